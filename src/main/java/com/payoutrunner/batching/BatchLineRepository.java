@@ -1,0 +1,108 @@
+package com.payoutrunner.batching;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.payoutrunner.routing.RoutedPayout;
+
+/** Payout batches and their lines. Lines are inserted per chunk in one statement. */
+@Repository
+public class BatchLineRepository {
+
+	private static final String UPSERT_BATCH = """
+			INSERT INTO payout_batches (run_id, job_execution_id, rail, currency, connector, reference)
+			VALUES (:runId, :jobExecutionId, :rail, :currency, :connector, :reference)
+			ON CONFLICT (run_id, rail, currency, connector) DO UPDATE SET rail = EXCLUDED.rail
+			RETURNING id""";
+
+	private static final String INSERT_LINES = """
+			INSERT INTO payout_batch_lines (batch_id, payout_id, run_id, job_execution_id, amount_minor, currency,
+			    fee_minor, net_minor, fee_rule, rail, rail_rule, rail_currency, fx_rate, fx_quote_date, rail_amount_minor)
+			SELECT u.batch_id, u.payout_id, :runId, :jobExecutionId, u.amount_minor, u.currency, u.fee_minor,
+			    u.net_minor, u.fee_rule, u.rail, u.rail_rule, u.rail_currency, u.fx_rate, u.fx_quote_date,
+			    u.rail_amount_minor
+			FROM unnest(CAST(:batchIds AS bigint[]), CAST(:payoutIds AS bigint[]), CAST(:amounts AS bigint[]),
+			    CAST(:currencies AS text[]), CAST(:fees AS bigint[]), CAST(:nets AS bigint[]),
+			    CAST(:feeRules AS text[]), CAST(:rails AS text[]), CAST(:railRules AS text[]),
+			    CAST(:railCurrencies AS text[]), CAST(:fxRates AS numeric[]), CAST(:quoteDates AS date[]),
+			    CAST(:railAmounts AS bigint[]))
+			    AS u(batch_id, payout_id, amount_minor, currency, fee_minor, net_minor, fee_rule, rail, rail_rule,
+			         rail_currency, fx_rate, fx_quote_date, rail_amount_minor)
+			ON CONFLICT DO NOTHING
+			RETURNING payout_id""";
+
+	private final JdbcClient jdbc;
+
+	public BatchLineRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public long batchFor(RunContext run, String rail, String currency, String connector) {
+		return jdbc.sql(UPSERT_BATCH)
+			.param("runId", run.runId())
+			.param("jobExecutionId", run.jobExecutionId())
+			.param("rail", rail)
+			.param("currency", currency)
+			.param("connector", connector)
+			.param("reference", "B" + run.runId() + "-" + rail + "-" + currency + "-" + connector)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Inserts one line per payout. A payout that already has an active line (queued, sending or accepted) gets
+	 * none: the partial unique index refuses it and the conflict is ignored.
+	 * @return the ids of the payouts that got a line
+	 */
+	public List<Long> insertLines(RunContext run, List<RoutedPayout> payouts, List<Long> batchIds) {
+		int n = payouts.size();
+		Long[] payoutIds = new Long[n];
+		Long[] amounts = new Long[n];
+		String[] currencies = new String[n];
+		Long[] fees = new Long[n];
+		Long[] nets = new Long[n];
+		String[] feeRules = new String[n];
+		String[] rails = new String[n];
+		String[] railRules = new String[n];
+		String[] railCurrencies = new String[n];
+		java.math.BigDecimal[] fxRates = new java.math.BigDecimal[n];
+		java.sql.Date[] quoteDates = new java.sql.Date[n];
+		Long[] railAmounts = new Long[n];
+		for (int i = 0; i < n; i++) {
+			RoutedPayout p = payouts.get(i);
+			payoutIds[i] = p.priced().payout().id();
+			amounts[i] = p.priced().payout().amount().minorUnits();
+			currencies[i] = p.priced().payout().amount().code();
+			fees[i] = p.priced().fee().total().minorUnits();
+			nets[i] = p.priced().net().minorUnits();
+			feeRules[i] = p.priced().fee().rule();
+			rails[i] = p.route().rail();
+			railRules[i] = p.route().rule();
+			railCurrencies[i] = p.route().currency().getCurrencyCode();
+			fxRates[i] = p.fx().rate();
+			quoteDates[i] = java.sql.Date.valueOf(p.fx().quoteDate());
+			railAmounts[i] = p.fx().target().minorUnits();
+		}
+		return new ArrayList<>(jdbc.sql(INSERT_LINES)
+			.param("runId", run.runId())
+			.param("jobExecutionId", run.jobExecutionId())
+			.param("batchIds", batchIds.toArray(Long[]::new))
+			.param("payoutIds", payoutIds)
+			.param("amounts", amounts)
+			.param("currencies", currencies)
+			.param("fees", fees)
+			.param("nets", nets)
+			.param("feeRules", feeRules)
+			.param("rails", rails)
+			.param("railRules", railRules)
+			.param("railCurrencies", railCurrencies)
+			.param("fxRates", fxRates)
+			.param("quoteDates", quoteDates)
+			.param("railAmounts", railAmounts)
+			.query(Long.class)
+			.list());
+	}
+}

@@ -1,0 +1,207 @@
+package com.payoutrunner.batching;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.config.PayoutRunnerProperties;
+import com.payoutrunner.connector.PaymentConnector;
+import com.payoutrunner.connector.PaymentOrderBodies;
+import com.payoutrunner.connector.PaymentOrderWriter;
+import com.payoutrunner.connector.SubmissionRepository;
+import com.payoutrunner.connector.SubmittableLine;
+import com.payoutrunner.connector.SubmittableLineRowMapper;
+import com.payoutrunner.eligibility.EligibilityPolicy;
+import com.payoutrunner.eligibility.EligibilityProcessor;
+import com.payoutrunner.eligibility.PayoutSkippedException;
+import com.payoutrunner.fees.FeeCalculator;
+import com.payoutrunner.fees.FeeProcessor;
+import com.payoutrunner.payout.PayoutCandidate;
+import com.payoutrunner.payout.PayoutCandidateRowMapper;
+import com.payoutrunner.payout.PayoutRepository;
+import com.payoutrunner.report.ReportPaths;
+import com.payoutrunner.report.RunSummaryListener;
+import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.report.SkipRecordRepository;
+import com.payoutrunner.report.SkipRecordingListener;
+import com.payoutrunner.report.SkipReportTasklet;
+import com.payoutrunner.report.StepProgressListener;
+import com.payoutrunner.routing.FxConverter;
+import com.payoutrunner.routing.RailSelector;
+import com.payoutrunner.routing.RoutedPayout;
+import com.payoutrunner.routing.RoutingProcessor;
+
+/**
+ * {@code payoutRunJob}: pays the payouts of one liquidation event.
+ * <p>
+ * Identifying parameters: {@code event} and, for deliberate reruns, {@code rerun} (1, 2, ...). No incrementer: the
+ * same parameters after COMPLETED are "already done", after FAILED or STOPPED a restart.
+ * <ol>
+ * <li>{@code buildBatchLinesStep} (chunk, fault tolerant): reads every payout of the event by id → eligibility →
+ * fees → rail and FX → writes batch lines and moves payouts to queued. Only {@link PayoutSkippedException} is
+ * skipped, without limit; each skip is persisted by {@link SkipRecordingListener} in the chunk's transaction. The
+ * reader pages by the unique id, so a restart resumes after the last committed chunk.</li>
+ * <li>{@code submitBatchLinesStep} (chunk, not fault tolerant): reads the event's lines that are queued or left
+ * sending by a crash, and sends each chunk to the bank in one bulk request through {@link PaymentOrderWriter}. No
+ * skip or retry here: outcomes are data, and a step that cannot scan cannot re-send.</li>
+ * <li>{@code writeSkipReportStep}: writes skips.csv; {@link RunSummaryListener} writes summary.json.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class PayoutRunJobConfiguration {
+
+	static final String JOB_NAME = "payoutRunJob";
+
+	@Bean
+	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step submitBatchLinesStep,
+			Step writeSkipReportStep, RunSummaryService summaries, ReportPaths paths) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(buildBatchLinesStep)
+			.next(submitBatchLinesStep)
+			.next(writeSkipReportStep)
+			.listener(new RunSummaryListener(summaries, paths))
+			.build();
+	}
+
+	@Bean
+	Step buildBatchLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PayoutRunnerProperties properties, JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader,
+			BatchLineWriter batchLineWriter, SkipRecordingListener skipRecordingListener,
+			EligibilityProcessor eligibilityProcessor, FeeProcessor feeProcessor, RoutingProcessor routingProcessor,
+			Clock clock) {
+		ItemProcessor<PayoutCandidate, RoutedPayout> processor = payout -> {
+			PayoutCandidate eligible = eligibilityProcessor.process(payout);
+			return eligible == null ? null : routingProcessor.process(feeProcessor.process(eligible));
+		};
+		return new StepBuilder("buildBatchLinesStep", jobRepository)
+			.<PayoutCandidate, RoutedPayout>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(eligiblePayoutReader)
+			.processor(processor)
+			.writer(batchLineWriter)
+			.faultTolerant()
+			.skipPolicy((failure, skipCount) -> failure instanceof PayoutSkippedException)
+			.listener(skipRecordingListener)
+			.listener(progress(properties, clock))
+			.build();
+	}
+
+	@Bean
+	Step submitBatchLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PayoutRunnerProperties properties, JdbcPagingItemReader<SubmittableLine> submittableLineReader,
+			PaymentOrderWriter paymentOrderWriter, Clock clock) {
+		return new StepBuilder("submitBatchLinesStep", jobRepository)
+			.<SubmittableLine, SubmittableLine>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(submittableLineReader)
+			.writer(paymentOrderWriter)
+			.listener(progress(properties, clock))
+			.build();
+	}
+
+	@Bean
+	Step writeSkipReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SkipRecordRepository skips, ReportPaths paths) {
+		return new StepBuilder("writeSkipReportStep", jobRepository)
+			.tasklet(new SkipReportTasklet(skips, paths), transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader(DataSource dataSource,
+			PayoutRunnerProperties properties, @Value("#{jobParameters['event']}") String event) throws Exception {
+		return new JdbcPagingItemReaderBuilder<PayoutCandidate>().name("eligiblePayoutReader")
+			.dataSource(dataSource)
+			.selectClause("SELECT " + PayoutRepository.CANDIDATE_COLUMNS)
+			.fromClause("FROM payouts")
+			.whereClause("WHERE liquidation_event_id = :event")
+			.parameterValues(Map.of("event", event))
+			.sortKeys(Map.of("id", Order.ASCENDING))
+			.pageSize(properties.chunkSize())
+			.rowMapper(new PayoutCandidateRowMapper())
+			.build();
+	}
+
+	/**
+	 * Lines change status as they are sent, so the reader keeps no state (process indicator): a restart reads again
+	 * whatever is still queued or sending. It pages by line id, which the status changes do not disturb.
+	 */
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<SubmittableLine> submittableLineReader(DataSource dataSource,
+			PayoutRunnerProperties properties, @Value("#{jobParameters['event']}") String event) throws Exception {
+		return new JdbcPagingItemReaderBuilder<SubmittableLine>().name("submittableLineReader")
+			.dataSource(dataSource)
+			.selectClause("SELECT *")
+			.fromClause(SubmittableLineRowMapper.FROM)
+			.whereClause("WHERE liquidation_event_id = :event AND status IN ('queued', 'sending')")
+			.parameterValues(Map.of("event", event))
+			.sortKeys(Map.of("line_id", Order.ASCENDING))
+			.pageSize(properties.chunkSize())
+			.rowMapper(new SubmittableLineRowMapper())
+			.saveState(false)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
+			PaymentConnector connector) {
+		return new BatchLineWriter(lines, payouts, audit, connector.name());
+	}
+
+	@Bean
+	@StepScope
+	SkipRecordingListener skipRecordingListener(SkipRecordRepository skips, PayoutRepository payouts) {
+		return new SkipRecordingListener(skips, payouts);
+	}
+
+	@Bean
+	@StepScope
+	PaymentOrderWriter paymentOrderWriter(PaymentConnector connector, SubmissionRepository submissions,
+			PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
+			PlatformTransactionManager transactionManager) {
+		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
+		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		return new PaymentOrderWriter(connector, submissions, bodies, payouts, audit, newTransaction);
+	}
+
+	@Bean
+	EligibilityProcessor eligibilityProcessor() {
+		return new EligibilityProcessor(new EligibilityPolicy());
+	}
+
+	@Bean
+	FeeProcessor feeProcessor(FeeCalculator calculator) {
+		return new FeeProcessor(calculator);
+	}
+
+	@Bean
+	RoutingProcessor routingProcessor(RailSelector selector, FxConverter converter) {
+		return new RoutingProcessor(selector, converter);
+	}
+
+	private static StepProgressListener progress(PayoutRunnerProperties properties, Clock clock) {
+		return new StepProgressListener(System.out, clock, properties.progressInterval());
+	}
+}

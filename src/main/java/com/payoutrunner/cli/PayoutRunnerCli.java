@@ -1,0 +1,43 @@
+package com.payoutrunner.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The operators' command line. Exit codes: 0 the job completed (or there was nothing to do), 1 it failed or was
+ * stopped, 2 bad usage or configuration; every failure prints one line with the reason on stderr.
+ */
+@Command(name = "payout-runner", mixinStandardHelpOptions = true, version = "payout-runner 0.1.0",
+		description = "Imports, runs, reruns and restarts the payout runs of liquidation events.",
+		subcommands = { ImportCommand.class, RunCommand.class, RerunCommand.class, RestartCommand.class,
+				StatusCommand.class, PayoutsCommand.class, BenchCommand.class, SandboxBankCommand.class,
+				CommandLine.HelpCommand.class })
+public class PayoutRunnerCli implements Runnable {
+
+	public static final int COMPLETED = 0;
+
+	public static final int FAILED = 1;
+
+	public static final int USAGE = 2;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+	}
+
+	public static int execute(String... args) {
+		CommandLine cli = new CommandLine(new PayoutRunnerCli());
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			PrintWriter err = commandLine.getErr();
+			err.println("payout-runner: " + Failures.oneLine(ex));
+			err.flush();
+			return Failures.exitCode(ex);
+		});
+		return cli.execute(args);
+	}
+}

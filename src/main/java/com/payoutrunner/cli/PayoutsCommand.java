@@ -1,0 +1,32 @@
+package com.payoutrunner.cli;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import com.payoutrunner.payout.PayoutExport;
+import com.payoutrunner.payout.PayoutRepository;
+
+@Command(name = "payouts", description = "Prints the event's payouts as CSV on stdout (amounts, rail, FX, fee, net, status, skip reason, payment order).")
+class PayoutsCommand implements Callable<Integer> {
+
+	@Mixin
+	EventOption event;
+
+	@Override
+	public Integer call() throws Exception {
+		try (var context = SpringContext.start()) {
+			if (!context.getBean(PayoutRepository.class).eventExists(event.event)) {
+				throw new IllegalArgumentException("no liquidation event " + event.event);
+			}
+			var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+			context.getBean(PayoutExport.class).write(event.event, out);
+			out.flush();
+			return PayoutRunnerCli.COMPLETED;
+		}
+	}
+}

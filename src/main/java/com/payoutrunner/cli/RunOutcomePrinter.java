@@ -1,0 +1,36 @@
+package com.payoutrunner.cli;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ApplicationContext;
+
+import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.report.RunSummaryService;
+
+/** Prints what a run operation did: a sentence on stderr, the summary JSON as the last line on stdout. */
+final class RunOutcomePrinter {
+
+	private RunOutcomePrinter() {
+	}
+
+	static int print(ApplicationContext context, PayoutRunOperations.Result result) {
+		System.err.println("payout-runner: " + result.message());
+		JobExecution execution = result.execution();
+		if (execution == null) {
+			return PayoutRunnerCli.COMPLETED;
+		}
+		var summaries = context.getBean(RunSummaryService.class);
+		System.out.println(summaries.toJson(summaries.summarize(execution)));
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return PayoutRunnerCli.COMPLETED;
+		}
+		String reason = execution.getAllFailureExceptions()
+			.stream()
+			.map(Failures::oneLine)
+			.findFirst()
+			.orElse(execution.getExitStatus().getExitDescription());
+		System.err.println("payout-runner: execution " + execution.getId() + " " + execution.getStatus() + ": " + reason
+				+ "; resume it with: restart --event " + execution.getJobParameters().getString("event"));
+		return PayoutRunnerCli.FAILED;
+	}
+}

@@ -1,0 +1,23 @@
+package com.payoutrunner.cli;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.payoutrunner.PayoutRunnerApplication;
+
+/** Starts the application (database, migrations, validated tables) for one command. */
+final class SpringContext {
+
+	private SpringContext() {
+	}
+
+	static ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(PayoutRunnerApplication.class).web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.registerShutdownHook(true)
+			.run();
+	}
+}

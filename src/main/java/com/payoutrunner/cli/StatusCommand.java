@@ -1,0 +1,38 @@
+package com.payoutrunner.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import com.payoutrunner.report.ExecutionHistory;
+
+@Command(name = "status", description = "Lists the event's import and run executions with their status and per-step counts.")
+class StatusCommand implements Callable<Integer> {
+
+	@Mixin
+	EventOption event;
+
+	@Override
+	public Integer call() throws Exception {
+		try (var context = SpringContext.start()) {
+			var executions = context.getBean(ExecutionHistory.class).executionsOf(event.event);
+			if (executions.isEmpty()) {
+				System.out.println("no executions for event " + event.event);
+			}
+			for (var e : executions) {
+				System.out.printf("execution %d  %s  run %d%s  %s  %s -> %s%n", e.jobExecutionId(), e.jobName(),
+						e.jobInstanceId(), e.rerun() == null ? "" : " (rerun " + e.rerun() + ")", e.status(),
+						e.startTime(), e.endTime() == null ? "-" : e.endTime());
+				for (var s : e.steps()) {
+					System.out.printf("    %-22s %-9s read %d, written %d, skipped %d, filtered %d%n", s.stepName(),
+							s.status(), s.readCount(), s.writeCount(), s.skipCount(), s.filterCount());
+				}
+				if (e.exitMessage() != null && !e.exitMessage().isBlank() && !"COMPLETED".equals(e.status())) {
+					System.out.println("    reason: " + e.exitMessage().lines().findFirst().orElse(""));
+				}
+			}
+			return PayoutRunnerCli.COMPLETED;
+		}
+	}
+}

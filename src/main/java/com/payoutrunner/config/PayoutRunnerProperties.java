@@ -1,0 +1,39 @@
+package com.payoutrunner.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code payout.*} (config/application.yaml, or environment variables such as PAYOUT_CHUNK_SIZE).
+ *
+ * @param chunkSize payouts per chunk: per transaction, per set-based statement and per bulk bank request
+ * @param reportsDir where each job execution's reports go, in a folder named by its id
+ * @param progressInterval how often a running step prints its progress
+ * @param tables the reference tables, validated at start-up
+ * @param bank the bank the submit step sends to
+ */
+@ConfigurationProperties("payout")
+public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @DefaultValue("reports") Path reportsDir,
+		@DefaultValue("2s") Duration progressInterval, @DefaultValue Tables tables, @DefaultValue Bank bank) {
+
+	public PayoutRunnerProperties {
+		if (chunkSize < 1 || chunkSize > 10_000) {
+			throw new IllegalArgumentException("payout.chunk-size must be between 1 and 10000, got " + chunkSize);
+		}
+	}
+
+	public record Tables(@DefaultValue("config/rails/country-rails.csv") Path countryRails,
+			@DefaultValue("config/fees/fee-schedule.csv") Path feeSchedule,
+			@DefaultValue("config/fx/fx-rates.csv") Path fxRates) {
+	}
+
+	/**
+	 * @param url the sandbox bank's base URL; empty: start an embedded sandbox bank on a free loopback port
+	 */
+	public record Bank(@DefaultValue("") String url, @DefaultValue("2s") Duration connectTimeout,
+			@DefaultValue("30s") Duration requestTimeout) {
+	}
+}

@@ -1,0 +1,119 @@
+package com.payoutrunner.connector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.payout.PayoutRepository;
+import com.payoutrunner.payout.PayoutStatus;
+
+/**
+ * Submits a chunk of lines to the bank in one bulk request, in three moves:
+ * <ol>
+ * <li>in its own, committed transaction: save each new line's submission (status sending, idempotency key, exact
+ * body) and mark line and payout sending. After a crash the key and body are known, whatever happened next;</li>
+ * <li>call the bank once with every order of the chunk (new ones and ones left sending by a crash, with their
+ * saved bodies: same key, same content);</li>
+ * <li>in the chunk's transaction: record the outcomes as data and move lines and payouts.</li>
+ * </ol>
+ * Used in a step that is not fault tolerant: Spring Batch never scans or re-writes this writer's items.
+ */
+public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(PaymentOrderWriter.class);
+
+	private final PaymentConnector connector;
+
+	private final SubmissionRepository submissions;
+
+	private final PaymentOrderBodies bodies;
+
+	private final PayoutRepository payouts;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate newTransaction;
+
+	private StepExecution stepExecution;
+
+	public PaymentOrderWriter(PaymentConnector connector, SubmissionRepository submissions, PaymentOrderBodies bodies,
+			PayoutRepository payouts, AuditTrail audit, TransactionTemplate newTransaction) {
+		this.connector = connector;
+		this.submissions = submissions;
+		this.bodies = bodies;
+		this.payouts = payouts;
+		this.audit = audit;
+		this.newTransaction = newTransaction;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+	}
+
+	@Override
+	public void write(Chunk<? extends SubmittableLine> chunk) {
+		long jobExecutionId = stepExecution.getJobExecution().getId();
+		long runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+		List<SubmittableLine> lines = new ArrayList<>(chunk.getItems());
+
+		List<PaymentOrderSubmission> orders = newTransaction.execute(tx -> {
+			List<SubmittableLine> fresh = lines.stream().filter(SubmittableLine::isQueued).toList();
+			submissions.saveSending(jobExecutionId, connector.name(), fresh, fresh.stream().map(bodies::bodyOf).toList());
+			payouts.moveStatus(fresh.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
+					PayoutStatus.SENDING);
+			return submissions.toSend(jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
+		});
+
+		List<SubmissionOutcome> outcomes = connector.submit(orders);
+
+		List<SubmissionRepository.LineChange> changes = submissions.recordOutcomes(runId, outcomes);
+		applyToPayouts(runId, changes);
+		log.info("run {} execution {}: submitted {} orders to {}: {}", runId, jobExecutionId, orders.size(),
+				connector.name(), summarize(outcomes));
+	}
+
+	private void applyToPayouts(long runId, List<SubmissionRepository.LineChange> changes) {
+		List<Long> sent = new ArrayList<>();
+		List<String> orderIds = new ArrayList<>();
+		List<Long> rejected = new ArrayList<>();
+		List<Long> failed = new ArrayList<>();
+		for (var change : changes) {
+			switch (change.lineStatus()) {
+				case "accepted" -> {
+					sent.add(change.payoutId());
+					orderIds.add(change.paymentOrderId());
+				}
+				case "rejected" -> rejected.add(change.payoutId());
+				case "failed" -> failed.add(change.payoutId());
+				default -> {
+				}
+			}
+		}
+		payouts.markSent(sent, orderIds);
+		payouts.moveStatus(rejected, List.of(PayoutStatus.SENDING), PayoutStatus.REJECTED);
+		payouts.moveStatus(failed, List.of(PayoutStatus.SENDING), PayoutStatus.FAILED);
+		String actor = "run:" + runId;
+		audit.payoutEvents("payment_order_created", AuditCategory.FINANCIAL, "info", actor, runId, sent,
+				orderIds.stream().map(id -> "{\"payment_order_id\":\"" + id + "\"}").toList());
+		audit.payoutEvents("submission_rejected", AuditCategory.FINANCIAL, "warning", actor, runId, rejected,
+				rejected.stream().map(id -> "{}").toList());
+		audit.payoutEvents("submission_failed", AuditCategory.TECHNICAL, "warning", actor, runId, failed,
+				failed.stream().map(id -> "{}").toList());
+	}
+
+	private static String summarize(List<SubmissionOutcome> outcomes) {
+		var counts = new java.util.EnumMap<SubmissionOutcome.Status, Integer>(SubmissionOutcome.Status.class);
+		outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
+		return counts.toString();
+	}
+}

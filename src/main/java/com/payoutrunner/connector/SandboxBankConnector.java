@@ -1,0 +1,125 @@
+package com.payoutrunner.connector;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.connector.SubmissionOutcome.Status;
+
+/**
+ * The sandbox bank's bulk payment API over HTTP: one POST per chunk carries every order of the chunk. Transport
+ * trouble is mapped to outcomes: no connection → FAILED (nothing reached the bank); a timeout or a 502/504 after
+ * the request left → UNKNOWN (it may have been processed).
+ */
+public class SandboxBankConnector implements PaymentConnector {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxBankConnector.class);
+
+	public static final String NAME = "sandbox-bank";
+
+	private final HttpClient http;
+
+	private final Supplier<URI> baseUrl;
+
+	private final Duration requestTimeout;
+
+	private final JsonMapper json;
+
+	public SandboxBankConnector(Supplier<URI> baseUrl, Duration connectTimeout, Duration requestTimeout,
+			JsonMapper json) {
+		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+		this.baseUrl = baseUrl;
+		this.requestTimeout = requestTimeout;
+		this.json = json;
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public List<SubmissionOutcome> submit(List<PaymentOrderSubmission> orders) {
+		if (orders.isEmpty()) {
+			return List.of();
+		}
+		String body = "{\"orders\":[" + String.join(",", orders.stream().map(PaymentOrderSubmission::body).toList())
+				+ "]}";
+		HttpRequest request = HttpRequest.newBuilder(baseUrl.get().resolve("/v1/payment-orders/bulk"))
+			.timeout(requestTimeout)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		HttpResponse<String> response;
+		try {
+			response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (ConnectException ex) {
+			return all(orders, Status.FAILED, "bank_unavailable", "cannot connect to the bank: " + ex.getMessage());
+		}
+		catch (HttpTimeoutException ex) {
+			return all(orders, Status.UNKNOWN, "timeout", "no answer within " + requestTimeout);
+		}
+		catch (IOException ex) {
+			return all(orders, Status.UNKNOWN, "connection_lost", "connection lost: " + ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return all(orders, Status.UNKNOWN, "interrupted", "interrupted while waiting for the bank");
+		}
+		return outcomes(orders, response);
+	}
+
+	private List<SubmissionOutcome> outcomes(List<PaymentOrderSubmission> orders, HttpResponse<String> response) {
+		int code = response.statusCode();
+		if (code == 429 || code == 503) {
+			return all(orders, Status.FAILED, code == 429 ? "rate_limited" : "bank_unavailable", "HTTP " + code);
+		}
+		if (code >= 500) {
+			return all(orders, Status.UNKNOWN, "bank_error", "HTTP " + code);
+		}
+		if (code >= 400) {
+			return all(orders, Status.REJECTED, "request_rejected", "HTTP " + code + ": " + response.body());
+		}
+		Map<UUID, SubmissionOutcome> byKey = new HashMap<>();
+		for (JsonNode result : json.readTree(response.body()).path("results")) {
+			UUID key = UUID.fromString(result.path("idempotency_key").asString());
+			byKey.put(key, switch (result.path("status").asString()) {
+				case "accepted" -> SubmissionOutcome.accepted(key, result.path("order_id").asString());
+				case "rejected" -> SubmissionOutcome.of(key, Status.REJECTED, result.path("code").asString(),
+						result.path("message").asString());
+				default -> SubmissionOutcome.of(key, Status.UNKNOWN, "unreadable_answer", result.toString());
+			});
+		}
+		List<SubmissionOutcome> outcomes = new ArrayList<>(orders.size());
+		for (PaymentOrderSubmission order : orders) {
+			SubmissionOutcome outcome = byKey.get(order.idempotencyKey());
+			outcomes.add(outcome != null ? outcome : SubmissionOutcome.of(order.idempotencyKey(), Status.UNKNOWN,
+					"missing_in_answer", "the bank's answer did not mention this order"));
+		}
+		return outcomes;
+	}
+
+	private static List<SubmissionOutcome> all(List<PaymentOrderSubmission> orders, Status status, String code,
+			String reason) {
+		log.warn("bulk of {} orders: {} ({})", orders.size(), status, reason);
+		return orders.stream().map(o -> SubmissionOutcome.of(o.idempotencyKey(), status, code, reason)).toList();
+	}
+}

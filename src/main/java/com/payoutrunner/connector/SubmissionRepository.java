@@ -1,0 +1,132 @@
+package com.payoutrunner.connector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Payment submissions and the line states that follow them. Every method is one or two statements per chunk.
+ */
+@Repository
+public class SubmissionRepository {
+
+	private static final String INSERT_SENDING = """
+			INSERT INTO payment_submissions (batch_line_id, idempotency_key, request_body, status, connector,
+			    job_execution_id)
+			SELECT u.line_id, u.idempotency_key, u.body, 'sending', :connector, :jobExecutionId
+			FROM unnest(CAST(:lineIds AS bigint[]), CAST(:keys AS uuid[]), CAST(:bodies AS text[]))
+			    AS u(line_id, idempotency_key, body)
+			ON CONFLICT (batch_line_id) DO NOTHING""";
+
+	private static final String MARK_LINES_SENDING = """
+			UPDATE payout_batch_lines SET status = 'sending', updated_at = now()
+			WHERE id = ANY(CAST(:lineIds AS bigint[])) AND status = 'queued'""";
+
+	private static final String TO_SEND = """
+			SELECT idempotency_key, request_body FROM payment_submissions
+			WHERE batch_line_id = ANY(CAST(:lineIds AS bigint[])) AND status IN ('sending', 'unknown')
+			ORDER BY batch_line_id""";
+
+	private static final String COUNT_ATTEMPT = """
+			UPDATE payment_submissions SET attempts = attempts + 1, job_execution_id = :jobExecutionId,
+			    updated_at = now()
+			WHERE idempotency_key = ANY(CAST(:keys AS uuid[]))""";
+
+	private static final String RECORD_OUTCOMES = """
+			UPDATE payment_submissions s SET status = u.status, bank_order_id = u.order_id, reason_code = u.code,
+			    reason = u.reason, run_id = :runId, updated_at = now()
+			FROM unnest(CAST(:keys AS uuid[]), CAST(:statuses AS text[]), CAST(:orders AS text[]),
+			    CAST(:codes AS text[]), CAST(:reasons AS text[])) AS u(idempotency_key, status, order_id, code, reason)
+			WHERE s.idempotency_key = u.idempotency_key AND s.status <> 'accepted'
+			RETURNING s.batch_line_id""";
+
+	private static final String LINES_FROM_OUTCOMES = """
+			UPDATE payout_batch_lines l SET status = s.line_status, payment_order_id = s.bank_order_id,
+			    failure_reason = s.reason, updated_at = now()
+			FROM (SELECT batch_line_id, bank_order_id, reason,
+			          CASE status WHEN 'accepted' THEN 'accepted' WHEN 'rejected' THEN 'rejected'
+			                      WHEN 'failed' THEN 'failed' ELSE 'sending' END AS line_status
+			      FROM payment_submissions WHERE idempotency_key = ANY(CAST(:keys AS uuid[]))) s
+			WHERE l.id = s.batch_line_id AND l.status = 'sending'
+			RETURNING l.payout_id, l.status, l.payment_order_id""";
+
+	/** A line whose state changed, with the payout it pays. */
+	public record LineChange(long payoutId, String lineStatus, String paymentOrderId) {
+	}
+
+	private final JdbcClient jdbc;
+
+	public SubmissionRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Saves a submission (status sending, with its body) for each new line, and marks the lines sending. */
+	public void saveSending(long jobExecutionId, String connector, List<SubmittableLine> lines, List<String> bodies) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		Long[] lineIds = lines.stream().map(SubmittableLine::lineId).toArray(Long[]::new);
+		jdbc.sql(INSERT_SENDING)
+			.param("connector", connector)
+			.param("jobExecutionId", jobExecutionId)
+			.param("lineIds", lineIds)
+			.param("keys", lines.stream().map(SubmittableLine::idempotencyKey).toArray(UUID[]::new))
+			.param("bodies", bodies.toArray(String[]::new))
+			.update();
+		jdbc.sql(MARK_LINES_SENDING).param("lineIds", lineIds).update();
+	}
+
+	/** The saved orders of these lines that still need an answer, and counts the attempt. */
+	public List<PaymentOrderSubmission> toSend(long jobExecutionId, List<Long> lineIds) {
+		List<PaymentOrderSubmission> orders = jdbc.sql(TO_SEND)
+			.param("lineIds", lineIds.toArray(Long[]::new))
+			.query((rs, n) -> new PaymentOrderSubmission(rs.getObject("idempotency_key", UUID.class),
+					rs.getString("request_body")))
+			.list();
+		if (!orders.isEmpty()) {
+			jdbc.sql(COUNT_ATTEMPT)
+				.param("jobExecutionId", jobExecutionId)
+				.param("keys", orders.stream().map(PaymentOrderSubmission::idempotencyKey).toArray(UUID[]::new))
+				.update();
+		}
+		return orders;
+	}
+
+	/** Records the bank's answers and moves the lines accordingly; returns the lines that changed. */
+	public List<LineChange> recordOutcomes(long runId, List<SubmissionOutcome> outcomes) {
+		if (outcomes.isEmpty()) {
+			return List.of();
+		}
+		int n = outcomes.size();
+		UUID[] keys = new UUID[n];
+		String[] statuses = new String[n];
+		String[] orders = new String[n];
+		String[] codes = new String[n];
+		String[] reasons = new String[n];
+		for (int i = 0; i < n; i++) {
+			SubmissionOutcome o = outcomes.get(i);
+			keys[i] = o.idempotencyKey();
+			statuses[i] = o.status().name().toLowerCase(java.util.Locale.ROOT);
+			orders[i] = o.bankOrderId();
+			codes[i] = o.reasonCode();
+			reasons[i] = o.reason();
+		}
+		jdbc.sql(RECORD_OUTCOMES)
+			.param("runId", runId)
+			.param("keys", keys)
+			.param("statuses", statuses)
+			.param("orders", orders)
+			.param("codes", codes)
+			.param("reasons", reasons)
+			.query(Long.class)
+			.list();
+		return new ArrayList<>(jdbc.sql(LINES_FROM_OUTCOMES)
+			.param("keys", keys)
+			.query((rs, i) -> new LineChange(rs.getLong("payout_id"), rs.getString("status"),
+					rs.getString("payment_order_id")))
+			.list());
+	}
+}

@@ -1,0 +1,183 @@
+package com.payoutrunner.connector.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A sandbox bank with a bulk payment-order API over real HTTP (the JDK's server: no web stack needed).
+ * <ul>
+ * <li>{@code POST /v1/payment-orders/bulk} {"orders":[...]} → 200 {"results":[...]}, one result per order;</li>
+ * <li>{@code GET /v1/payment-orders?reference_prefix=P} → the orders it holds, to compare both sides.</li>
+ * </ul>
+ * A malformed envelope is a 400 problem; a malformed order is rejected on its own, the others go through.
+ */
+public class SandboxBankServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxBankServer.class);
+
+	private final SandboxBankStore store;
+
+	private final JsonMapper json;
+
+	private final HttpServer server;
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(4);
+
+	private volatile IntConsumer afterBulkStored = count -> {
+	};
+
+	public SandboxBankServer(SandboxBankStore store, JsonMapper json, String host, int port) throws IOException {
+		this.store = store;
+		this.json = json;
+		this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+		server.createContext("/v1/payment-orders/bulk", this::bulk);
+		server.createContext("/v1/payment-orders", this::list);
+		server.setExecutor(executor);
+	}
+
+	public SandboxBankServer start() {
+		server.start();
+		log.info("sandbox bank listening on {}", url());
+		return this;
+	}
+
+	public URI url() {
+		return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+	}
+
+	/**
+	 * Called with the bulk's size after its orders are committed and before the answer is sent; tests use it to
+	 * kill the runner at that moment (orders stored, answer lost).
+	 */
+	public void afterBulkStored(IntConsumer hook) {
+		this.afterBulkStored = hook;
+	}
+
+	private void bulk(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			if (!"POST".equals(exchange.getRequestMethod())) {
+				problem(exchange, 405, "method_not_allowed", "use POST");
+				return;
+			}
+			JsonNode envelope;
+			try {
+				envelope = json.readTree(exchange.getRequestBody());
+			}
+			catch (JacksonException ex) {
+				problem(exchange, 400, "malformed_json", ex.getOriginalMessage());
+				return;
+			}
+			if (!envelope.path("orders").isArray()) {
+				problem(exchange, 400, "missing_orders", "the body must be {\"orders\":[...]}");
+				return;
+			}
+			List<SandboxBankStore.OrderRequest> valid = new ArrayList<>();
+			ArrayNode results = json.createArrayNode();
+			List<ObjectNode> slots = new ArrayList<>();
+			for (JsonNode order : envelope.path("orders")) {
+				ObjectNode result = results.addObject();
+				String problem = validate(order);
+				result.put("idempotency_key", order.path("idempotency_key").asString(""));
+				if (problem != null) {
+					result.put("status", "rejected").put("code", "invalid_order").put("message", problem);
+				}
+				else {
+					valid.add(new SandboxBankStore.OrderRequest(order.path("idempotency_key").asString(),
+							order.toString(), order.path("amount_minor").asLong(), order.path("currency").asString(),
+							order.path("rail").asString(), order.path("reference").asString()));
+					slots.add(result);
+				}
+			}
+			List<SandboxBankStore.OrderResult> stored = valid.isEmpty() ? List.of() : store.store(valid);
+			for (int i = 0; i < stored.size(); i++) {
+				var outcome = stored.get(i);
+				if (outcome.orderId() != null) {
+					slots.get(i).put("status", "accepted").put("order_id", outcome.orderId());
+				}
+				else {
+					slots.get(i).put("status", "rejected").put("code", outcome.rejectionCode())
+						.put("message", outcome.message());
+				}
+			}
+			afterBulkStored.accept(valid.size());
+			ObjectNode answer = json.createObjectNode();
+			answer.set("results", results);
+			send(exchange, 200, "application/json", json.writeValueAsString(answer));
+		}
+		catch (RuntimeException ex) {
+			log.error("sandbox bank failed to handle a bulk request", ex);
+			problem(exchange, 500, "internal_error", ex.getMessage());
+		}
+	}
+
+	private static String validate(JsonNode order) {
+		String key = order.path("idempotency_key").asString("");
+		if (!key.matches("[0-9a-fA-F-]{36}")) {
+			return "idempotency_key must be a UUID";
+		}
+		if (!order.path("amount_minor").canConvertToLong() || order.path("amount_minor").asLong() <= 0) {
+			return "amount_minor must be a positive integer";
+		}
+		if (!order.path("currency").asString("").matches("[A-Z]{3}")) {
+			return "currency must be an ISO 4217 code";
+		}
+		if (order.path("reference").asString("").isBlank() || order.path("rail").asString("").isBlank()) {
+			return "reference and rail are required";
+		}
+		return null;
+	}
+
+	private void list(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String query = exchange.getRequestURI().getQuery();
+			String prefix = query != null && query.startsWith("reference_prefix=")
+					? java.net.URLDecoder.decode(query.substring("reference_prefix=".length()), StandardCharsets.UTF_8)
+					: "";
+			send(exchange, 200, "application/json", json.writeValueAsString(store.orders(prefix)));
+		}
+	}
+
+	private void problem(HttpExchange exchange, int status, String type, String detail) throws IOException {
+		ObjectNode body = json.createObjectNode()
+			.put("type", "urn:sandbox-bank:" + type)
+			.put("title", type.replace('_', ' '))
+			.put("status", status)
+			.put("detail", detail);
+		send(exchange, status, "application/problem+json", json.writeValueAsString(body));
+	}
+
+	private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+		executor.shutdownNow();
+	}
+}

@@ -1,0 +1,30 @@
+package com.payoutrunner.payout;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Currency;
+
+import org.springframework.jdbc.core.RowMapper;
+
+import com.payoutrunner.core.Money;
+
+/** Maps a row of {@link PayoutRepository#CANDIDATE_COLUMNS} to a {@link PayoutCandidate}. */
+public class PayoutCandidateRowMapper implements RowMapper<PayoutCandidate> {
+
+	@Override
+	public PayoutCandidate mapRow(ResultSet rs, int rowNum) throws SQLException {
+		String currency = rs.getString("currency");
+		long amountMinor = rs.getLong("amount_minor");
+		Money amount = rs.wasNull() ? null : new Money(amountMinor, Currency.getInstance(currency));
+		Date scheduled = rs.getDate("scheduled_date");
+		return new PayoutCandidate(rs.getLong("id"), rs.getString("liquidation_event_id"), rs.getString("investor_id"),
+				rs.getString("investor_name"), rs.getString("country"), rs.getString("payment_method"),
+				rs.getString("external_account_id"), amount, currency, rs.getBoolean("has_us_bank_account"),
+				Priority.fromCode(rs.getString("priority")),
+				new BankDetails(rs.getString("iban"), rs.getString("bic"), rs.getString("account_number"),
+						rs.getString("routing_number"), rs.getString("sort_code")),
+				scheduled == null ? null : scheduled.toLocalDate(), PayoutStatus.fromCode(rs.getString("status")),
+				rs.getString("payment_order_id"));
+	}
+}

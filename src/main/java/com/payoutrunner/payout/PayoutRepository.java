@@ -1,0 +1,77 @@
+package com.payoutrunner.payout;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Payout rows: the run's status changes, made set-based per chunk, and the operator's export. */
+@Repository
+public class PayoutRepository {
+
+	public static final String CANDIDATE_COLUMNS = """
+			id, liquidation_event_id, investor_id, investor_name, country, payment_method, external_account_id,
+			amount_minor, currency, has_us_bank_account, priority, iban, bic, account_number, routing_number,
+			sort_code, scheduled_date, status, payment_order_id""";
+
+	private static final String MOVE_STATUS = """
+			UPDATE payouts SET status = :to, skip_reason = NULL, updated_at = now()
+			WHERE id = ANY(CAST(:ids AS bigint[])) AND status = ANY(CAST(:from AS text[]))""";
+
+	private static final String RECORD_SKIP_REASON = """
+			UPDATE payouts SET skip_reason = :reason, updated_at = now() WHERE id = :id""";
+
+	private static final String MARK_SENT = """
+			UPDATE payouts p SET status = 'sent', payment_order_id = u.order_id, updated_at = now()
+			FROM unnest(CAST(:ids AS bigint[]), CAST(:orders AS text[])) AS u(id, order_id)
+			WHERE p.id = u.id AND p.status = 'sending'""";
+
+	private static final String ENSURE_EVENT = """
+			INSERT INTO liquidation_events (id) VALUES (:event) ON CONFLICT (id) DO NOTHING""";
+
+	private final JdbcClient jdbc;
+
+	public PayoutRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Moves the given payouts that are in one of {@code from} to {@code to}; others are left alone.
+	 * @return how many moved
+	 */
+	public int moveStatus(List<Long> ids, List<PayoutStatus> from, PayoutStatus to) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql(MOVE_STATUS)
+			.param("to", to.code())
+			.param("ids", ids.toArray(Long[]::new))
+			.param("from", from.stream().map(PayoutStatus::code).toArray(String[]::new))
+			.update();
+	}
+
+	public void markSent(List<Long> ids, List<String> paymentOrderIds) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql(MARK_SENT)
+			.param("ids", ids.toArray(Long[]::new))
+			.param("orders", paymentOrderIds.toArray(String[]::new))
+			.update();
+	}
+
+	public void recordSkipReason(long payoutId, String reason) {
+		jdbc.sql(RECORD_SKIP_REASON).param("reason", reason).param("id", payoutId).update();
+	}
+
+	public void ensureEvent(String event) {
+		jdbc.sql(ENSURE_EVENT).param("event", event).update();
+	}
+
+	public boolean eventExists(String event) {
+		return jdbc.sql("SELECT count(*) FROM liquidation_events WHERE id = :event")
+			.param("event", event)
+			.query(Long.class)
+			.single() > 0;
+	}
+}

@@ -1,0 +1,73 @@
+package com.payoutrunner.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Skip records: one per payout a run skipped, written in the chunk transaction that skipped it. */
+@Repository
+public class SkipRecordRepository {
+
+	private static final String INSERT = """
+			INSERT INTO skip_records (run_id, job_execution_id, step_name, payout_id, investor_id, category, reason,
+			    masked_account)
+			VALUES (:runId, :jobExecutionId, :step, :payoutId, :investorId, :category, :reason, :maskedAccount)
+			ON CONFLICT (run_id, payout_id, step_name) DO NOTHING""";
+
+	private static final String BREAKDOWN = """
+			SELECT category, count(*) AS skips FROM skip_records WHERE run_id = :runId
+			GROUP BY category ORDER BY count(*) DESC, category""";
+
+	private static final String FOR_REPORT = """
+			SELECT payout_id, investor_id, category, reason, step_name, masked_account
+			FROM skip_records WHERE run_id = :runId ORDER BY payout_id, step_name""";
+
+	public record SkipRecord(long payoutId, String investorId, String category, String reason, String stepName,
+			String maskedAccount) {
+	}
+
+	private final JdbcClient jdbc;
+
+	public SkipRecordRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(long runId, long jobExecutionId, String step, SkipRecord skip) {
+		jdbc.sql(INSERT)
+			.param("runId", runId)
+			.param("jobExecutionId", jobExecutionId)
+			.param("step", step)
+			.param("payoutId", skip.payoutId())
+			.param("investorId", skip.investorId())
+			.param("category", skip.category())
+			.param("reason", skip.reason())
+			.param("maskedAccount", skip.maskedAccount())
+			.update();
+	}
+
+	/** Skips of a run by category, largest first. */
+	public Map<String, Long> breakdown(long runId) {
+		Map<String, Long> breakdown = new LinkedHashMap<>();
+		jdbc.sql(BREAKDOWN)
+			.param("runId", runId)
+			.query(rs -> {
+				breakdown.put(rs.getString("category"), rs.getLong("skips"));
+			});
+		return breakdown;
+	}
+
+	/** Streams a run's skips ordered by payout: constant memory, however many there are. */
+	public void forEach(long runId, Consumer<SkipRecord> consumer) {
+		jdbc.sql(FOR_REPORT)
+			.param("runId", runId)
+			.withFetchSize(1000)
+			.query(rs -> {
+				consumer.accept(new SkipRecord(rs.getLong("payout_id"), rs.getString("investor_id"),
+						rs.getString("category"), rs.getString("reason"), rs.getString("step_name"),
+						rs.getString("masked_account")));
+			});
+	}
+}
