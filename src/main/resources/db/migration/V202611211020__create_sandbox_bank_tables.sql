@@ -1,5 +1,5 @@
 -- The sandbox bank's own storage, in its own schema: the runner never reads or writes it.
-CREATE SCHEMA sandbox_bank;
+CREATE SCHEMA IF NOT EXISTS sandbox_bank;
 
 CREATE TABLE sandbox_bank.payment_orders (
     order_id        text        PRIMARY KEY,

@@ -1,9 +1,9 @@
 package com.payoutrunner.core;
 
 /**
- * Masks bank account identifiers for logs, reports and lists: the first four and last four characters stay,
- * the rest become stars (FR7630006000011234567890189 → FR76*******************0189). Values of eight characters
- * or fewer keep only their last four (at most half of them).
+ * Masks bank account identifiers for logs, reports and lists. IBAN-length values (more than 12 characters) keep
+ * their first four (country and check digits) and last four: FR7630006000011234567890189 →
+ * FR76*******************0189. Shorter account numbers keep only their last four, and never more than half.
  */
 public final class AccountMask {
 
@@ -15,7 +15,7 @@ public final class AccountMask {
 			return "";
 		}
 		String value = account.replace(" ", "");
-		if (value.length() <= 8) {
+		if (value.length() <= 12) {
 			int keep = Math.min(4, value.length() / 2);
 			return "*".repeat(value.length() - keep) + value.substring(value.length() - keep);
 		}

@@ -23,6 +23,7 @@ public final class CsvTableFile {
 		.setHeader()
 		.setSkipHeaderRecord(true)
 		.setIgnoreSurroundingSpaces(true)
+		.setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
 		.get();
 
 	private CsvTableFile() {
@@ -41,12 +42,16 @@ public final class CsvTableFile {
 				}
 			}
 			List<Row> rows = new ArrayList<>();
+			// The parser reports the line a record ends on; a row is named by the line it starts on.
+			long nextLine = parser.getCurrentLineNumber() + 1;
 			for (CSVRecord record : parser) {
+				long line = nextLine;
+				nextLine = parser.getCurrentLineNumber() + 1;
 				if (record.size() != header.size()) {
-					throw new TableFormatException(file, record.getParser().getCurrentLineNumber(), null,
+					throw new TableFormatException(file, line, null,
 							"expected " + header.size() + " cells, found " + record.size());
 				}
-				rows.add(new Row(file, record.getParser().getCurrentLineNumber(), record));
+				rows.add(new Row(file, line, record));
 			}
 			if (rows.isEmpty()) {
 				throw new TableFormatException(file, "table has no rows");

@@ -37,7 +37,12 @@ public record Money(long minorUnits, Currency currency) {
 			throw new IllegalArgumentException("amount '" + trimmed + "' has more decimals than " + currency.getCurrencyCode()
 					+ " allows (" + digits + ")");
 		}
-		return new Money(value.movePointRight(digits).longValueExact(), currency);
+		try {
+			return new Money(value.movePointRight(digits).longValueExact(), currency);
+		}
+		catch (ArithmeticException ex) {
+			throw new IllegalArgumentException("amount '" + trimmed + "' is too large for " + currency.getCurrencyCode());
+		}
 	}
 
 	/** Rounds a computed amount to the currency's minor unit with the given rounding mode. */

@@ -21,8 +21,11 @@ public final class EligibilityPolicy {
 
 	/** @return the reason not to pay, or empty when the payout may go on to pricing and routing */
 	public Optional<PayoutSkippedException> check(PayoutCandidate payout) {
-		if (payout.status().hasPaymentOrder() || payout.paymentOrderId() != null) {
+		if (payout.paymentOrderId() != null) {
 			return skip(SkipCategory.EXISTING_PAYMENT_ORDER, "payment order " + payout.paymentOrderId() + " already exists");
+		}
+		if (payout.status().hasPaymentOrder()) {
+			return skip(SkipCategory.EXISTING_PAYMENT_ORDER, "payout is already " + payout.status().code() + " with the bank");
 		}
 		switch (payout.status()) {
 			case CANCELLED -> {

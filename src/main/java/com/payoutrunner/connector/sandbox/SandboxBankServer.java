@@ -43,6 +43,9 @@ public class SandboxBankServer implements AutoCloseable {
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
+	private volatile IntConsumer beforeBulkStored = count -> {
+	};
+
 	private volatile IntConsumer afterBulkStored = count -> {
 	};
 
@@ -63,6 +66,11 @@ public class SandboxBankServer implements AutoCloseable {
 
 	public URI url() {
 		return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+	}
+
+	/** Called with the bulk's size when a valid bulk arrived, before anything is stored. */
+	public void beforeBulkStored(IntConsumer hook) {
+		this.beforeBulkStored = hook;
 	}
 
 	/**
@@ -108,6 +116,7 @@ public class SandboxBankServer implements AutoCloseable {
 					slots.add(result);
 				}
 			}
+			beforeBulkStored.accept(valid.size());
 			List<SandboxBankStore.OrderResult> stored = valid.isEmpty() ? List.of() : store.store(valid);
 			for (int i = 0; i < stored.size(); i++) {
 				var outcome = stored.get(i);

@@ -135,7 +135,7 @@ public class ImportRepository {
 	public void forEachError(long runId, Consumer<ImportError> consumer) {
 		jdbc.sql("""
 				SELECT line_number, column_name, category, reason FROM import_errors WHERE run_id = :runId
-				ORDER BY line_number""").param("runId", runId).query(ImportError.class).stream().forEach(consumer);
+				ORDER BY line_number""").param("runId", runId).query(ImportError.class).list().forEach(consumer);
 	}
 
 	/** Everything the file says about the payout, so that "the same row again" is recognised exactly. */

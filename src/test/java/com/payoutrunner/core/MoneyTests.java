@@ -1,0 +1,140 @@
+package com.payoutrunner.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MoneyTests {
+
+	private static Currency currency(String code) {
+		return Currency.getInstance(code);
+	}
+
+	@ParameterizedTest(name = "\"{0}\" {1} -> {2} minor units")
+	@CsvSource(delimiter = '|', textBlock = """
+			1234.50     | USD | 123450
+			10.10       | USD | 1010
+			10.1        | USD | 1010
+			10          | USD | 1000
+			0.01        | USD | 1
+			0           | USD | 0
+			'  7.25  '  | USD | 725
+			-3.50       | USD | -350
+			100         | JPY | 100
+			100.0       | JPY | 100
+			1.234       | BHD | 1234
+			1.5         | BHD | 1500
+			""")
+	void parsesPlainDecimalsIntoMinorUnits(String text, String code, long minorUnits) {
+		assertThat(Money.parse(text, currency(code))).isEqualTo(new Money(minorUnits, currency(code)));
+	}
+
+	@ParameterizedTest(name = "\"{0}\" {1} -> {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			1,234.50 | USD | amount '1,234.50' is not a decimal number like 1234.50
+			1e3      | USD | amount '1e3' is not a decimal number like 1234.50
+			abc      | USD | amount 'abc' is not a decimal number like 1234.50
+			10.      | USD | amount '10.' is not a decimal number like 1234.50
+			.5       | USD | amount '.5' is not a decimal number like 1234.50
+			$10.00   | USD | amount '$10.00' is not a decimal number like 1234.50
+			10.001   | USD | amount '10.001' has more decimals than USD allows (2)
+			100.5    | JPY | amount '100.5' has more decimals than JPY allows (0)
+			1.2345   | BHD | amount '1.2345' has more decimals than BHD allows (3)
+			""")
+	void rejectsAnythingButAPlainDecimalWithTheCurrencysDigits(String text, String code, String reason) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(text, currency(code))).withMessage(reason);
+	}
+
+	@ParameterizedTest
+	@CsvSource(value = { "''", "'   '", "NULL" }, nullValues = "NULL")
+	void rejectsAnEmptyAmount(String text) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(text, currency("USD")))
+			.withMessage("amount is empty");
+	}
+
+	@Test
+	void rejectsAnAmountTooLargeToHoldWithAReason() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse("99999999999999999999", currency("USD")))
+			.withMessageContaining("99999999999999999999");
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2} -> {3}")
+	@CsvSource(delimiter = '|', textBlock = """
+			2.345   | USD | HALF_UP   | 2.35
+			2.345   | USD | HALF_EVEN | 2.34
+			2.355   | USD | HALF_UP   | 2.36
+			2.355   | USD | HALF_EVEN | 2.36
+			-2.345  | USD | HALF_UP   | -2.35
+			0.0025  | USD | HALF_UP   | 0.00
+			2.5     | JPY | HALF_UP   | 3
+			2.5     | JPY | HALF_EVEN | 2
+			3.5     | JPY | HALF_EVEN | 4
+			1.2345  | BHD | HALF_UP   | 1.235
+			1.2345  | BHD | HALF_EVEN | 1.234
+			""")
+	void roundsToTheMinorUnitWithTheGivenMode(String amount, String code, RoundingMode mode, String expected) {
+		Money rounded = Money.round(new BigDecimal(amount), currency(code), mode);
+
+		assertThat(rounded.toDecimal()).isEqualTo(new BigDecimal(expected));
+		assertThat(rounded.currency()).isEqualTo(currency(code));
+	}
+
+	@ParameterizedTest(name = "{0} has {1} minor digits")
+	@CsvSource({ "USD, 2", "EUR, 2", "JPY, 0", "BHD, 3", "KWD, 3", "XAU, 0" })
+	void minorDigitsFollowIso4217(String code, int digits) {
+		assertThat(Money.minorDigits(currency(code))).isEqualTo(digits);
+	}
+
+	@ParameterizedTest(name = "{0} {1} -> \"{2}\"")
+	@CsvSource(delimiter = '|', textBlock = """
+			123450 | USD | 1234.50 USD
+			5      | USD | 0.05 USD
+			-50    | EUR | -0.50 EUR
+			0      | USD | 0.00 USD
+			160397 | JPY | 160397 JPY
+			1234   | BHD | 1.234 BHD
+			""")
+	void printsTheDecimalWithTheCurrencyExponentThenTheCode(long minorUnits, String code, String text) {
+		assertThat(Money.ofMinor(minorUnits, code)).hasToString(text);
+	}
+
+	@Test
+	void addsAndSubtractsInTheSameCurrency() {
+		Money amount = Money.ofMinor(100000, "EUR");
+		Money fee = Money.ofMinor(300, "EUR");
+
+		assertThat(amount.minus(fee)).isEqualTo(Money.ofMinor(99700, "EUR"));
+		assertThat(amount.plus(fee)).isEqualTo(Money.ofMinor(100300, "EUR"));
+	}
+
+	@Test
+	void refusesToMixCurrencies() {
+		Money usd = Money.ofMinor(100, "USD");
+		Money eur = Money.ofMinor(100, "EUR");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> usd.plus(eur))
+			.withMessage("currency mismatch: 1.00 USD and 1.00 EUR");
+		assertThatIllegalArgumentException().isThrownBy(() -> usd.minus(eur))
+			.withMessage("currency mismatch: 1.00 USD and 1.00 EUR");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1, true", "0, false", "-1, false" })
+	void isPositiveOnlyAboveZero(long minorUnits, boolean positive) {
+		assertThat(Money.ofMinor(minorUnits, "USD").isPositive()).isEqualTo(positive);
+	}
+
+	@Test
+	void requiresACurrency() {
+		assertThatNullPointerException().isThrownBy(() -> new Money(1, null))
+			.withMessage("currency");
+	}
+}
