@@ -1,0 +1,120 @@
+package com.payoutrunner.batching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.connector.sandbox.SandboxBankServer;
+import com.payoutrunner.connector.sandbox.SandboxBankStore;
+import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.support.PayoutQueries;
+import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.RunnerProcess;
+import com.payoutrunner.support.SampleEvent;
+import com.payoutrunner.support.TestEvents;
+
+/**
+ * kill -9 of the runner in the middle of the submit step, then {@code restart}: the run completes, every payout
+ * ends with exactly one payment order or one skip, and the bank (running here, in the test's JVM, so that killing
+ * the runner does not kill it) never saw a key with two bodies nor made a second order.
+ */
+class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
+
+	static final int CHUNK_SIZE = 5;
+
+	@Autowired
+	PayoutImportOperations imports;
+
+	@Autowired
+	SandboxBankStore bankStore;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
+
+	@ParameterizedTest(name = "killed when bulk {1} {0}")
+	@CsvSource({ "arrives (before the bank stores it), 1", "arrives (before the bank stores it), 6",
+			"is stored (the answer is lost), 1", "is stored (the answer is lost), 4", "is stored (the answer is lost), 9" })
+	void aKilledRunRestartsAndPaysNoOneTwice(String moment, int killAtBulk) throws Exception {
+		String event = TestEvents.unique("KILL");
+		imports.importFile(event, SampleEvent.FILE);
+		String databaseUrl = environment.getProperty("spring.datasource.url");
+		PayoutQueries db = new PayoutQueries(jdbc);
+
+		try (SandboxBankServer bank = new SandboxBankServer(bankStore, json, "127.0.0.1", 0).start()) {
+			AtomicReference<RunnerProcess> runner = new AtomicReference<>();
+			AtomicInteger bulks = new AtomicInteger();
+			boolean beforeStore = moment.startsWith("arrives");
+			IntConsumer killer = size -> {
+				if (bulks.incrementAndGet() == killAtBulk) {
+					runner.get().kill();
+					if (beforeStore) {
+						throw new IllegalStateException("the runner died before the bank processed its bulk");
+					}
+				}
+			};
+			if (beforeStore) {
+				bank.beforeBulkStored(killer);
+			}
+			else {
+				bank.afterBulkStored(killer);
+			}
+
+			runner.set(RunnerProcess.start(databaseUrl, bank.url().toString(), CHUNK_SIZE, "run", "--event", event));
+			int killedExit = runner.get().waitForExit();
+
+			assertThat(killedExit).as("exit code of the killed runner (137 = SIGKILL)").isEqualTo(137);
+			assertThat(bulks.get()).isEqualTo(killAtBulk);
+			assertThat(lastRunStatus(event)).isEqualTo("STARTED");
+
+			bank.beforeBulkStored(size -> {
+			});
+			bank.afterBulkStored(size -> {
+			});
+			RunnerProcess restart = RunnerProcess.start(databaseUrl, bank.url().toString(), CHUNK_SIZE, "restart",
+					"--event", event);
+
+			assertThat(restart.waitForExit()).as(restart.stderr()).isZero();
+			JsonNode summary = json.readTree(restart.lastLine());
+			assertThat(summary.path("status").asString()).isEqualTo("COMPLETED");
+			assertThat(summary.path("created").asLong()).isEqualTo(SampleEvent.ELIGIBLE);
+			assertThat(summary.path("skipped").asLong()).isEqualTo(SampleEvent.INELIGIBLE);
+			assertThat(summary.path("unconfirmed").asLong()).isZero();
+			assertThat(db.payoutsWithStatus(event, "sent")).isEqualTo(SampleEvent.ELIGIBLE);
+			assertThat(db.bankOrders(event)).isEqualTo(SampleEvent.ELIGIBLE);
+			assertThat(db.invariantViolations(event)).isEmpty();
+			assertThat(skipRecords(event)).isEqualTo(SampleEvent.INELIGIBLE);
+		}
+	}
+
+	private String lastRunStatus(String event) {
+		return jdbc.sql("""
+				SELECT e.status FROM batch_job_execution e
+				JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
+				     AND p.parameter_name = 'event' AND p.parameter_value = :event
+				JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id AND i.job_name = 'payoutRunJob'
+				ORDER BY e.job_execution_id DESC LIMIT 1""").param("event", event).query(String.class).single();
+	}
+
+	private long skipRecords(String event) {
+		return jdbc.sql("""
+				SELECT count(*) FROM skip_records s JOIN payouts p ON p.id = s.payout_id
+				WHERE p.liquidation_event_id = :event""").param("event", event).query(Long.class).single();
+	}
+}
