@@ -57,6 +57,9 @@ CREATE TABLE payouts (
     CONSTRAINT ck_payouts_sent_has_order CHECK (status NOT IN ('sent', 'settled') OR payment_order_id IS NOT NULL)
 );
 
+-- The run's reader pages through an event's payouts by id.
+CREATE INDEX ix_payouts_event_id ON payouts (liquidation_event_id, id);
+
 CREATE FUNCTION reject_disallowed_payout_transition() RETURNS trigger AS $$
 BEGIN
     IF NEW.status <> OLD.status AND NOT EXISTS (
@@ -122,6 +125,9 @@ CREATE TABLE payout_batch_lines (
 CREATE UNIQUE INDEX uq_payout_batch_lines_active_payout ON payout_batch_lines (payout_id)
     WHERE status IN ('queued', 'sending', 'accepted');
 CREATE INDEX ix_payout_batch_lines_run_status ON payout_batch_lines (run_id, status);
+-- The submit step's reader: lines still waiting for an answer, by id.
+CREATE INDEX ix_payout_batch_lines_unanswered ON payout_batch_lines (id) WHERE status IN ('queued', 'sending');
+CREATE INDEX ix_payout_batch_lines_payout ON payout_batch_lines (payout_id);
 
 -- The request sent to the bank for one line, saved with its idempotency key before the call.
 -- run_id is the run that received the latest outcome (it counts the order as created).

@@ -9,8 +9,10 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
@@ -19,6 +21,7 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcPaging
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +46,7 @@ import com.payoutrunner.report.ReportPaths;
 import com.payoutrunner.report.RunSummaryListener;
 import com.payoutrunner.report.RunSummaryService;
 import com.payoutrunner.report.SkipRecordRepository;
+import com.payoutrunner.report.SkipReportCsv;
 import com.payoutrunner.report.SkipRecordingListener;
 import com.payoutrunner.report.SkipReportTasklet;
 import com.payoutrunner.report.StepProgressListener;
@@ -87,7 +91,7 @@ class PayoutRunJobConfiguration {
 			PayoutRunnerProperties properties, JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader,
 			BatchLineWriter batchLineWriter, SkipRecordingListener skipRecordingListener,
 			EligibilityProcessor eligibilityProcessor, FeeProcessor feeProcessor, RoutingProcessor routingProcessor,
-			Clock clock) {
+			Clock clock, JdbcClient jdbc) {
 		ItemProcessor<PayoutCandidate, RoutedPayout> processor = payout -> {
 			PayoutCandidate eligible = eligibilityProcessor.process(payout);
 			return eligible == null ? null : routingProcessor.process(feeProcessor.process(eligible));
@@ -102,27 +106,29 @@ class PayoutRunJobConfiguration {
 			.skipPolicy((failure, skipCount) -> failure instanceof PayoutSkippedException)
 			.listener(skipRecordingListener)
 			.listener(progress(properties, clock))
+			.listener(refreshStatistics(jdbc, "payouts"))
 			.build();
 	}
 
 	@Bean
 	Step submitBatchLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PayoutRunnerProperties properties, JdbcPagingItemReader<SubmittableLine> submittableLineReader,
-			PaymentOrderWriter paymentOrderWriter, Clock clock) {
+			PaymentOrderWriter paymentOrderWriter, Clock clock, JdbcClient jdbc) {
 		return new StepBuilder("submitBatchLinesStep", jobRepository)
 			.<SubmittableLine, SubmittableLine>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(submittableLineReader)
 			.writer(paymentOrderWriter)
 			.listener(progress(properties, clock))
+			.listener(refreshStatistics(jdbc, "payout_batch_lines, payment_submissions"))
 			.build();
 	}
 
 	@Bean
 	Step writeSkipReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SkipRecordRepository skips, ReportPaths paths) {
+			SkipReportCsv report, ReportPaths paths) {
 		return new StepBuilder("writeSkipReportStep", jobRepository)
-			.tasklet(new SkipReportTasklet(skips, paths), transactionManager)
+			.tasklet(new SkipReportTasklet(report, paths), transactionManager)
 			.build();
 	}
 
@@ -156,7 +162,7 @@ class PayoutRunJobConfiguration {
 			.fromClause(SubmittableLineRowMapper.FROM)
 			.whereClause("WHERE liquidation_event_id = :event AND status IN ('queued', 'sending')")
 			.parameterValues(Map.of("event", event))
-			.sortKeys(Map.of("line_id", Order.ASCENDING))
+			.sortKeys(Map.of(SubmittableLineRowMapper.SORT_KEY, Order.ASCENDING))
 			.pageSize(properties.chunkSize())
 			.rowMapper(new SubmittableLineRowMapper())
 			.saveState(false)
@@ -199,6 +205,20 @@ class PayoutRunJobConfiguration {
 	@Bean
 	RoutingProcessor routingProcessor(RailSelector selector, FxConverter converter) {
 		return new RoutingProcessor(selector, converter);
+	}
+
+	/**
+	 * Refreshes the planner's statistics before a step pages through tables that were just bulk-loaded: with stale
+	 * statistics PostgreSQL sorts the whole remainder of an event for every page (measured: 80 ms a page instead of
+	 * under 1 ms). ANALYZE samples, so it costs little even on large tables.
+	 */
+	private static StepExecutionListener refreshStatistics(JdbcClient jdbc, String tables) {
+		return new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				jdbc.sql("ANALYZE " + tables).update();
+			}
+		};
 	}
 
 	private static StepProgressListener progress(PayoutRunnerProperties properties, Clock clock) {

@@ -26,8 +26,19 @@ public class PayoutRunOperations {
 
 	private static final Logger log = LoggerFactory.getLogger(PayoutRunOperations.class);
 
-	/** What an operation did: the execution it ran (null when it ran nothing) and a sentence for the operator. */
-	public record Result(JobExecution execution, String message) {
+	/**
+	 * What an operation did, in a sentence for the operator, and the execution it ran or, when it ran nothing
+	 * ({@code ran} false), the execution that already did the work (null if none).
+	 */
+	public record Result(JobExecution execution, boolean ran, String message) {
+
+		static Result ran(JobExecution execution, String message) {
+			return new Result(execution, true, message);
+		}
+
+		static Result nothingRan(JobExecution last, String message) {
+			return new Result(last, false, message);
+		}
 	}
 
 	private final JobOperator jobOperator;
@@ -62,7 +73,7 @@ public class PayoutRunOperations {
 			JobParameters parameters = parameters(event, 0);
 			JobExecution last = jobRepository.getLastJobExecution(PayoutRunJobConfiguration.JOB_NAME, parameters);
 			if (last == null) {
-				return new Result(jobOperator.start(payoutRunJob, parameters), "started the run of " + event);
+				return Result.ran(jobOperator.start(payoutRunJob, parameters), "started the run of " + event);
 			}
 			return resume(last, event);
 		}
@@ -83,7 +94,7 @@ public class PayoutRunOperations {
 							event, latest.getStatus());
 				}
 			}
-			return new Result(jobOperator.start(payoutRunJob, parameters(event, next)),
+			return Result.ran(jobOperator.start(payoutRunJob, parameters(event, next)),
 					next == 0 ? "started the run of " + event : "started rerun " + next + " of " + event);
 		}
 	}
@@ -104,11 +115,11 @@ public class PayoutRunOperations {
 	private Result resume(JobExecution last, String event) throws Exception {
 		BatchStatus status = last.getStatus();
 		if (status == BatchStatus.COMPLETED) {
-			return new Result(null, "the run of " + event + " already COMPLETED (execution " + last.getId()
+			return Result.nothingRan(last, "the run of " + event + " already COMPLETED (execution " + last.getId()
 					+ "): nothing to do; use rerun --event " + event + " to pay what is still unpaid");
 		}
 		if (status == BatchStatus.ABANDONED) {
-			return new Result(null, "execution " + last.getId() + " was ABANDONED: use rerun --event " + event);
+			return Result.nothingRan(null, "execution " + last.getId() + " was ABANDONED: use rerun --event " + event);
 		}
 		if (status.isRunning()) {
 			// We hold the event lock, so the process that left this execution running is gone.
@@ -116,7 +127,7 @@ public class PayoutRunOperations {
 					status);
 			last = jobOperator.recover(last);
 		}
-		return new Result(jobOperator.restart(last), "resumed execution " + last.getId() + " of " + event);
+		return Result.ran(jobOperator.restart(last), "resumed execution " + last.getId() + " of " + event);
 	}
 
 	private void requireEvent(String event) {

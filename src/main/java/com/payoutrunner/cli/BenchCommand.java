@@ -16,7 +16,7 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.payout.intake.PayoutImportOperations;
 import com.payoutrunner.report.ExecutionHistory;
 
-@Command(name = "bench", description = { "Generates N payouts into a fresh event (rows modelled on jobs/examples/LIQ-2024-001.csv),",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = { "Generates N payouts into a fresh event (rows modelled on jobs/examples/LIQ-2024-001.csv),",
 		"imports and runs them against the in-process sandbox bank, and prints payouts/s per step and peak heap." })
 class BenchCommand implements Callable<Integer> {
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import com.payoutrunner.payout.intake.ImportSummaryService;
 import com.payoutrunner.payout.intake.PayoutImportOperations;
 
-@Command(name = "import", description = { "Imports a liquidation event's payouts from a CSV file (see jobs/README.md).",
+@Command(name = "import", mixinStandardHelpOptions = true, description = { "Imports a liquidation event's payouts from a CSV file (see jobs/README.md).",
 		"Bad rows are reported in import-errors.csv and the rest still load; the same file twice adds nothing.",
 		"Prints the import summary as one line of JSON, last." })
 class ImportCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "payout-runner", mixinStandardHelpOptions = true, version = "payout-runner 0.1.0",
 		description = "Imports, runs, reruns and restarts the payout runs of liquidation events.",
 		subcommands = { ImportCommand.class, RunCommand.class, RerunCommand.class, RestartCommand.class,
-				StatusCommand.class, PayoutsCommand.class, BenchCommand.class, SandboxBankCommand.class,
+				StatusCommand.class, PayoutsCommand.class, SkipsCommand.class, BenchCommand.class, SandboxBankCommand.class,
 				CommandLine.HelpCommand.class })
 public class PayoutRunnerCli implements Runnable {
 

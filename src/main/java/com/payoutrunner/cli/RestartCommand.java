@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 
-@Command(name = "restart", description = { "Resumes the event's latest run if it FAILED, was STOPPED, or its process was killed.",
+@Command(name = "restart", mixinStandardHelpOptions = true, description = { "Resumes the event's latest run if it FAILED, was STOPPED, or its process was killed.",
 		"It continues after the last committed chunk and pays no one twice." })
 class RestartCommand implements Callable<Integer> {
 

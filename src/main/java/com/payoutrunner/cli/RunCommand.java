@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 
-@Command(name = "run", description = { "Runs the event's payouts: eligibility, fees, rails and FX, batch lines, bank submission.",
+@Command(name = "run", mixinStandardHelpOptions = true, description = { "Runs the event's payouts: eligibility, fees, rails and FX, batch lines, bank submission.",
 		"Already COMPLETED: says so and does nothing. FAILED, STOPPED or killed: resumes it.",
 		"Prints progress per step, then the run summary as one line of JSON, last." })
 class RunCommand implements Callable<Integer> {

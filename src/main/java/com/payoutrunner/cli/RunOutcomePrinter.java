@@ -21,7 +21,7 @@ final class RunOutcomePrinter {
 		}
 		var summaries = context.getBean(RunSummaryService.class);
 		System.out.println(summaries.toJson(summaries.summarize(execution)));
-		if (execution.getStatus() == BatchStatus.COMPLETED) {
+		if (!result.ran() || execution.getStatus() == BatchStatus.COMPLETED) {
 			return PayoutRunnerCli.COMPLETED;
 		}
 		String reason = execution.getAllFailureExceptions()

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.connector.sandbox.SandboxBankServer;
 import com.payoutrunner.connector.sandbox.SandboxBankStore;
 
-@Command(name = "sandbox-bank", description = { "Runs the sandbox bank as its own process until stopped (Ctrl-C).",
+@Command(name = "sandbox-bank", mixinStandardHelpOptions = true, description = { "Runs the sandbox bank as its own process until stopped (Ctrl-C).",
 		"Point runners at it with PAYOUT_BANK_URL=http://127.0.0.1:PORT." })
 class SandboxBankCommand implements Callable<Integer> {
 

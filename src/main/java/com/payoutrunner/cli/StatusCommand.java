@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 
 import com.payoutrunner.report.ExecutionHistory;
 
-@Command(name = "status", description = "Lists the event's import and run executions with their status and per-step counts.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Lists the event's import and run executions with their status and per-step counts.")
 class StatusCommand implements Callable<Integer> {
 
 	@Mixin

@@ -12,13 +12,18 @@ import com.payoutrunner.payout.BankDetails;
 /** Reads a line to submit together with the beneficiary details of its payout and its batch reference. */
 public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 
-	/** Paged by line_id, which only exists as a column of this derived table. */
+	/**
+	 * A derived table, so that the sort key has a plain column name ({@code line_id}): Spring Batch's paging reader
+	 * reads the sort key back by that name. PostgreSQL flattens it, so the filters still use the indexes.
+	 */
 	public static final String FROM = """
 			FROM (SELECT l.id AS line_id, l.payout_id, l.idempotency_key, l.status, l.rail, l.rail_amount_minor,
-			       l.rail_currency, b.reference AS batch_reference, p.liquidation_event_id, p.investor_id,
-			       p.investor_name, p.country, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code
+			             l.rail_currency, b.reference AS batch_reference, p.liquidation_event_id, p.investor_id,
+			             p.investor_name, p.country, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code
 			      FROM payout_batch_lines l JOIN payouts p ON p.id = l.payout_id
 			      JOIN payout_batches b ON b.id = l.batch_id) AS lines""";
+
+	public static final String SORT_KEY = "line_id";
 
 	@Override
 	public SubmittableLine mapRow(ResultSet rs, int rowNum) throws SQLException {

@@ -1,26 +1,19 @@
 package com.payoutrunner.report;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/**
- * Streams the run's skip records into {@code skips.csv}, ordered by payout: payout_id, investor_id, category,
- * reason, step, masked_account. Rewritten whole on every attempt, so a restarted run's report is exact.
- */
+/** Writes the run's {@code skips.csv}, whole, on every attempt: a restarted run's report is exact. */
 public class SkipReportTasklet implements Tasklet {
 
-	static final String[] HEADER = { "payout_id", "investor_id", "category", "reason", "step", "masked_account" };
-
-	private final SkipRecordRepository skips;
+	private final SkipReportCsv report;
 
 	private final ReportPaths paths;
 
-	public SkipReportTasklet(SkipRecordRepository skips, ReportPaths paths) {
-		this.skips = skips;
+	public SkipReportTasklet(SkipReportCsv report, ReportPaths paths) {
+		this.report = report;
 		this.paths = paths;
 	}
 
@@ -29,20 +22,8 @@ public class SkipReportTasklet implements Tasklet {
 		var jobExecution = contribution.getStepExecution().getJobExecution();
 		long runId = jobExecution.getJobInstance().getInstanceId();
 		long[] written = { 0 };
-		ReportFiles.writeAtomically(paths.skipReport(jobExecution.getId()), writer -> {
-			try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(writer)) {
-				skips.forEach(runId, skip -> {
-					try {
-						csv.printRecord(skip.payoutId(), skip.investorId(), skip.category(), skip.reason(),
-								skip.stepName(), skip.maskedAccount());
-						written[0]++;
-					}
-					catch (java.io.IOException ex) {
-						throw new java.io.UncheckedIOException(ex);
-					}
-				});
-			}
-		});
+		ReportFiles.writeAtomically(paths.skipReport(jobExecution.getId()),
+				writer -> written[0] = report.write(runId, writer));
 		contribution.incrementWriteCount(written[0]);
 		return RepeatStatus.FINISHED;
 	}

@@ -144,7 +144,8 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 
 		PayoutRunOperations.Result again = runs.run(event);
 
-		assertThat(again.execution()).isNull();
+		assertThat(again.ran()).isFalse();
+		assertThat(again.execution().getId()).isEqualTo(first.getId());
 		assertThat(again.message()).contains("already COMPLETED").contains("execution " + first.getId());
 		assertThat(db.bankOrders(event)).isEqualTo(SampleEvent.ELIGIBLE);
 	}
