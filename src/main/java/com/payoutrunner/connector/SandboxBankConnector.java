@@ -72,7 +72,8 @@ public class SandboxBankConnector implements PaymentConnector {
 			response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (ConnectException ex) {
-			return all(orders, Status.FAILED, "bank_unavailable", "cannot connect to the bank: " + ex.getMessage());
+			return all(orders, Status.FAILED, "bank_unavailable", "cannot connect to the bank at " + baseUrl.get() + ": "
+					+ (ex.getMessage() == null ? "connection refused" : ex.getMessage()));
 		}
 		catch (HttpTimeoutException ex) {
 			return all(orders, Status.UNKNOWN, "timeout", "no answer within " + requestTimeout);

@@ -45,7 +45,9 @@ public class PayoutExport {
 	/** @return the number of payouts written */
 	public long write(String event, Appendable out) {
 		long[] count = { 0 };
-		try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out)) {
+		// Not closed: closing the printer would close the caller's stream (stdout, for the CLI).
+		try {
+			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
 			jdbc.sql(QUERY).param("event", event).withFetchSize(1000).query(rs -> {
 				try {
 					csv.printRecord(row(rs));

@@ -25,7 +25,9 @@ public class SkipReportCsv {
 	/** @return the number of rows written */
 	public long write(long runId, Appendable out) {
 		long[] written = { 0 };
-		try (CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out)) {
+		// Not closed: closing the printer would close the caller's stream (stdout, for the CLI).
+		try {
+			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
 			skips.forEach(runId, skip -> {
 				try {
 					csv.printRecord(skip.payoutId(), skip.investorId(), skip.category(), skip.reason(), skip.stepName(),

@@ -26,11 +26,18 @@ public abstract class PostgresIntegrationTest {
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class FreshSchema {
 
-		/** A fresh schema per test run (per application context): drop everything, then migrate. */
+		private static final java.util.concurrent.atomic.AtomicBoolean CLEANED = new java.util.concurrent.atomic.AtomicBoolean();
+
+		/**
+		 * A fresh schema per test run: the first application context drops everything, then every context migrates
+		 * (a second context must not drop what the first one's tests are using).
+		 */
 		@Bean
-		FlywayMigrationStrategy cleanThenMigrate() {
+		FlywayMigrationStrategy cleanOnceThenMigrate() {
 			return (Flyway flyway) -> {
-				flyway.clean();
+				if (CLEANED.compareAndSet(false, true)) {
+					flyway.clean();
+				}
 				flyway.migrate();
 			};
 		}

@@ -1,0 +1,113 @@
+package com.payoutrunner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.SampleEvent;
+import com.payoutrunner.support.TestEvents;
+
+/** The operators' contract: commands, output and exit codes, through the real entry point. */
+class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
+
+	@Autowired
+	Environment environment;
+
+	@TempDir
+	Path dir;
+
+	final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	PrintStream originalOut;
+
+	PrintStream originalErr;
+
+	@BeforeEach
+	void pointTheCliAtTheTestDatabase() {
+		System.setProperty("spring.datasource.url", environment.getProperty("spring.datasource.url"));
+		System.setProperty("payout.reports-dir", "target/test-reports");
+		originalOut = System.out;
+		originalErr = System.err;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	@AfterEach
+	void restore() {
+		System.setOut(originalOut);
+		System.setErr(originalErr);
+		System.clearProperty("spring.datasource.url");
+		System.clearProperty("payout.reports-dir");
+		System.clearProperty("payout.tables.fee-schedule");
+	}
+
+	@Test
+	void importRunAndRunAgain() {
+		String event = TestEvents.unique("CLI");
+
+		assertThat(PayoutRunnerCli.execute("import", "--event", event, "--file", SampleEvent.FILE.toString()))
+			.as(() -> err.toString(StandardCharsets.UTF_8))
+			.isZero();
+		assertThat(lastLine()).contains("\"loaded\":52");
+		assertThat(PayoutRunnerCli.execute("run", "--event", event)).as(() -> err.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(out()).contains("[buildBatchLinesStep] completed: read 52, written 49, skipped 3");
+		assertThat(lastLine()).startsWith("{\"run_id\":")
+			.contains("\"event\":\"" + event + "\",\"status\":\"COMPLETED\",\"created\":49,\"skipped\":3,\"failed\":0")
+			.contains("\"skip_breakdown\":{");
+		assertThat(PayoutRunnerCli.execute("run", "--event", event)).isZero();
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("already COMPLETED");
+		assertThat(PayoutRunnerCli.execute("payouts", "--event", event)).isZero();
+		assertThat(out()).contains(
+				"investor_id,investor_name,country,amount,currency,rail,rail_currency,fx,fx_quote_date,fee,net_amount");
+	}
+
+	@Test
+	void anUnknownEventIsBadUsage() {
+		assertThat(PayoutRunnerCli.execute("run", "--event", "NO-SUCH-EVENT")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8).strip())
+			.isEqualTo("payout-runner: no liquidation event NO-SUCH-EVENT: import its file first");
+	}
+
+	@Test
+	void aMissingOptionIsBadUsage() {
+		assertThat(PayoutRunnerCli.execute("run")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--event=EVENT'");
+	}
+
+	@Test
+	void aBadReferenceTableStopsStartUpNamingFileLineAndReason() throws Exception {
+		Path fees = Files.writeString(dir.resolve("fees.csv"), """
+				priority,rate_percent,fixed_fee,batched,approval_threshold
+				instant,0.50,2.00,false,
+				urgent,0.35,1.00,true,
+				""");
+		System.setProperty("payout.tables.fee-schedule", fees.toString());
+
+		assertThat(PayoutRunnerCli.execute("status", "--event", "ANY")).isEqualTo(2);
+		assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("payout-runner: bad configuration table: "
+				+ fees + ":3 column 'priority': priority 'urgent' is not one of instant, priority, normal, low");
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String lastLine() {
+		String[] lines = out().split("\n");
+		return lines[lines.length - 1];
+	}
+}
