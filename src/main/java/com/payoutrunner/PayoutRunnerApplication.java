@@ -5,7 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import com.payoutrunner.cli.PayoutRunnerCli;
 
-/** Entry point: the operators' command line; each command starts the application context it needs. */
+/**
+ * Entry point: the operators' command line; each command starts the application context
+ * it needs.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PayoutRunnerApplication {
@@ -13,4 +16,5 @@ public class PayoutRunnerApplication {
 	public static void main(String[] args) {
 		System.exit(PayoutRunnerCli.execute(args));
 	}
+
 }

@@ -9,4 +9,5 @@ public enum AuditCategory {
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}
+
 }

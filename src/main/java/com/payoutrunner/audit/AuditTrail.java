@@ -6,9 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Appends audit events. Runs record one event per payout transition, inserted set-based per chunk (one statement
- * for the whole chunk), inside the chunk's transaction, so the trail and the state change commit together. The
- * table rejects UPDATE and DELETE.
+ * Appends audit events. Runs record one event per payout transition, inserted set-based
+ * per chunk (one statement for the whole chunk), inside the chunk's transaction, so the
+ * trail and the state change commit together. The table rejects UPDATE and DELETE.
  */
 @Repository
 public class AuditTrail {
@@ -25,7 +25,10 @@ public class AuditTrail {
 		this.jdbc = jdbc;
 	}
 
-	/** One event per payout; {@code details} holds one JSON object per payout, in the same order. */
+	/**
+	 * One event per payout; {@code details} holds one JSON object per payout, in the same
+	 * order.
+	 */
 	public void payoutEvents(String action, AuditCategory category, String severity, String actor, Long runId,
 			List<Long> payoutIds, List<String> details) {
 		if (payoutIds.isEmpty()) {
@@ -41,4 +44,5 @@ public class AuditTrail {
 			.param("details", details.toArray(String[]::new))
 			.update();
 	}
+
 }

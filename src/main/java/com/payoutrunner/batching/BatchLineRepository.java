@@ -53,8 +53,9 @@ public class BatchLineRepository {
 	}
 
 	/**
-	 * Inserts one line per payout. A payout that already has an active line (queued, sending or accepted) gets
-	 * none: the partial unique index refuses it and the conflict is ignored.
+	 * Inserts one line per payout. A payout that already has an active line (queued,
+	 * sending or accepted) gets none: the partial unique index refuses it and the
+	 * conflict is ignored.
 	 * @return the ids of the payouts that got a line
 	 */
 	public List<Long> insertLines(RunContext run, List<RoutedPayout> payouts, List<Long> batchIds) {
@@ -105,4 +106,5 @@ public class BatchLineRepository {
 			.query(Long.class)
 			.list());
 	}
+
 }

@@ -17,9 +17,10 @@ import com.payoutrunner.payout.PayoutStatus;
 import com.payoutrunner.routing.RoutedPayout;
 
 /**
- * Writes a chunk of routed payouts as batch lines, grouped into one batch per run, rail and currency, moves the
- * payouts to queued, and audits it: three statements per chunk, all in the chunk's transaction. Never throws a
- * skippable exception, so the step never scans (and never re-writes) a chunk.
+ * Writes a chunk of routed payouts as batch lines, grouped into one batch per run, rail
+ * and currency, moves the payouts to queued, and audits it: three statements per chunk,
+ * all in the chunk's transaction. Never throws a skippable exception, so the step never
+ * scans (and never re-writes) a chunk.
  */
 public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionListener {
 
@@ -64,11 +65,13 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 		items.forEach(item -> byId.put(item.priced().payout().id(), item));
 		for (Long id : queued) {
 			RoutedPayout item = byId.get(id);
-			details.add("{\"rail\":\"%s\",\"rail_currency\":\"%s\",\"net\":\"%s\",\"fee\":\"%s\",\"rail_amount\":\"%s\"}"
-				.formatted(item.route().rail(), item.route().currency().getCurrencyCode(), item.priced().net(),
-						item.priced().fee().total(), item.fx().target()));
+			details
+				.add("{\"rail\":\"%s\",\"rail_currency\":\"%s\",\"net\":\"%s\",\"fee\":\"%s\",\"rail_amount\":\"%s\"}"
+					.formatted(item.route().rail(), item.route().currency().getCurrencyCode(), item.priced().net(),
+							item.priced().fee().total(), item.fx().target()));
 		}
 		audit.payoutEvents("line_created", AuditCategory.FINANCIAL, "info", "run:" + run.runId(), run.runId(), queued,
 				details);
 	}
+
 }

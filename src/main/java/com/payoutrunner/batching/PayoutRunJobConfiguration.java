@@ -58,17 +58,21 @@ import com.payoutrunner.routing.RoutingProcessor;
 /**
  * {@code payoutRunJob}: pays the payouts of one liquidation event.
  * <p>
- * Identifying parameters: {@code event} and, for deliberate reruns, {@code rerun} (1, 2, ...). No incrementer: the
- * same parameters after COMPLETED are "already done", after FAILED or STOPPED a restart.
+ * Identifying parameters: {@code event} and, for deliberate reruns, {@code rerun} (1, 2,
+ * ...). No incrementer: the same parameters after COMPLETED are "already done", after
+ * FAILED or STOPPED a restart.
  * <ol>
- * <li>{@code buildBatchLinesStep} (chunk, fault tolerant): reads every payout of the event by id → eligibility →
- * fees → rail and FX → writes batch lines and moves payouts to queued. Only {@link PayoutSkippedException} is
- * skipped, without limit; each skip is persisted by {@link SkipRecordingListener} in the chunk's transaction. The
- * reader pages by the unique id, so a restart resumes after the last committed chunk.</li>
- * <li>{@code submitBatchLinesStep} (chunk, not fault tolerant): reads the event's lines that are queued or left
- * sending by a crash, and sends each chunk to the bank in one bulk request through {@link PaymentOrderWriter}. No
- * skip or retry here: outcomes are data, and a step that cannot scan cannot re-send.</li>
- * <li>{@code writeSkipReportStep}: writes skips.csv; {@link RunSummaryListener} writes summary.json.</li>
+ * <li>{@code buildBatchLinesStep} (chunk, fault tolerant): reads every payout of the
+ * event by id → eligibility → fees → rail and FX → writes batch lines and moves payouts
+ * to queued. Only {@link PayoutSkippedException} is skipped, without limit; each skip is
+ * persisted by {@link SkipRecordingListener} in the chunk's transaction. The reader pages
+ * by the unique id, so a restart resumes after the last committed chunk.</li>
+ * <li>{@code submitBatchLinesStep} (chunk, not fault tolerant): reads the event's lines
+ * that are queued or left sending by a crash, and sends each chunk to the bank in one
+ * bulk request through {@link PaymentOrderWriter}. No skip or retry here: outcomes are
+ * data, and a step that cannot scan cannot re-send.</li>
+ * <li>{@code writeSkipReportStep}: writes skips.csv; {@link RunSummaryListener} writes
+ * summary.json.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -134,8 +138,8 @@ class PayoutRunJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader(DataSource dataSource,
-			PayoutRunnerProperties properties, @Value("#{jobParameters['event']}") String event) throws Exception {
+	JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader(DataSource dataSource, PayoutRunnerProperties properties,
+			@Value("#{jobParameters['event']}") String event) throws Exception {
 		return new JdbcPagingItemReaderBuilder<PayoutCandidate>().name("eligiblePayoutReader")
 			.dataSource(dataSource)
 			.selectClause("SELECT " + PayoutRepository.CANDIDATE_COLUMNS)
@@ -149,8 +153,9 @@ class PayoutRunJobConfiguration {
 	}
 
 	/**
-	 * Lines change status as they are sent, so the reader keeps no state (process indicator): a restart reads again
-	 * whatever is still queued or sending. It pages by line id, which the status changes do not disturb.
+	 * Lines change status as they are sent, so the reader keeps no state (process
+	 * indicator): a restart reads again whatever is still queued or sending. It pages by
+	 * line id, which the status changes do not disturb.
 	 */
 	@Bean
 	@StepScope
@@ -208,9 +213,10 @@ class PayoutRunJobConfiguration {
 	}
 
 	/**
-	 * Refreshes the planner's statistics before a step pages through tables that were just bulk-loaded: with stale
-	 * statistics PostgreSQL sorts the whole remainder of an event for every page (measured: 80 ms a page instead of
-	 * under 1 ms). ANALYZE samples, so it costs little even on large tables.
+	 * Refreshes the planner's statistics before a step pages through tables that were
+	 * just bulk-loaded: with stale statistics PostgreSQL sorts the whole remainder of an
+	 * event for every page (measured: 80 ms a page instead of under 1 ms). ANALYZE
+	 * samples, so it costs little even on large tables.
 	 */
 	private static StepExecutionListener refreshStatistics(JdbcClient jdbc, String tables) {
 		return new StepExecutionListener() {
@@ -224,4 +230,5 @@ class PayoutRunJobConfiguration {
 	private static StepProgressListener progress(PayoutRunnerProperties properties, Clock clock) {
 		return new StepProgressListener(System.out, clock, properties.progressInterval());
 	}
+
 }

@@ -17,9 +17,10 @@ import com.payoutrunner.payout.EventLock;
 import com.payoutrunner.payout.PayoutRepository;
 
 /**
- * What operators do with an event's payout run: run it, rerun it, restart it. Each holds the event's lock for the
- * whole execution, so two processes never run one event at once and a STARTED execution whose lock is free is
- * known to be dead (its process was killed) and can be recovered.
+ * What operators do with an event's payout run: run it, rerun it, restart it. Each holds
+ * the event's lock for the whole execution, so two processes never run one event at once
+ * and a STARTED execution whose lock is free is known to be dead (its process was killed)
+ * and can be recovered.
  */
 @Service
 public class PayoutRunOperations {
@@ -27,8 +28,9 @@ public class PayoutRunOperations {
 	private static final Logger log = LoggerFactory.getLogger(PayoutRunOperations.class);
 
 	/**
-	 * What an operation did, in a sentence for the operator, and the execution it ran or, when it ran nothing
-	 * ({@code ran} false), the execution that already did the work (null if none).
+	 * What an operation did, in a sentence for the operator, and the execution it ran or,
+	 * when it ran nothing ({@code ran} false), the execution that already did the work
+	 * (null if none).
 	 */
 	public record Result(JobExecution execution, boolean ran, String message) {
 
@@ -64,8 +66,8 @@ public class PayoutRunOperations {
 	}
 
 	/**
-	 * Runs the event's first run. Already COMPLETED: does nothing and says so. FAILED, STOPPED or left STARTED by a
-	 * dead process: resumes it.
+	 * Runs the event's first run. Already COMPLETED: does nothing and says so. FAILED,
+	 * STOPPED or left STARTED by a dead process: resumes it.
 	 */
 	public Result run(String event) throws Exception {
 		requireEvent(event);
@@ -79,7 +81,10 @@ public class PayoutRunOperations {
 		}
 	}
 
-	/** Starts a new run of the event (rerun n+1): it re-reads every payout and pays only those not yet paid. */
+	/**
+	 * Starts a new run of the event (rerun n+1): it re-reads every payout and pays only
+	 * those not yet paid.
+	 */
 	public Result rerun(String event) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
@@ -90,8 +95,8 @@ public class PayoutRunOperations {
 					.getLastJobExecution(jobRepository.getJobInstance(runs.get(runs.size() - 1).jobInstanceId()));
 				if (latest != null && latest.getStatus() != BatchStatus.COMPLETED
 						&& latest.getStatus() != BatchStatus.ABANDONED) {
-					log.warn("the latest run of {} is {}; the rerun will also send its unfinished lines",
-							event, latest.getStatus());
+					log.warn("the latest run of {} is {}; the rerun will also send its unfinished lines", event,
+							latest.getStatus());
 				}
 			}
 			return Result.ran(jobOperator.start(payoutRunJob, parameters(event, next)),
@@ -99,7 +104,10 @@ public class PayoutRunOperations {
 		}
 	}
 
-	/** Resumes the event's latest run if it FAILED, STOPPED, or was left STARTED by a dead process. */
+	/**
+	 * Resumes the event's latest run if it FAILED, STOPPED, or was left STARTED by a dead
+	 * process.
+	 */
 	public Result restart(String event) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
@@ -122,7 +130,8 @@ public class PayoutRunOperations {
 			return Result.nothingRan(null, "execution " + last.getId() + " was ABANDONED: use rerun --event " + event);
 		}
 		if (status.isRunning()) {
-			// We hold the event lock, so the process that left this execution running is gone.
+			// We hold the event lock, so the process that left this execution running is
+			// gone.
 			log.warn("execution {} was left {} by a process that died; marking it FAILED to resume it", last.getId(),
 					status);
 			last = jobOperator.recover(last);
@@ -143,4 +152,5 @@ public class PayoutRunOperations {
 		}
 		return builder.toJobParameters();
 	}
+
 }

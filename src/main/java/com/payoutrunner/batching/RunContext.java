@@ -2,7 +2,10 @@ package com.payoutrunner.batching;
 
 import org.springframework.batch.core.step.StepExecution;
 
-/** Who is writing: the run (job instance), its execution, and the step; read from the step execution. */
+/**
+ * Who is writing: the run (job instance), its execution, and the step; read from the step
+ * execution.
+ */
 public record RunContext(long runId, long jobExecutionId, String stepName, String event) {
 
 	public static RunContext of(StepExecution stepExecution) {

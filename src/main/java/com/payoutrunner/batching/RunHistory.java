@@ -5,7 +5,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The runs (job instances of payoutRunJob) of an event, read from Spring Batch's tables. */
+/**
+ * The runs (job instances of payoutRunJob) of an event, read from Spring Batch's tables.
+ */
 @Repository
 public class RunHistory {
 
@@ -37,4 +39,5 @@ public class RunHistory {
 			.query(Run.class)
 			.list();
 	}
+
 }

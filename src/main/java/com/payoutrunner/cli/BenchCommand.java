@@ -16,7 +16,8 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.payout.intake.PayoutImportOperations;
 import com.payoutrunner.report.ExecutionHistory;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = { "Generates N payouts into a fresh event (rows modelled on jobs/examples/LIQ-2024-001.csv),",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {
+		"Generates N payouts into a fresh event (rows modelled on jobs/examples/LIQ-2024-001.csv),",
 		"imports and runs them against the in-process sandbox bank, and prints payouts/s per step and peak heap." })
 class BenchCommand implements Callable<Integer> {
 
@@ -37,7 +38,8 @@ class BenchCommand implements Callable<Integer> {
 		try (var context = SpringContext.start()) {
 			Instant generating = Instant.now();
 			BenchmarkFile.write(template, file, payouts);
-			System.out.printf("generated %d payouts for %s in %s%n", payouts, event, Duration.between(generating, Instant.now()));
+			System.out.printf("generated %d payouts for %s in %s%n", payouts, event,
+					Duration.between(generating, Instant.now()));
 			var imported = context.getBean(PayoutImportOperations.class).importFile(event, file);
 			var run = context.getBean(PayoutRunOperations.class).run(event);
 			var history = context.getBean(ExecutionHistory.class);
@@ -69,4 +71,5 @@ class BenchCommand implements Callable<Integer> {
 			.mapToLong(usage -> usage.getUsed())
 			.sum();
 	}
+
 }

@@ -16,7 +16,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
-/** Writes N payouts by cycling a template file's rows with fresh investor ids and seeded amounts. */
+/**
+ * Writes N payouts by cycling a template file's rows with fresh investor ids and seeded
+ * amounts.
+ */
 final class BenchmarkFile {
 
 	private BenchmarkFile() {
@@ -26,7 +29,11 @@ final class BenchmarkFile {
 		List<CSVRecord> templates = new ArrayList<>();
 		List<String> header;
 		try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8);
-				CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+				CSVParser parser = CSVFormat.RFC4180.builder()
+					.setHeader()
+					.setSkipHeaderRecord(true)
+					.get()
+					.parse(reader)) {
 			header = parser.getHeaderNames();
 			parser.forEach(templates::add);
 		}
@@ -37,7 +44,10 @@ final class BenchmarkFile {
 		int amountColumn = header.indexOf("amount");
 		Random random = new Random(42);
 		try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
-				CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get().print(writer)) {
+				CSVPrinter csv = CSVFormat.RFC4180.builder()
+					.setHeader(header.toArray(String[]::new))
+					.get()
+					.print(writer)) {
 			for (int i = 0; i < rows; i++) {
 				List<String> values = new ArrayList<>(templates.get(i % templates.size()).toList());
 				values.set(idColumn, "INV-B%08d".formatted(i + 1));
@@ -48,4 +58,5 @@ final class BenchmarkFile {
 			}
 		}
 	}
+
 }

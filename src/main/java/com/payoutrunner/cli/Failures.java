@@ -33,7 +33,9 @@ final class Failures {
 		return message.replace('\n', ' ');
 	}
 
-	/** The first exception in the chain that speaks to an operator, else the root cause. */
+	/**
+	 * The first exception in the chain that speaks to an operator, else the root cause.
+	 */
 	private static Throwable rootOrKnown(Throwable ex) {
 		Throwable t = ex;
 		while (true) {
@@ -47,4 +49,5 @@ final class Failures {
 			t = t.getCause();
 		}
 	}
+
 }

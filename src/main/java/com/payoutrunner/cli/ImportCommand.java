@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import com.payoutrunner.payout.intake.ImportSummaryService;
 import com.payoutrunner.payout.intake.PayoutImportOperations;
 
-@Command(name = "import", mixinStandardHelpOptions = true, description = { "Imports a liquidation event's payouts from a CSV file (see jobs/README.md).",
-		"Bad rows are reported in import-errors.csv and the rest still load; the same file twice adds nothing.",
-		"Prints the import summary as one line of JSON, last." })
+@Command(name = "import", mixinStandardHelpOptions = true,
+		description = { "Imports a liquidation event's payouts from a CSV file (see jobs/README.md).",
+				"Bad rows are reported in import-errors.csv and the rest still load; the same file twice adds nothing.",
+				"Prints the import summary as one line of JSON, last." })
 class ImportCommand implements Callable<Integer> {
 
 	@Mixin
@@ -34,14 +35,17 @@ class ImportCommand implements Callable<Integer> {
 						+ " (execution " + result.execution().getId() + "): nothing to do");
 			}
 			else if (summary.rejected() > 0) {
-				System.err.println("payout-runner: " + summary.rejected() + " row(s) rejected, see " + summary.importReport());
+				System.err.println(
+						"payout-runner: " + summary.rejected() + " row(s) rejected, see " + summary.importReport());
 			}
 			System.out.println(summaries.toJson(summary));
 			if (result.execution().getStatus() != BatchStatus.COMPLETED) {
-				System.err.println("payout-runner: import " + result.execution().getStatus() + ": " + summary.failure());
+				System.err
+					.println("payout-runner: import " + result.execution().getStatus() + ": " + summary.failure());
 				return PayoutRunnerCli.FAILED;
 			}
 			return PayoutRunnerCli.COMPLETED;
 		}
 	}
+
 }

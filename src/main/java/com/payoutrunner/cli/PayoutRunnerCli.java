@@ -6,14 +6,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The operators' command line. Exit codes: 0 the job completed (or there was nothing to do), 1 it failed or was
- * stopped, 2 bad usage or configuration; every failure prints one line with the reason on stderr.
+ * The operators' command line. Exit codes: 0 the job completed (or there was nothing to
+ * do), 1 it failed or was stopped, 2 bad usage or configuration; every failure prints one
+ * line with the reason on stderr.
  */
 @Command(name = "payout-runner", mixinStandardHelpOptions = true, version = "payout-runner 0.1.0",
 		description = "Imports, runs, reruns and restarts the payout runs of liquidation events.",
 		subcommands = { ImportCommand.class, RunCommand.class, RerunCommand.class, RestartCommand.class,
-				StatusCommand.class, PayoutsCommand.class, SkipsCommand.class, BenchCommand.class, SandboxBankCommand.class,
-				CommandLine.HelpCommand.class })
+				StatusCommand.class, PayoutsCommand.class, SkipsCommand.class, BenchCommand.class,
+				SandboxBankCommand.class, CommandLine.HelpCommand.class })
 public class PayoutRunnerCli implements Runnable {
 
 	public static final int COMPLETED = 0;
@@ -40,4 +41,5 @@ public class PayoutRunnerCli implements Runnable {
 		});
 		return cli.execute(args);
 	}
+
 }

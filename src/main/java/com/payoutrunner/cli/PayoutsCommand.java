@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import com.payoutrunner.payout.PayoutExport;
 import com.payoutrunner.payout.PayoutRepository;
 
-@Command(name = "payouts", mixinStandardHelpOptions = true, description = "Prints the event's payouts as CSV on stdout (amounts, rail, FX, fee, net, status, skip reason, payment order).")
+@Command(name = "payouts", mixinStandardHelpOptions = true,
+		description = "Prints the event's payouts as CSV on stdout (amounts, rail, FX, fee, net, status, skip reason, payment order).")
 class PayoutsCommand implements Callable<Integer> {
 
 	@Mixin
@@ -29,4 +30,5 @@ class PayoutsCommand implements Callable<Integer> {
 			return PayoutRunnerCli.COMPLETED;
 		}
 	}
+
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 
-@Command(name = "rerun", mixinStandardHelpOptions = true, description = { "Starts a new run of the event: re-reads every payout and pays only those without a payment order",
+@Command(name = "rerun", mixinStandardHelpOptions = true, description = {
+		"Starts a new run of the event: re-reads every payout and pays only those without a payment order",
 		"(already paid ones are existing_payment_order skips). Prints the run summary as one line of JSON, last." })
 class RerunCommand implements Callable<Integer> {
 
@@ -20,4 +21,5 @@ class RerunCommand implements Callable<Integer> {
 			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).rerun(event.event));
 		}
 	}
+
 }

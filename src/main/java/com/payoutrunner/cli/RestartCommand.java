@@ -7,8 +7,9 @@ import picocli.CommandLine.Mixin;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 
-@Command(name = "restart", mixinStandardHelpOptions = true, description = { "Resumes the event's latest run if it FAILED, was STOPPED, or its process was killed.",
-		"It continues after the last committed chunk and pays no one twice." })
+@Command(name = "restart", mixinStandardHelpOptions = true,
+		description = { "Resumes the event's latest run if it FAILED, was STOPPED, or its process was killed.",
+				"It continues after the last committed chunk and pays no one twice." })
 class RestartCommand implements Callable<Integer> {
 
 	@Mixin
@@ -20,4 +21,5 @@ class RestartCommand implements Callable<Integer> {
 			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).restart(event.event));
 		}
 	}
+
 }

@@ -7,9 +7,10 @@ import picocli.CommandLine.Mixin;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 
-@Command(name = "run", mixinStandardHelpOptions = true, description = { "Runs the event's payouts: eligibility, fees, rails and FX, batch lines, bank submission.",
-		"Already COMPLETED: says so and does nothing. FAILED, STOPPED or killed: resumes it.",
-		"Prints progress per step, then the run summary as one line of JSON, last." })
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = { "Runs the event's payouts: eligibility, fees, rails and FX, batch lines, bank submission.",
+				"Already COMPLETED: says so and does nothing. FAILED, STOPPED or killed: resumes it.",
+				"Prints progress per step, then the run summary as one line of JSON, last." })
 class RunCommand implements Callable<Integer> {
 
 	@Mixin
@@ -21,4 +22,5 @@ class RunCommand implements Callable<Integer> {
 			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).run(event.event));
 		}
 	}
+
 }

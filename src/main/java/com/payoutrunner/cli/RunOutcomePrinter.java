@@ -7,7 +7,10 @@ import org.springframework.context.ApplicationContext;
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.report.RunSummaryService;
 
-/** Prints what a run operation did: a sentence on stderr, the summary JSON as the last line on stdout. */
+/**
+ * Prints what a run operation did: a sentence on stderr, the summary JSON as the last
+ * line on stdout.
+ */
 final class RunOutcomePrinter {
 
 	private RunOutcomePrinter() {
@@ -33,4 +36,5 @@ final class RunOutcomePrinter {
 				+ "; resume it with: restart --event " + execution.getJobParameters().getString("event"));
 		return PayoutRunnerCli.FAILED;
 	}
+
 }

@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.connector.sandbox.SandboxBankServer;
 import com.payoutrunner.connector.sandbox.SandboxBankStore;
 
-@Command(name = "sandbox-bank", mixinStandardHelpOptions = true, description = { "Runs the sandbox bank as its own process until stopped (Ctrl-C).",
-		"Point runners at it with PAYOUT_BANK_URL=http://127.0.0.1:PORT." })
+@Command(name = "sandbox-bank", mixinStandardHelpOptions = true,
+		description = { "Runs the sandbox bank as its own process until stopped (Ctrl-C).",
+				"Point runners at it with PAYOUT_BANK_URL=http://127.0.0.1:PORT." })
 class SandboxBankCommand implements Callable<Integer> {
 
 	@Option(names = "--port", defaultValue = "8089", description = "port to listen on (default ${DEFAULT-VALUE})")
@@ -24,12 +25,14 @@ class SandboxBankCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		try (var context = SpringContext.start();
-				var bank = new SandboxBankServer(context.getBean(SandboxBankStore.class), context.getBean(JsonMapper.class),
-						host, port).start()) {
+				var bank = new SandboxBankServer(context.getBean(SandboxBankStore.class),
+						context.getBean(JsonMapper.class), host, port)
+					.start()) {
 			System.out.println("sandbox bank listening on " + bank.url());
 			System.out.flush();
 			new CountDownLatch(1).await();
 			return PayoutRunnerCli.COMPLETED;
 		}
 	}
+
 }

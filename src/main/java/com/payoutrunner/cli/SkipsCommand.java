@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import com.payoutrunner.batching.RunHistory;
 import com.payoutrunner.report.SkipReportCsv;
 
-@Command(name = "skips", mixinStandardHelpOptions = true, description = "Prints the skip report (CSV) of the event's latest run on stdout.")
+@Command(name = "skips", mixinStandardHelpOptions = true,
+		description = "Prints the skip report (CSV) of the event's latest run on stdout.")
 class SkipsCommand implements Callable<Integer> {
 
 	@Mixin
@@ -22,7 +23,8 @@ class SkipsCommand implements Callable<Integer> {
 		try (var context = SpringContext.start()) {
 			var runs = context.getBean(RunHistory.class).runsOf(event.event);
 			if (runs.isEmpty()) {
-				throw new IllegalArgumentException("event " + event.event + " has no run yet: use run --event " + event.event);
+				throw new IllegalArgumentException(
+						"event " + event.event + " has no run yet: use run --event " + event.event);
 			}
 			var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
 			context.getBean(SkipReportCsv.class).write(runs.get(runs.size() - 1).jobInstanceId(), out);
@@ -30,4 +32,5 @@ class SkipsCommand implements Callable<Integer> {
 			return PayoutRunnerCli.COMPLETED;
 		}
 	}
+
 }

@@ -20,4 +20,5 @@ final class SpringContext {
 			.registerShutdownHook(true)
 			.run();
 	}
+
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 
 import com.payoutrunner.report.ExecutionHistory;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Lists the event's import and run executions with their status and per-step counts.")
+@Command(name = "status", mixinStandardHelpOptions = true,
+		description = "Lists the event's import and run executions with their status and per-step counts.")
 class StatusCommand implements Callable<Integer> {
 
 	@Mixin
@@ -35,4 +36,5 @@ class StatusCommand implements Callable<Integer> {
 			return PayoutRunnerCli.COMPLETED;
 		}
 	}
+
 }

@@ -13,9 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
- * Creates the configured PostgreSQL database when it does not exist yet, before anything connects to it, so that a
- * fresh server needs no manual step. It connects to the server's {@code postgres} maintenance database with the
- * configured user. An unreachable server fails start-up with a message that says what to do.
+ * Creates the configured PostgreSQL database when it does not exist yet, before anything
+ * connects to it, so that a fresh server needs no manual step. It connects to the
+ * server's {@code postgres} maintenance database with the configured user. An unreachable
+ * server fails start-up with a message that says what to do.
  */
 public class DatabaseCreator implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -41,7 +42,8 @@ public class DatabaseCreator implements ApplicationContextInitializer<Configurab
 					create.execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
 				}
 				catch (SQLException ex) {
-					if (!"42P04".equals(ex.getSQLState())) { // created meanwhile by another process
+					if (!"42P04".equals(ex.getSQLState())) { // created meanwhile by
+																// another process
 						throw ex;
 					}
 				}
@@ -65,8 +67,11 @@ public class DatabaseCreator implements ApplicationContextInitializer<Configurab
 	}
 
 	public static class DatabaseUnavailableException extends RuntimeException {
+
 		DatabaseUnavailableException(String message, Throwable cause) {
 			super(message, cause);
 		}
+
 	}
+
 }

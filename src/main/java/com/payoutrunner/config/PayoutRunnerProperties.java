@@ -7,9 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings under {@code payout.*} (config/application.yaml, or environment variables such as PAYOUT_CHUNK_SIZE).
+ * Settings under {@code payout.*} (config/application.yaml, or environment variables such
+ * as PAYOUT_CHUNK_SIZE).
  *
- * @param chunkSize payouts per chunk: per transaction, per set-based statement and per bulk bank request
+ * @param chunkSize payouts per chunk: per transaction, per set-based statement and per
+ * bulk bank request
  * @param reportsDir where each job execution's reports go, in a folder named by its id
  * @param progressInterval how often a running step prints its progress
  * @param tables the reference tables, validated at start-up
@@ -31,7 +33,8 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 	}
 
 	/**
-	 * @param url the sandbox bank's base URL; empty: start an embedded sandbox bank on a free loopback port
+	 * @param url the sandbox bank's base URL; empty: start an embedded sandbox bank on a
+	 * free loopback port
 	 */
 	public record Bank(@DefaultValue("") String url, @DefaultValue("2s") Duration connectTimeout,
 			@DefaultValue("30s") Duration requestTimeout) {

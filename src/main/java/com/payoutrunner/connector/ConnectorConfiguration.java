@@ -24,7 +24,10 @@ class ConnectorConfiguration {
 		return new SandboxBankStore(jdbc, tx);
 	}
 
-	/** With no payout.bank.url, runs start a sandbox bank in-process on a free loopback port, when first needed. */
+	/**
+	 * With no payout.bank.url, runs start a sandbox bank in-process on a free loopback
+	 * port, when first needed.
+	 */
 	@Bean(destroyMethod = "close")
 	@Lazy
 	SandboxBankServer embeddedSandboxBank(SandboxBankStore store, JsonMapper json) throws IOException {
@@ -32,8 +35,8 @@ class ConnectorConfiguration {
 	}
 
 	@Bean
-	PaymentConnector paymentConnector(PayoutRunnerProperties properties,
-			ObjectProvider<SandboxBankServer> embeddedBank, JsonMapper json) {
+	PaymentConnector paymentConnector(PayoutRunnerProperties properties, ObjectProvider<SandboxBankServer> embeddedBank,
+			JsonMapper json) {
 		var bank = properties.bank();
 		return new SandboxBankConnector(
 				() -> bank.url().isBlank() ? embeddedBank.getObject().url() : URI.create(bank.url()),
@@ -44,4 +47,5 @@ class ConnectorConfiguration {
 	PaymentOrderBodies paymentOrderBodies(JsonMapper json) {
 		return new PaymentOrderBodies(json);
 	}
+
 }

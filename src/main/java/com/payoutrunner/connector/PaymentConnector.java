@@ -3,8 +3,9 @@ package com.payoutrunner.connector;
 import java.util.List;
 
 /**
- * Sends payment orders to a bank. Implementations never throw for a bank's answer: every order gets an outcome, in
- * the order given. The same idempotency key with the same body must never create a second order.
+ * Sends payment orders to a bank. Implementations never throw for a bank's answer: every
+ * order gets an outcome, in the order given. The same idempotency key with the same body
+ * must never create a second order.
  */
 public interface PaymentConnector {
 
@@ -13,4 +14,5 @@ public interface PaymentConnector {
 
 	/** Sends the orders in one bulk request; returns one outcome per order. */
 	List<SubmissionOutcome> submit(List<PaymentOrderSubmission> orders);
+
 }

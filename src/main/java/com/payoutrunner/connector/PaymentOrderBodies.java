@@ -4,8 +4,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the JSON body of a payment order once, when its submission is first saved. Field order is fixed, so the
- * same line always yields the same bytes.
+ * Builds the JSON body of a payment order once, when its submission is first saved. Field
+ * order is fixed, so the same line always yields the same bytes.
  */
 public class PaymentOrderBodies {
 
@@ -33,4 +33,5 @@ public class PaymentOrderBodies {
 		beneficiary.put("sort_code", line.bank().sortCode());
 		return json.writeValueAsString(order);
 	}
+
 }

@@ -19,13 +19,16 @@ import com.payoutrunner.payout.PayoutStatus;
 /**
  * Submits a chunk of lines to the bank in one bulk request, in three moves:
  * <ol>
- * <li>in its own, committed transaction: save each new line's submission (status sending, idempotency key, exact
- * body) and mark line and payout sending. After a crash the key and body are known, whatever happened next;</li>
- * <li>call the bank once with every order of the chunk (new ones and ones left sending by a crash, with their
- * saved bodies: same key, same content);</li>
- * <li>in the chunk's transaction: record the outcomes as data and move lines and payouts.</li>
+ * <li>in its own, committed transaction: save each new line's submission (status sending,
+ * idempotency key, exact body) and mark line and payout sending. After a crash the key
+ * and body are known, whatever happened next;</li>
+ * <li>call the bank once with every order of the chunk (new ones and ones left sending by
+ * a crash, with their saved bodies: same key, same content);</li>
+ * <li>in the chunk's transaction: record the outcomes as data and move lines and
+ * payouts.</li>
  * </ol>
- * Used in a step that is not fault tolerant: Spring Batch never scans or re-writes this writer's items.
+ * Used in a step that is not fault tolerant: Spring Batch never scans or re-writes this
+ * writer's items.
  */
 public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExecutionListener {
 
@@ -68,7 +71,8 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 		List<PaymentOrderSubmission> orders = newTransaction.execute(tx -> {
 			List<SubmittableLine> fresh = lines.stream().filter(SubmittableLine::isQueued).toList();
-			submissions.saveSending(jobExecutionId, connector.name(), fresh, fresh.stream().map(bodies::bodyOf).toList());
+			submissions.saveSending(jobExecutionId, connector.name(), fresh,
+					fresh.stream().map(bodies::bodyOf).toList());
 			payouts.moveStatus(fresh.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
 					PayoutStatus.SENDING);
 			return submissions.toSend(jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
@@ -116,4 +120,5 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 		outcomes.forEach(o -> counts.merge(o.status(), 1, Integer::sum));
 		return counts.toString();
 	}
+
 }

@@ -24,9 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.connector.SubmissionOutcome.Status;
 
 /**
- * The sandbox bank's bulk payment API over HTTP: one POST per chunk carries every order of the chunk. Transport
- * trouble is mapped to outcomes: no connection → FAILED (nothing reached the bank); a timeout or a 502/504 after
- * the request left → UNKNOWN (it may have been processed).
+ * The sandbox bank's bulk payment API over HTTP: one POST per chunk carries every order
+ * of the chunk. Transport trouble is mapped to outcomes: no connection → FAILED (nothing
+ * reached the bank); a timeout or a 502/504 after the request left → UNKNOWN (it may have
+ * been processed).
  */
 public class SandboxBankConnector implements PaymentConnector {
 
@@ -72,8 +73,8 @@ public class SandboxBankConnector implements PaymentConnector {
 			response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (ConnectException ex) {
-			return all(orders, Status.FAILED, "bank_unavailable", "cannot connect to the bank at " + baseUrl.get() + ": "
-					+ (ex.getMessage() == null ? "connection refused" : ex.getMessage()));
+			return all(orders, Status.FAILED, "bank_unavailable", "cannot connect to the bank at " + baseUrl.get()
+					+ ": " + (ex.getMessage() == null ? "connection refused" : ex.getMessage()));
 		}
 		catch (HttpTimeoutException ex) {
 			return all(orders, Status.UNKNOWN, "timeout", "no answer within " + requestTimeout);
@@ -123,4 +124,5 @@ public class SandboxBankConnector implements PaymentConnector {
 		log.warn("bulk of {} orders: {} ({})", orders.size(), status, reason);
 		return orders.stream().map(o -> SubmissionOutcome.of(o.idempotencyKey(), status, code, reason)).toList();
 	}
+
 }

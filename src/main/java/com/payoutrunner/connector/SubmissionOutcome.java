@@ -7,14 +7,25 @@ public record SubmissionOutcome(UUID idempotencyKey, Status status, String bankO
 		String reason) {
 
 	public enum Status {
+
 		/** The bank holds an order for the key: {@code bankOrderId} is set. */
 		ACCEPTED,
-		/** Permanent refusal (validation, unknown account): retrying the same order cannot help. */
+		/**
+		 * Permanent refusal (validation, unknown account): retrying the same order cannot
+		 * help.
+		 */
 		REJECTED,
-		/** Transient and known not to have been processed (connection refused, 429, 503): safe to send again. */
+		/**
+		 * Transient and known not to have been processed (connection refused, 429, 503):
+		 * safe to send again.
+		 */
 		FAILED,
-		/** The request may have reached the bank and no answer came back: resolved by sending the same order again. */
+		/**
+		 * The request may have reached the bank and no answer came back: resolved by
+		 * sending the same order again.
+		 */
 		UNKNOWN
+
 	}
 
 	public static SubmissionOutcome accepted(UUID key, String orderId) {

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Payment submissions and the line states that follow them. Every method is one or two statements per chunk.
+ * Payment submissions and the line states that follow them. Every method is one or two
+ * statements per chunk.
  */
 @Repository
 public class SubmissionRepository {
@@ -63,7 +64,10 @@ public class SubmissionRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Saves a submission (status sending, with its body) for each new line, and marks the lines sending. */
+	/**
+	 * Saves a submission (status sending, with its body) for each new line, and marks the
+	 * lines sending.
+	 */
 	public void saveSending(long jobExecutionId, String connector, List<SubmittableLine> lines, List<String> bodies) {
 		if (lines.isEmpty()) {
 			return;
@@ -79,7 +83,9 @@ public class SubmissionRepository {
 		jdbc.sql(MARK_LINES_SENDING).param("lineIds", lineIds).update();
 	}
 
-	/** The saved orders of these lines that still need an answer, and counts the attempt. */
+	/**
+	 * The saved orders of these lines that still need an answer, and counts the attempt.
+	 */
 	public List<PaymentOrderSubmission> toSend(long jobExecutionId, List<Long> lineIds) {
 		List<PaymentOrderSubmission> orders = jdbc.sql(TO_SEND)
 			.param("lineIds", lineIds.toArray(Long[]::new))
@@ -95,7 +101,10 @@ public class SubmissionRepository {
 		return orders;
 	}
 
-	/** Records the bank's answers and moves the lines accordingly; returns the lines that changed. */
+	/**
+	 * Records the bank's answers and moves the lines accordingly; returns the lines that
+	 * changed.
+	 */
 	public List<LineChange> recordOutcomes(long runId, List<SubmissionOutcome> outcomes) {
 		if (outcomes.isEmpty()) {
 			return List.of();
@@ -129,4 +138,5 @@ public class SubmissionRepository {
 					rs.getString("payment_order_id")))
 			.list());
 	}
+
 }

@@ -9,12 +9,16 @@ import org.springframework.jdbc.core.RowMapper;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.BankDetails;
 
-/** Reads a line to submit together with the beneficiary details of its payout and its batch reference. */
+/**
+ * Reads a line to submit together with the beneficiary details of its payout and its
+ * batch reference.
+ */
 public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 
 	/**
-	 * A derived table, so that the sort key has a plain column name ({@code line_id}): Spring Batch's paging reader
-	 * reads the sort key back by that name. PostgreSQL flattens it, so the filters still use the indexes.
+	 * A derived table, so that the sort key has a plain column name ({@code line_id}):
+	 * Spring Batch's paging reader reads the sort key back by that name. PostgreSQL
+	 * flattens it, so the filters still use the indexes.
 	 */
 	public static final String FROM = """
 			FROM (SELECT l.id AS line_id, l.payout_id, l.idempotency_key, l.status, l.rail, l.rail_amount_minor,
@@ -29,10 +33,12 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 	public SubmittableLine mapRow(ResultSet rs, int rowNum) throws SQLException {
 		return new SubmittableLine(rs.getLong("line_id"), rs.getLong("payout_id"),
 				rs.getObject("idempotency_key", UUID.class), rs.getString("status"),
-				rs.getString("liquidation_event_id") + "/" + rs.getString("investor_id"), rs.getString("batch_reference"),
-				rs.getString("rail"), Money.ofMinor(rs.getLong("rail_amount_minor"), rs.getString("rail_currency")),
+				rs.getString("liquidation_event_id") + "/" + rs.getString("investor_id"),
+				rs.getString("batch_reference"), rs.getString("rail"),
+				Money.ofMinor(rs.getLong("rail_amount_minor"), rs.getString("rail_currency")),
 				rs.getString("investor_name"), rs.getString("country"),
 				new BankDetails(rs.getString("iban"), rs.getString("bic"), rs.getString("account_number"),
 						rs.getString("routing_number"), rs.getString("sort_code")));
 	}
+
 }

@@ -1,9 +1,10 @@
 package com.payoutrunner.core;
 
 /**
- * Masks bank account identifiers for logs, reports and lists. IBAN-length values (more than 12 characters) keep
- * their first four (country and check digits) and last four: FR7630006000011234567890189 →
- * FR76*******************0189. Shorter account numbers keep only their last four, and never more than half.
+ * Masks bank account identifiers for logs, reports and lists. IBAN-length values (more
+ * than 12 characters) keep their first four (country and check digits) and last four:
+ * FR7630006000011234567890189 → FR76*******************0189. Shorter account numbers keep
+ * only their last four, and never more than half.
  */
 public final class AccountMask {
 
@@ -21,4 +22,5 @@ public final class AccountMask {
 		}
 		return value.substring(0, 4) + "*".repeat(value.length() - 8) + value.substring(value.length() - 4);
 	}
+
 }

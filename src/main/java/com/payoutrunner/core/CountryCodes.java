@@ -14,4 +14,5 @@ public final class CountryCodes {
 	public static boolean isAlpha2(String code) {
 		return code != null && ALPHA_2.contains(code);
 	}
+
 }

@@ -14,8 +14,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a small reference table (config/...) with a header row. Every problem is reported with file, line and
- * column, because these tables are edited by hand and reviewed like code.
+ * Reads a small reference table (config/...) with a header row. Every problem is reported
+ * with file, line and column, because these tables are edited by hand and reviewed like
+ * code.
  */
 public final class CsvTableFile {
 
@@ -31,18 +32,21 @@ public final class CsvTableFile {
 
 	public static List<Row> read(Path file, List<String> requiredColumns) {
 		if (!Files.isRegularFile(file)) {
-			throw new TableFormatException(file, "file not found (working directory " + Path.of("").toAbsolutePath() + ")");
+			throw new TableFormatException(file,
+					"file not found (working directory " + Path.of("").toAbsolutePath() + ")");
 		}
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
 				CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
 			List<String> header = parser.getHeaderNames();
 			for (String column : requiredColumns) {
 				if (!header.contains(column)) {
-					throw new TableFormatException(file, 1, column, "required column is missing (header: " + header + ")");
+					throw new TableFormatException(file, 1, column,
+							"required column is missing (header: " + header + ")");
 				}
 			}
 			List<Row> rows = new ArrayList<>();
-			// The parser reports the line a record ends on; a row is named by the line it starts on.
+			// The parser reports the line a record ends on; a row is named by the line it
+			// starts on.
 			long nextLine = parser.getCurrentLineNumber() + 1;
 			for (CSVRecord record : parser) {
 				long line = nextLine;
@@ -106,4 +110,5 @@ public final class CsvTableFile {
 			return new TableFormatException(file, line, column, reason);
 		}
 	}
+
 }

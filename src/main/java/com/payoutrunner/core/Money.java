@@ -6,8 +6,8 @@ import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An exact amount in one currency, held as minor units (cents, yen, fils). The number of minor digits is the
- * currency's ISO 4217 exponent (EUR 2, JPY 0, BHD 3).
+ * An exact amount in one currency, held as minor units (cents, yen, fils). The number of
+ * minor digits is the currency's ISO 4217 exponent (EUR 2, JPY 0, BHD 3).
  */
 public record Money(long minorUnits, Currency currency) {
 
@@ -20,7 +20,8 @@ public record Money(long minorUnits, Currency currency) {
 	}
 
 	/**
-	 * Parses a plain decimal ("1234.50") strictly: no grouping, no exponent, no more decimals than the currency has.
+	 * Parses a plain decimal ("1234.50") strictly: no grouping, no exponent, no more
+	 * decimals than the currency has.
 	 * @throws IllegalArgumentException with a reason a user can act on
 	 */
 	public static Money parse(String text, Currency currency) {
@@ -34,18 +35,21 @@ public record Money(long minorUnits, Currency currency) {
 		BigDecimal value = new BigDecimal(trimmed);
 		int digits = minorDigits(currency);
 		if (value.stripTrailingZeros().scale() > digits) {
-			throw new IllegalArgumentException("amount '" + trimmed + "' has more decimals than " + currency.getCurrencyCode()
-					+ " allows (" + digits + ")");
+			throw new IllegalArgumentException("amount '" + trimmed + "' has more decimals than "
+					+ currency.getCurrencyCode() + " allows (" + digits + ")");
 		}
 		try {
 			return new Money(value.movePointRight(digits).longValueExact(), currency);
 		}
 		catch (ArithmeticException ex) {
-			throw new IllegalArgumentException("amount '" + trimmed + "' is too large for " + currency.getCurrencyCode());
+			throw new IllegalArgumentException(
+					"amount '" + trimmed + "' is too large for " + currency.getCurrencyCode());
 		}
 	}
 
-	/** Rounds a computed amount to the currency's minor unit with the given rounding mode. */
+	/**
+	 * Rounds a computed amount to the currency's minor unit with the given rounding mode.
+	 */
 	public static Money round(BigDecimal amount, Currency currency, RoundingMode mode) {
 		int digits = minorDigits(currency);
 		return new Money(amount.setScale(digits, mode).movePointRight(digits).longValueExact(), currency);

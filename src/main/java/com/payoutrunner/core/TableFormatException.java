@@ -12,4 +12,5 @@ public class TableFormatException extends RuntimeException {
 	public TableFormatException(Path file, String reason) {
 		super(file + ": " + reason);
 	}
+
 }

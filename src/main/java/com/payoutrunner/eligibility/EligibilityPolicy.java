@@ -10,8 +10,9 @@ import org.iban4j.IbanUtil;
 import com.payoutrunner.payout.PayoutCandidate;
 
 /**
- * Decides whether a run may pay a payout. Checks run in a fixed order and the first failure wins, so a payout
- * with several problems always reports the same category. Pure: no Spring, no database.
+ * Decides whether a run may pay a payout. Checks run in a fixed order and the first
+ * failure wins, so a payout with several problems always reports the same category. Pure:
+ * no Spring, no database.
  */
 public final class EligibilityPolicy {
 
@@ -19,13 +20,18 @@ public final class EligibilityPolicy {
 
 	private static final ABANumberCheckDigit ABA = new ABANumberCheckDigit();
 
-	/** @return the reason not to pay, or empty when the payout may go on to pricing and routing */
+	/**
+	 * @return the reason not to pay, or empty when the payout may go on to pricing and
+	 * routing
+	 */
 	public Optional<PayoutSkippedException> check(PayoutCandidate payout) {
 		if (payout.paymentOrderId() != null) {
-			return skip(SkipCategory.EXISTING_PAYMENT_ORDER, "payment order " + payout.paymentOrderId() + " already exists");
+			return skip(SkipCategory.EXISTING_PAYMENT_ORDER,
+					"payment order " + payout.paymentOrderId() + " already exists");
 		}
 		if (payout.status().hasPaymentOrder()) {
-			return skip(SkipCategory.EXISTING_PAYMENT_ORDER, "payout is already " + payout.status().code() + " with the bank");
+			return skip(SkipCategory.EXISTING_PAYMENT_ORDER,
+					"payout is already " + payout.status().code() + " with the bank");
 		}
 		switch (payout.status()) {
 			case CANCELLED -> {
@@ -42,12 +48,12 @@ public final class EligibilityPolicy {
 		}
 		String method = payout.paymentMethod();
 		if (method == null || !ACCEPTED_METHODS.contains(method.trim().toUpperCase(java.util.Locale.ROOT))) {
-			return skip(SkipCategory.INVALID_METHOD, "payment method '" + (method == null ? "" : method)
-					+ "' is not accepted (ACH or Wire)");
+			return skip(SkipCategory.INVALID_METHOD,
+					"payment method '" + (method == null ? "" : method) + "' is not accepted (ACH or Wire)");
 		}
 		if (payout.amount() == null || !payout.amount().isPositive()) {
-			return skip(SkipCategory.INVALID_AMOUNT, "amount " + (payout.amount() == null ? "is missing" : payout.amount()
-					+ " is not above zero"));
+			return skip(SkipCategory.INVALID_AMOUNT,
+					"amount " + (payout.amount() == null ? "is missing" : payout.amount() + " is not above zero"));
 		}
 		if (isBlank(payout.externalAccountId())) {
 			return skip(SkipCategory.MISSING_EXTERNAL_ACCOUNT, "external_account_id is empty");
@@ -61,14 +67,15 @@ public final class EligibilityPolicy {
 	private Optional<PayoutSkippedException> checkBankDetails(PayoutCandidate payout) {
 		var bank = payout.bank();
 		if (bank.iban() != null && !IbanUtil.isValid(bank.iban())) {
-			return skip(SkipCategory.INVALID_IBAN, "IBAN " + bank.maskedAccount() + " fails its check digits or length");
+			return skip(SkipCategory.INVALID_IBAN,
+					"IBAN " + bank.maskedAccount() + " fails its check digits or length");
 		}
 		if (bank.bic() != null && !isValidBic(bank.bic())) {
 			return skip(SkipCategory.INVALID_BIC, "BIC '" + bank.bic() + "' is not a valid bank identifier code");
 		}
 		if (bank.routingNumber() != null && !ABA.isValid(bank.routingNumber())) {
-			return skip(SkipCategory.INVALID_ROUTING_NUMBER, "routing number " + bank.routingNumber()
-					+ " fails the ABA check digit");
+			return skip(SkipCategory.INVALID_ROUTING_NUMBER,
+					"routing number " + bank.routingNumber() + " fails the ABA check digit");
 		}
 		return Optional.empty();
 	}
@@ -90,4 +97,5 @@ public final class EligibilityPolicy {
 	private static Optional<PayoutSkippedException> skip(SkipCategory category, String reason) {
 		return Optional.of(new PayoutSkippedException(category, reason));
 	}
+
 }

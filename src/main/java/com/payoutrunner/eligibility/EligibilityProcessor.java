@@ -6,8 +6,9 @@ import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutStatus;
 
 /**
- * Adapts {@link EligibilityPolicy} to the chunk: an ineligible payout is thrown as a skip. A payout that already has
- * a line in flight (queued or sending, left by an earlier run) is filtered out here: the submit step sends it.
+ * Adapts {@link EligibilityPolicy} to the chunk: an ineligible payout is thrown as a
+ * skip. A payout that already has a line in flight (queued or sending, left by an earlier
+ * run) is filtered out here: the submit step sends it.
  */
 public class EligibilityProcessor implements ItemProcessor<PayoutCandidate, PayoutCandidate> {
 
@@ -28,4 +29,5 @@ public class EligibilityProcessor implements ItemProcessor<PayoutCandidate, Payo
 		}
 		return payout;
 	}
+
 }

@@ -1,8 +1,9 @@
 package com.payoutrunner.eligibility;
 
 /**
- * The root of business rejections: the only exception a run's steps skip. It carries the category and a
- * reason in words for the skip report. Expected in volume, so it carries no stack trace.
+ * The root of business rejections: the only exception a run's steps skip. It carries the
+ * category and a reason in words for the skip report. Expected in volume, so it carries
+ * no stack trace.
  */
 public class PayoutSkippedException extends RuntimeException {
 
@@ -20,4 +21,5 @@ public class PayoutSkippedException extends RuntimeException {
 	public String reason() {
 		return getMessage();
 	}
+
 }

@@ -9,8 +9,9 @@ import com.payoutrunner.eligibility.SkipCategory;
 import com.payoutrunner.payout.Priority;
 
 /**
- * fee = amount × rate + fixed, in the payout's currency. Each part is rounded on its own to the currency's minor
- * unit, HALF_UP (the customary rounding for charges), so that amount = net + fee holds exactly.
+ * fee = amount × rate + fixed, in the payout's currency. Each part is rounded on its own
+ * to the currency's minor unit, HALF_UP (the customary rounding for charges), so that
+ * amount = net + fee holds exactly.
  */
 public final class FeeCalculator {
 
@@ -29,7 +30,8 @@ public final class FeeCalculator {
 
 	/**
 	 * @return the net amount the beneficiary is paid
-	 * @throws PayoutSkippedException (amount_below_fees) when the fee would leave nothing to pay
+	 * @throws PayoutSkippedException (amount_below_fees) when the fee would leave nothing
+	 * to pay
 	 */
 	public Money netOf(Money amount, Fee fee) {
 		Money net = amount.minus(fee.total());
@@ -39,4 +41,5 @@ public final class FeeCalculator {
 		}
 		return net;
 	}
+
 }

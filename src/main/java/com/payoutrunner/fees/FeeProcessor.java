@@ -4,7 +4,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.payoutrunner.payout.PayoutCandidate;
 
-/** Prices an eligible payout; skips it (amount_below_fees) when the fee would take everything. */
+/**
+ * Prices an eligible payout; skips it (amount_below_fees) when the fee would take
+ * everything.
+ */
 public class FeeProcessor implements ItemProcessor<PayoutCandidate, PricedPayout> {
 
 	private final FeeCalculator calculator;
@@ -18,4 +21,5 @@ public class FeeProcessor implements ItemProcessor<PayoutCandidate, PricedPayout
 		Fee fee = calculator.feeFor(payout.amount(), payout.priority());
 		return new PricedPayout(payout, fee, calculator.netOf(payout.amount(), fee));
 	}
+
 }

@@ -10,7 +10,10 @@ import com.payoutrunner.core.CsvTableFile;
 import com.payoutrunner.core.TableFormatException;
 import com.payoutrunner.payout.Priority;
 
-/** The fee rule of each priority, loaded from config/fees/fee-schedule.csv. Every priority must have one. */
+/**
+ * The fee rule of each priority, loaded from config/fees/fee-schedule.csv. Every priority
+ * must have one.
+ */
 public final class FeeSchedule {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -61,4 +64,5 @@ public final class FeeSchedule {
 	public FeeRule ruleFor(Priority priority) {
 		return rules.get(priority);
 	}
+
 }

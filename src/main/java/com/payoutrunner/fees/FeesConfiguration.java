@@ -17,4 +17,5 @@ class FeesConfiguration {
 	FeeCalculator feeCalculator(FeeSchedule schedule) {
 		return new FeeCalculator(schedule);
 	}
+
 }

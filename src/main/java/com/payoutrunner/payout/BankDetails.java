@@ -5,7 +5,10 @@ import com.payoutrunner.core.AccountMask;
 /** The beneficiary's bank coordinates; any of them may be null. */
 public record BankDetails(String iban, String bic, String accountNumber, String routingNumber, String sortCode) {
 
-	/** The identifier shown (masked) in reports: the IBAN if there is one, else the account number. */
+	/**
+	 * The identifier shown (masked) in reports: the IBAN if there is one, else the
+	 * account number.
+	 */
 	public String maskedAccount() {
 		return AccountMask.mask(iban != null ? iban : accountNumber);
 	}

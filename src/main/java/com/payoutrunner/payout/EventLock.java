@@ -10,14 +10,18 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A PostgreSQL session advisory lock per liquidation event, held on its own connection for as long as a process
- * runs the event. Only one process runs an event at a time; and because the database drops the lock when the
- * holder's connection dies, a run left STARTED by a killed process is known to be dead once the lock is free.
+ * A PostgreSQL session advisory lock per liquidation event, held on its own connection
+ * for as long as a process runs the event. Only one process runs an event at a time; and
+ * because the database drops the lock when the holder's connection dies, a run left
+ * STARTED by a killed process is known to be dead once the lock is free.
  */
 @Component
 public class EventLock {
 
-	/** Namespace for this lock, so it cannot collide with other advisory locks on the database. */
+	/**
+	 * Namespace for this lock, so it cannot collide with other advisory locks on the
+	 * database.
+	 */
 	private static final int NAMESPACE = 0x5041594f;
 
 	private final DataSource dataSource;
@@ -28,11 +32,15 @@ public class EventLock {
 
 	/** A held lock; closing it releases the lock and its connection. */
 	public interface Held extends AutoCloseable {
+
 		@Override
 		void close();
+
 	}
 
-	/** @throws EventBusyException when another process holds the event */
+	/**
+	 * @throws EventBusyException when another process holds the event
+	 */
 	public Held acquire(String event) {
 		try {
 			Connection connection = dataSource.getConnection();
@@ -55,7 +63,8 @@ public class EventLock {
 	}
 
 	private static void release(Connection connection, String event) {
-		try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
+		try (connection;
+				PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
 			unlock.setInt(1, NAMESPACE);
 			unlock.setString(2, event);
 			unlock.execute();
@@ -66,8 +75,11 @@ public class EventLock {
 	}
 
 	public static class EventBusyException extends RuntimeException {
+
 		public EventBusyException(String message) {
 			super(message);
 		}
+
 	}
+
 }

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import com.payoutrunner.core.Money;
 
 /**
- * A payout as a run reads it: everything eligibility, fees and routing look at. {@code amount} is null when the
- * file gave none.
+ * A payout as a run reads it: everything eligibility, fees and routing look at.
+ * {@code amount} is null when the file gave none.
  */
 public record PayoutCandidate(long id, String liquidationEventId, String investorId, String investorName,
 		String country, String paymentMethod, String externalAccountId, Money amount, String currency,

@@ -9,7 +9,9 @@ import org.springframework.jdbc.core.RowMapper;
 
 import com.payoutrunner.core.Money;
 
-/** Maps a row of {@link PayoutRepository#CANDIDATE_COLUMNS} to a {@link PayoutCandidate}. */
+/**
+ * Maps a row of {@link PayoutRepository#CANDIDATE_COLUMNS} to a {@link PayoutCandidate}.
+ */
 public class PayoutCandidateRowMapper implements RowMapper<PayoutCandidate> {
 
 	@Override
@@ -27,4 +29,5 @@ public class PayoutCandidateRowMapper implements RowMapper<PayoutCandidate> {
 				scheduled == null ? null : scheduled.toLocalDate(), PayoutStatus.fromCode(rs.getString("status")),
 				rs.getString("payment_order_id"));
 	}
+
 }

@@ -16,8 +16,8 @@ import com.payoutrunner.core.AccountMask;
 import com.payoutrunner.core.Money;
 
 /**
- * An event's payouts as CSV, streamed in id order, with the pricing and routing of each payout's latest batch line.
- * Accounts are masked.
+ * An event's payouts as CSV, streamed in id order, with the pricing and routing of each
+ * payout's latest batch line. Accounts are masked.
  */
 @Component
 public class PayoutExport {
@@ -42,10 +42,13 @@ public class PayoutExport {
 		this.jdbc = jdbc;
 	}
 
-	/** @return the number of payouts written */
+	/**
+	 * @return the number of payouts written
+	 */
 	public long write(String event, Appendable out) {
 		long[] count = { 0 };
-		// Not closed: closing the printer would close the caller's stream (stdout, for the CLI).
+		// Not closed: closing the printer would close the caller's stream (stdout, for
+		// the CLI).
 		try {
 			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
 			jdbc.sql(QUERY).param("event", event).withFetchSize(1000).query(rs -> {
@@ -84,4 +87,5 @@ public class PayoutExport {
 		}
 		return new Money(minor, Currency.getInstance(currency)).toDecimal().toPlainString();
 	}
+
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Payout rows: the run's status changes, made set-based per chunk, and the operator's export. */
+/**
+ * Payout rows: the run's status changes, made set-based per chunk, and the operator's
+ * export.
+ */
 @Repository
 public class PayoutRepository {
 
@@ -36,7 +39,8 @@ public class PayoutRepository {
 	}
 
 	/**
-	 * Moves the given payouts that are in one of {@code from} to {@code to}; others are left alone.
+	 * Moves the given payouts that are in one of {@code from} to {@code to}; others are
+	 * left alone.
 	 * @return how many moved
 	 */
 	public int moveStatus(List<Long> ids, List<PayoutStatus> from, PayoutStatus to) {
@@ -74,4 +78,5 @@ public class PayoutRepository {
 			.query(Long.class)
 			.single() > 0;
 	}
+
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A payout's life. The allowed transitions are declared here and, identically, in the database
- * (table payout_status_transitions, enforced by a trigger); a test keeps the two in step.
+ * A payout's life. The allowed transitions are declared here and, identically, in the
+ * database (table payout_status_transitions, enforced by a trigger); a test keeps the two
+ * in step.
  */
 public enum PayoutStatus {
 
@@ -17,12 +18,9 @@ public enum PayoutStatus {
 			Map.entry(PENDING, EnumSet.of(AWAITING_APPROVAL, QUEUED, CANCELLED)),
 			Map.entry(AWAITING_APPROVAL, EnumSet.of(PENDING, CANCELLED)),
 			Map.entry(QUEUED, EnumSet.of(SENDING, CANCELLED)),
-			Map.entry(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)),
-			Map.entry(FAILED, EnumSet.of(QUEUED)),
-			Map.entry(REJECTED, EnumSet.of(QUEUED)),
-			Map.entry(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED)),
-			Map.entry(SENT, EnumSet.of(SETTLED, RETURNED)),
-			Map.entry(CANCELLED, EnumSet.noneOf(PayoutStatus.class)),
+			Map.entry(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)), Map.entry(FAILED, EnumSet.of(QUEUED)),
+			Map.entry(REJECTED, EnumSet.of(QUEUED)), Map.entry(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED)),
+			Map.entry(SENT, EnumSet.of(SETTLED, RETURNED)), Map.entry(CANCELLED, EnumSet.noneOf(PayoutStatus.class)),
 			Map.entry(SETTLED, EnumSet.noneOf(PayoutStatus.class)),
 			Map.entry(RETURNED, EnumSet.noneOf(PayoutStatus.class)));
 
@@ -46,4 +44,5 @@ public enum PayoutStatus {
 	public static PayoutStatus fromCode(String code) {
 		return valueOf(code.toUpperCase(Locale.ROOT));
 	}
+
 }

@@ -12,7 +12,9 @@ public enum Priority {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** @throws IllegalArgumentException naming the accepted values */
+	/**
+	 * @throws IllegalArgumentException naming the accepted values
+	 */
 	public static Priority fromCode(String code) {
 		return Arrays.stream(values())
 			.filter(p -> p.code().equals(code))
@@ -20,4 +22,5 @@ public enum Priority {
 			.orElseThrow(() -> new IllegalArgumentException(
 					"priority '" + code + "' is not one of instant, priority, normal, low"));
 	}
+
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The import and run executions of an event with their step counters, from Spring Batch's tables. */
+/**
+ * The import and run executions of an event with their step counters, from Spring Batch's
+ * tables.
+ */
 @Repository
 public class ExecutionHistory {
 
@@ -44,10 +47,15 @@ public class ExecutionHistory {
 	}
 
 	public List<Execution> executionsOf(String event) {
-		return jdbc.sql(EXECUTIONS).param("event", event).query(Row.class).list().stream()
+		return jdbc.sql(EXECUTIONS)
+			.param("event", event)
+			.query(Row.class)
+			.list()
+			.stream()
 			.map(r -> new Execution(r.jobExecutionId(), r.jobInstanceId(), r.jobName(), r.status(), r.startTime(),
 					r.endTime(), r.exitMessage(), r.rerun(),
 					jdbc.sql(STEPS).param("id", r.jobExecutionId()).query(Step.class).list()))
 			.toList();
 	}
+
 }

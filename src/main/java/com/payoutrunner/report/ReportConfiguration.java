@@ -12,4 +12,5 @@ class ReportConfiguration {
 	ReportPaths reportPaths(PayoutRunnerProperties properties) {
 		return new ReportPaths(properties.reportsDir());
 	}
+
 }

@@ -8,11 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes report files atomically: to a temporary name, then renamed, so a reader never sees half a file. */
+/**
+ * Writes report files atomically: to a temporary name, then renamed, so a reader never
+ * sees half a file.
+ */
 public final class ReportFiles {
 
 	public interface Content {
+
 		void writeTo(Writer writer) throws IOException;
+
 	}
 
 	private ReportFiles() {
@@ -31,4 +36,5 @@ public final class ReportFiles {
 			throw new UncheckedIOException("cannot write report " + target, ex);
 		}
 	}
+
 }

@@ -30,4 +30,5 @@ public class ReportPaths {
 	public Path importSummary(long jobExecutionId) {
 		return directory(jobExecutionId).resolve("import-summary.json");
 	}
+
 }

@@ -7,8 +7,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Writes summary.json once the run's status is final (COMPLETED, FAILED or STOPPED), and puts the run and
- * execution ids into the logging context for the run's duration.
+ * Writes summary.json once the run's status is final (COMPLETED, FAILED or STOPPED), and
+ * puts the run and execution ids into the logging context for the run's duration.
  */
 public class RunSummaryListener implements JobExecutionListener {
 
@@ -41,4 +41,5 @@ public class RunSummaryListener implements JobExecutionListener {
 			MDC.remove("run");
 		}
 	}
+
 }

@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.payoutrunner.batching.PayoutRunJobParameters;
 
-/** Computes a run's summary from the database, so it is exact whatever restarts happened. */
+/**
+ * Computes a run's summary from the database, so it is exact whatever restarts happened.
+ */
 @Service
 public class RunSummaryService {
 
@@ -79,4 +81,5 @@ public class RunSummaryService {
 		node.put("skip_report", summary.skipReport());
 		return json.writeValueAsString(node);
 	}
+
 }

@@ -7,7 +7,10 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Skip records: one per payout a run skipped, written in the chunk transaction that skipped it. */
+/**
+ * Skip records: one per payout a run skipped, written in the chunk transaction that
+ * skipped it.
+ */
 @Repository
 public class SkipRecordRepository {
 
@@ -51,23 +54,21 @@ public class SkipRecordRepository {
 	/** Skips of a run by category, largest first. */
 	public Map<String, Long> breakdown(long runId) {
 		Map<String, Long> breakdown = new LinkedHashMap<>();
-		jdbc.sql(BREAKDOWN)
-			.param("runId", runId)
-			.query(rs -> {
-				breakdown.put(rs.getString("category"), rs.getLong("skips"));
-			});
+		jdbc.sql(BREAKDOWN).param("runId", runId).query(rs -> {
+			breakdown.put(rs.getString("category"), rs.getLong("skips"));
+		});
 		return breakdown;
 	}
 
-	/** Streams a run's skips ordered by payout: constant memory, however many there are. */
+	/**
+	 * Streams a run's skips ordered by payout: constant memory, however many there are.
+	 */
 	public void forEach(long runId, Consumer<SkipRecord> consumer) {
-		jdbc.sql(FOR_REPORT)
-			.param("runId", runId)
-			.withFetchSize(1000)
-			.query(rs -> {
-				consumer.accept(new SkipRecord(rs.getLong("payout_id"), rs.getString("investor_id"),
-						rs.getString("category"), rs.getString("reason"), rs.getString("step_name"),
-						rs.getString("masked_account")));
-			});
+		jdbc.sql(FOR_REPORT).param("runId", runId).withFetchSize(1000).query(rs -> {
+			consumer
+				.accept(new SkipRecord(rs.getLong("payout_id"), rs.getString("investor_id"), rs.getString("category"),
+						rs.getString("reason"), rs.getString("step_name"), rs.getString("masked_account")));
+		});
 	}
+
 }

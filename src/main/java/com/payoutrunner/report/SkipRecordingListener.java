@@ -11,8 +11,9 @@ import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutRepository;
 
 /**
- * Persists each skipped payout as a skip record, and its reason on the payout. Spring Batch calls it inside the
- * chunk transaction, so a restart never loses or doubles a skip.
+ * Persists each skipped payout as a skip record, and its reason on the payout. Spring
+ * Batch calls it inside the chunk transaction, so a restart never loses or doubles a
+ * skip.
  */
 public class SkipRecordingListener implements SkipListener<PayoutCandidate, Object>, StepExecutionListener {
 
@@ -49,4 +50,5 @@ public class SkipRecordingListener implements SkipListener<PayoutCandidate, Obje
 		}
 		log.debug("payout {} ({}) skipped: {}: {}", payout.id(), payout.investorId(), category, skip.reason());
 	}
+
 }

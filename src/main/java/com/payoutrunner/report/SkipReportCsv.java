@@ -8,8 +8,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * A run's skip report as CSV: payout_id, investor_id, category, reason, step, masked_account; one row per skipped
- * payout, ordered by payout. Streamed from the skip records, so its size does not matter.
+ * A run's skip report as CSV: payout_id, investor_id, category, reason, step,
+ * masked_account; one row per skipped payout, ordered by payout. Streamed from the skip
+ * records, so its size does not matter.
  */
 @Component
 public class SkipReportCsv {
@@ -22,10 +23,13 @@ public class SkipReportCsv {
 		this.skips = skips;
 	}
 
-	/** @return the number of rows written */
+	/**
+	 * @return the number of rows written
+	 */
 	public long write(long runId, Appendable out) {
 		long[] written = { 0 };
-		// Not closed: closing the printer would close the caller's stream (stdout, for the CLI).
+		// Not closed: closing the printer would close the caller's stream (stdout, for
+		// the CLI).
 		try {
 			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
 			skips.forEach(runId, skip -> {
@@ -45,4 +49,5 @@ public class SkipReportCsv {
 		}
 		return written[0];
 	}
+
 }

@@ -5,7 +5,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Writes the run's {@code skips.csv}, whole, on every attempt: a restarted run's report is exact. */
+/**
+ * Writes the run's {@code skips.csv}, whole, on every attempt: a restarted run's report
+ * is exact.
+ */
 public class SkipReportTasklet implements Tasklet {
 
 	private final SkipReportCsv report;
@@ -27,4 +30,5 @@ public class SkipReportTasklet implements Tasklet {
 		contribution.incrementWriteCount(written[0]);
 		return RepeatStatus.FINISHED;
 	}
+
 }

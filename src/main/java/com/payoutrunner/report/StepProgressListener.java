@@ -12,8 +12,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Prints a step's progress (read, written, skipped, filtered, rate) at most every {@code interval} while it runs and
- * once when it ends, on the operator's output. One instance per step, because it keeps the step's clock.
+ * Prints a step's progress (read, written, skipped, filtered, rate) at most every
+ * {@code interval} while it runs and once when it ends, on the operator's output. One
+ * instance per step, because it keeps the step's clock.
  */
 public class StepProgressListener implements StepExecutionListener, ChunkListener<Object, Object> {
 
@@ -60,9 +61,11 @@ public class StepProgressListener implements StepExecutionListener, ChunkListene
 	private void print(String state) {
 		StepExecution s = stepExecution;
 		double seconds = Math.max(Duration.between(started, clock.instant()).toMillis(), 1) / 1000.0;
-		out.printf(java.util.Locale.ROOT, "[%s] %s: read %d, written %d, skipped %d, filtered %d (%.0f items/s, %.1f s)%n",
-				s.getStepName(), state, s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getFilterCount(),
+		out.printf(java.util.Locale.ROOT,
+				"[%s] %s: read %d, written %d, skipped %d, filtered %d (%.0f items/s, %.1f s)%n", s.getStepName(),
+				state, s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getFilterCount(),
 				s.getReadCount() / seconds, seconds);
 		out.flush();
 	}
+
 }

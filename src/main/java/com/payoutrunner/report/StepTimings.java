@@ -19,11 +19,13 @@ public class StepTimings {
 	}
 
 	public List<StepTiming> of(long jobExecutionId) {
-		return jdbc.sql("""
-				SELECT step_name, greatest(read_count, write_count) AS read_count, extract(epoch FROM end_time - start_time)::float8 AS seconds
-				FROM batch_step_execution WHERE job_execution_id = :id ORDER BY step_execution_id""")
+		return jdbc
+			.sql("""
+					SELECT step_name, greatest(read_count, write_count) AS read_count, extract(epoch FROM end_time - start_time)::float8 AS seconds
+					FROM batch_step_execution WHERE job_execution_id = :id ORDER BY step_execution_id""")
 			.param("id", jobExecutionId)
 			.query(StepTiming.class)
 			.list();
 	}
+
 }

@@ -11,8 +11,8 @@ import com.payoutrunner.core.CsvTableFile;
 import com.payoutrunner.core.TableFormatException;
 
 /**
- * Country → local rail and currency, from config/rails/country-rails.csv. The row with country {@code *} is the
- * fallback (international wire) and must be present.
+ * Country → local rail and currency, from config/rails/country-rails.csv. The row with
+ * country {@code *} is the fallback (international wire) and must be present.
  */
 public final class CountryRailTable {
 
@@ -33,7 +33,8 @@ public final class CountryRailTable {
 		for (CsvTableFile.Row row : CsvTableFile.read(file, List.of("country", "rail", "currency", "scheme"))) {
 			String country = row.text("country");
 			if (!FALLBACK.equals(country) && !CountryCodes.isAlpha2(country)) {
-				throw row.error("country", "'" + country + "' is not an ISO 3166 alpha-2 country code (or * for the fallback)");
+				throw row.error("country",
+						"'" + country + "' is not an ISO 3166 alpha-2 country code (or * for the fallback)");
 			}
 			String rail = row.text("rail");
 			if (!rail.matches("[A-Z][A-Z0-9_]*")) {
@@ -79,4 +80,5 @@ public final class CountryRailTable {
 	public int countryCount() {
 		return byCountry.size();
 	}
+
 }

@@ -5,6 +5,9 @@ import java.time.LocalDate;
 
 import com.payoutrunner.core.Money;
 
-/** An amount converted at {@code rate} (target units per source unit) quoted on {@code quoteDate}. */
+/**
+ * An amount converted at {@code rate} (target units per source unit) quoted on
+ * {@code quoteDate}.
+ */
 public record FxConversion(Money source, Money target, BigDecimal rate, LocalDate quoteDate) {
 }

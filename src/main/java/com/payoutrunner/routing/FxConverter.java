@@ -10,9 +10,10 @@ import com.payoutrunner.eligibility.PayoutSkippedException;
 import com.payoutrunner.eligibility.SkipCategory;
 
 /**
- * Converts a fixed source amount into the rail currency (fixed_to_variable: the investor's USD amount is fixed,
- * what they receive in local currency varies with the rate). The cross rate is computed at 20 significant digits
- * and the result rounded once, HALF_EVEN, to the target currency's minor unit (JPY has none).
+ * Converts a fixed source amount into the rail currency (fixed_to_variable: the
+ * investor's USD amount is fixed, what they receive in local currency varies with the
+ * rate). The cross rate is computed at 20 significant digits and the result rounded once,
+ * HALF_EVEN, to the target currency's minor unit (JPY has none).
  */
 public final class FxConverter {
 
@@ -37,4 +38,5 @@ public final class FxConverter {
 		return new PayoutSkippedException(SkipCategory.UNSUPPORTED_CURRENCY,
 				"no FX rate for " + currency.getCurrencyCode() + " in config/fx/fx-rates.csv");
 	}
+
 }

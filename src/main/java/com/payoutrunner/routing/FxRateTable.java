@@ -14,8 +14,8 @@ import com.payoutrunner.core.CsvTableFile;
 import com.payoutrunner.core.TableFormatException;
 
 /**
- * Rates from config/fx/fx-rates.csv, each quoted as units of the currency per 1 USD with its quote date. USD itself
- * must be present at 1.
+ * Rates from config/fx/fx-rates.csv, each quoted as units of the currency per 1 USD with
+ * its quote date. USD itself must be present at 1.
  */
 public final class FxRateTable {
 
@@ -68,4 +68,5 @@ public final class FxRateTable {
 	public boolean supports(Currency currency) {
 		return quotes.containsKey(currency);
 	}
+
 }

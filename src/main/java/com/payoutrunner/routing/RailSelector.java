@@ -1,9 +1,10 @@
 package com.payoutrunner.routing;
 
 /**
- * Picks the rail in the seeds' order: a non-US investor banking in the US → ACH in USD; a US investor → ACH; a
- * country in the table → its local rail; anything else → international wire in USD. The payment method never
- * changes the rail (it only decides eligibility).
+ * Picks the rail in the seeds' order: a non-US investor banking in the US → ACH in USD; a
+ * US investor → ACH; a country in the table → its local rail; anything else →
+ * international wire in USD. The payment method never changes the rail (it only decides
+ * eligibility).
  */
 public final class RailSelector {
 
@@ -21,4 +22,5 @@ public final class RailSelector {
 		}
 		return table.routeFor(country);
 	}
+
 }

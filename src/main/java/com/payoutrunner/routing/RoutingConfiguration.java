@@ -27,4 +27,5 @@ class RoutingConfiguration {
 	FxConverter fxConverter(FxRateTable rates) {
 		return new FxConverter(rates);
 	}
+
 }

@@ -4,7 +4,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.payoutrunner.fees.PricedPayout;
 
-/** Chooses the rail, checks the bank details it needs, and converts the net amount into the rail currency. */
+/**
+ * Chooses the rail, checks the bank details it needs, and converts the net amount into
+ * the rail currency.
+ */
 public class RoutingProcessor implements ItemProcessor<PricedPayout, RoutedPayout> {
 
 	private final RailSelector selector;
@@ -26,4 +29,5 @@ public class RoutingProcessor implements ItemProcessor<PricedPayout, RoutedPayou
 		}
 		return new RoutedPayout(priced, route, converter.convert(priced.net(), route.currency()));
 	}
+
 }

@@ -41,4 +41,5 @@ class AuditTrailIntegrationTests extends PostgresIntegrationTest {
 			.rootCause()
 			.hasMessageContaining("append-only");
 	}
+
 }

@@ -25,9 +25,10 @@ import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;
 
 /**
- * kill -9 of the runner in the middle of the submit step, then {@code restart}: the run completes, every payout
- * ends with exactly one payment order or one skip, and the bank (running here, in the test's JVM, so that killing
- * the runner does not kill it) never saw a key with two bodies nor made a second order.
+ * kill -9 of the runner in the middle of the submit step, then {@code restart}: the run
+ * completes, every payout ends with exactly one payment order or one skip, and the bank
+ * (running here, in the test's JVM, so that killing the runner does not kill it) never
+ * saw a key with two bodies nor made a second order.
  */
 class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 
@@ -50,7 +51,8 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 
 	@ParameterizedTest(name = "killed when bulk {1} {0}")
 	@CsvSource({ "arrives (before the bank stores it), 1", "arrives (before the bank stores it), 6",
-			"is stored (the answer is lost), 1", "is stored (the answer is lost), 4", "is stored (the answer is lost), 9" })
+			"is stored (the answer is lost), 1", "is stored (the answer is lost), 4",
+			"is stored (the answer is lost), 9" })
 	void aKilledRunRestartsAndPaysNoOneTwice(String moment, int killAtBulk) throws Exception {
 		String event = TestEvents.unique("KILL");
 		imports.importFile(event, SampleEvent.FILE);
@@ -117,4 +119,5 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 				SELECT count(*) FROM skip_records s JOIN payouts p ON p.id = s.payout_id
 				WHERE p.liquidation_event_id = :event""").param("event", event).query(Long.class).single();
 	}
+
 }

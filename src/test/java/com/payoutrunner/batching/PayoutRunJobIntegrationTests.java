@@ -97,14 +97,16 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 	void linesRecordFeeRailAndFxExactly() throws Exception {
 		jobs.startJob(PayoutRunOperations.parameters(event, 0));
 
-		// INV-0001: DE, 4754.86 USD normal: fee 0.25% = 11.887 -> 11.89, + 0.50 = 12.39; net 4742.47;
+		// INV-0001: DE, 4754.86 USD normal: fee 0.25% = 11.887 -> 11.89, + 0.50 = 12.39;
+		// net 4742.47;
 		// SEPA in EUR at the table's 0.9338: 4428.518... -> 4428.52.
 		assertThat(line("INV-0001")).containsExactly(475486L, 1239L, 474247L, "SEPA", "EUR", 442852L,
 				"fee-schedule.csv:4");
 		// INV-0012: JP banking in the US -> ACH in USD, no conversion.
 		assertThat(line("INV-0012")).element(3).isEqualTo("ACH");
 		assertThat(line("INV-0012")).element(4).isEqualTo("USD");
-		// INV-0025: JP, 250000.00 USD instant: 1250.00 + 2.00 = 1252.00; net 248748.00; ZENGIN in JPY at 160.88:
+		// INV-0025: JP, 250000.00 USD instant: 1250.00 + 2.00 = 1252.00; net 248748.00;
+		// ZENGIN in JPY at 160.88:
 		// 40018578.24 -> 40018578 yen (JPY has no minor unit).
 		assertThat(line("INV-0025")).containsExactly(25000000L, 125200L, 24874800L, "ZENGIN", "JPY", 40018578L,
 				"fee-schedule.csv:2");
@@ -165,10 +167,11 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	private java.util.List<Object> line(String investor) {
-		return jdbc.sql("""
-				SELECT l.amount_minor, l.fee_minor, l.net_minor, l.rail, l.rail_currency, l.rail_amount_minor, l.fee_rule
-				FROM payout_batch_lines l JOIN payouts p ON p.id = l.payout_id
-				WHERE p.liquidation_event_id = :event AND p.investor_id = :investor""")
+		return jdbc
+			.sql("""
+					SELECT l.amount_minor, l.fee_minor, l.net_minor, l.rail, l.rail_currency, l.rail_amount_minor, l.fee_rule
+					FROM payout_batch_lines l JOIN payouts p ON p.id = l.payout_id
+					WHERE p.liquidation_event_id = :event AND p.investor_id = :investor""")
 			.param("event", event)
 			.param("investor", investor)
 			.query((rs, n) -> java.util.List.<Object>of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
@@ -191,4 +194,5 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 			.findFirst()
 			.orElseThrow();
 	}
+
 }

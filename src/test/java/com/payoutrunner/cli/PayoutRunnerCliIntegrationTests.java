@@ -19,7 +19,9 @@ import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;
 
-/** The operators' contract: commands, output and exit codes, through the real entry point. */
+/**
+ * The operators' contract: commands, output and exit codes, through the real entry point.
+ */
 class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
@@ -63,7 +65,8 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 			.as(() -> err.toString(StandardCharsets.UTF_8))
 			.isZero();
 		assertThat(lastLine()).contains("\"loaded\":52");
-		assertThat(PayoutRunnerCli.execute("run", "--event", event)).as(() -> err.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(PayoutRunnerCli.execute("run", "--event", event)).as(() -> err.toString(StandardCharsets.UTF_8))
+			.isZero();
 		assertThat(out()).contains("[buildBatchLinesStep] completed: read 52, written 49, skipped 3");
 		assertThat(lastLine()).startsWith("{\"run_id\":")
 			.contains("\"event\":\"" + event + "\",\"status\":\"COMPLETED\",\"created\":49,\"skipped\":3,\"failed\":0")
@@ -110,4 +113,5 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 		String[] lines = out().split("\n");
 		return lines[lines.length - 1];
 	}
+
 }

@@ -17,7 +17,10 @@ import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;
 
-/** A bank that cannot be reached: every submission fails as data, nothing is lost, and the run still completes. */
+/**
+ * A bank that cannot be reached: every submission fails as data, nothing is lost, and the
+ * run still completes.
+ */
 @TestPropertySource(properties = "payout.bank.url=http://127.0.0.1:9")
 class BankUnavailableIntegrationTests extends PostgresIntegrationTest {
 
@@ -53,4 +56,5 @@ class BankUnavailableIntegrationTests extends PostgresIntegrationTest {
 				WHERE p.liquidation_event_id = :event AND s.status = 'failed' AND s.attempts = 1""", event))
 			.isEqualTo(SampleEvent.ELIGIBLE);
 	}
+
 }

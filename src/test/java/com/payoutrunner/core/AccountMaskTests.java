@@ -29,4 +29,5 @@ class AccountMaskTests {
 	void keepsOnlyWhatIdentifiesTheAccountToAHuman(String account, String masked) {
 		assertThat(AccountMask.mask(account)).isEqualTo(masked);
 	}
+
 }

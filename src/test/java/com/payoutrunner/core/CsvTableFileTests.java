@@ -145,4 +145,5 @@ class CsvTableFileTests {
 		assertThat(new TableFormatException(file, 7, null, "broken")).hasMessage(file + ":7: broken");
 		assertThat(new TableFormatException(file, "broken")).hasMessage(file + ": broken");
 	}
+
 }

@@ -134,7 +134,7 @@ class MoneyTests {
 
 	@Test
 	void requiresACurrency() {
-		assertThatNullPointerException().isThrownBy(() -> new Money(1, null))
-			.withMessage("currency");
+		assertThatNullPointerException().isThrownBy(() -> new Money(1, null)).withMessage("currency");
 	}
+
 }

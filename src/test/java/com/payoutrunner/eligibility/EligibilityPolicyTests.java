@@ -35,15 +35,29 @@ class EligibilityPolicyTests {
 
 	static Stream<Arguments> validPayouts() {
 		return Stream.of(
-				Arguments.of("SEPA with IBAN and BIC", aPayout().country("DE").iban("DE89370400440532013000").bic("DEUTDEFF")),
+				Arguments.of("SEPA with IBAN and BIC",
+						aPayout().country("DE").iban("DE89370400440532013000").bic("DEUTDEFF")),
 				Arguments.of("UK IBAN", aPayout().country("GB").iban("GB29NWBK60161331926819").bic("NWBKGB2L")),
-				Arguments.of("IBAN with letters", aPayout().country("FR").iban("FR1420041010050500013M02606").bic(null)),
-				Arguments.of("US by ACH", aPayout().country("US").method("ACH").noBankDetails()
-					.routingNumber("021000021").accountNumber("123456789")),
-				Arguments.of("other ABA", aPayout().country("US").method("ACH").noBankDetails()
-					.routingNumber("011000015").accountNumber("987654321")),
-				Arguments.of("JP with a US account", aPayout().country("JP").usBankAccount(true).noBankDetails()
-					.routingNumber("021000021").accountNumber("123456789")),
+				Arguments.of("IBAN with letters",
+						aPayout().country("FR").iban("FR1420041010050500013M02606").bic(null)),
+				Arguments.of("US by ACH",
+						aPayout().country("US")
+							.method("ACH")
+							.noBankDetails()
+							.routingNumber("021000021")
+							.accountNumber("123456789")),
+				Arguments.of("other ABA",
+						aPayout().country("US")
+							.method("ACH")
+							.noBankDetails()
+							.routingNumber("011000015")
+							.accountNumber("987654321")),
+				Arguments.of("JP with a US account",
+						aPayout().country("JP")
+							.usBankAccount(true)
+							.noBankDetails()
+							.routingNumber("021000021")
+							.accountNumber("123456789")),
 				Arguments.of("no bank details at all", aPayout().country("AE").noBankDetails()),
 				Arguments.of("BIC with branch", aPayout().bic("DEUTDEFF500")),
 				Arguments.of("failed earlier, due again", aPayout().status(PayoutStatus.FAILED)),
@@ -162,7 +176,9 @@ class EligibilityPolicyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "021000022", "011000016", "12345678", "0210000210", "02100002A" })
 	void skipsARoutingNumberThatFailsTheAbaCheckDigit(String routingNumber) {
-		PayoutSkippedException skip = skipOf(aPayout().country("US").method("ACH").noBankDetails()
+		PayoutSkippedException skip = skipOf(aPayout().country("US")
+			.method("ACH")
+			.noBankDetails()
 			.routingNumber(routingNumber)
 			.accountNumber("123456789"));
 
@@ -180,11 +196,11 @@ class EligibilityPolicyTests {
 			.iban("DE00000000000000000000")
 			.bic("XX")
 			.routingNumber("021000022");
-		return Stream.of(
-				Arguments.of(everythingWrong.build(), SkipCategory.EXISTING_PAYMENT_ORDER),
+		return Stream.of(Arguments.of(everythingWrong.build(), SkipCategory.EXISTING_PAYMENT_ORDER),
 				Arguments.of(everythingWrong.status(PayoutStatus.CANCELLED).paymentOrderId(null).build(),
 						SkipCategory.CANCELLED),
-				Arguments.of(everythingWrong.status(PayoutStatus.AWAITING_APPROVAL).build(), SkipCategory.AWAITING_APPROVAL),
+				Arguments.of(everythingWrong.status(PayoutStatus.AWAITING_APPROVAL).build(),
+						SkipCategory.AWAITING_APPROVAL),
 				Arguments.of(everythingWrong.status(PayoutStatus.DEAD_LETTER).build(), SkipCategory.DEAD_LETTER),
 				Arguments.of(everythingWrong.status(PayoutStatus.PENDING).build(), SkipCategory.INVALID_METHOD),
 				Arguments.of(everythingWrong.method("ACH").build(), SkipCategory.INVALID_AMOUNT),
@@ -202,4 +218,5 @@ class EligibilityPolicyTests {
 	void reportsTheFirstFailureInOrderOfPrecedence(PayoutCandidate payout, SkipCategory expected) {
 		assertThat(policy.check(payout).map(PayoutSkippedException::category).orElse(null)).isEqualTo(expected);
 	}
+
 }

@@ -49,4 +49,5 @@ class EligibilityProcessorTests {
 			.extracting(PayoutSkippedException::category)
 			.isEqualTo(SkipCategory.EXISTING_PAYMENT_ORDER);
 	}
+
 }

@@ -82,4 +82,5 @@ class FeeCalculatorTests {
 				assertThat(skip.reason()).isEqualTo(reason);
 			});
 	}
+
 }

@@ -6,8 +6,9 @@ import java.util.Currency;
 import com.payoutrunner.core.Money;
 
 /**
- * Test builder for {@link PayoutCandidate}. The default is a payout every rule accepts: a pending EUR-zone
- * investor paid by wire, 1000.00 USD, normal priority, valid IBAN and BIC.
+ * Test builder for {@link PayoutCandidate}. The default is a payout every rule accepts: a
+ * pending EUR-zone investor paid by wire, 1000.00 USD, normal priority, valid IBAN and
+ * BIC.
  */
 public final class PayoutCandidates {
 
@@ -78,7 +79,10 @@ public final class PayoutCandidates {
 			return this;
 		}
 
-		/** Alias of {@link #country(String)} that reads well in routing tests: {@code aPayout().to("JP")}. */
+		/**
+		 * Alias of {@link #country(String)} that reads well in routing tests:
+		 * {@code aPayout().to("JP")}.
+		 */
 		public Builder to(String country) {
 			return country(country);
 		}
@@ -93,7 +97,10 @@ public final class PayoutCandidates {
 			return this;
 		}
 
-		/** {@code "1000.00 USD"}: the amount and its currency; {@code null} for a payout without an amount. */
+		/**
+		 * {@code "1000.00 USD"}: the amount and its currency; {@code null} for a payout
+		 * without an amount.
+		 */
 		public Builder amount(String amountAndCurrency) {
 			if (amountAndCurrency == null) {
 				this.amount = null;
@@ -172,5 +179,7 @@ public final class PayoutCandidates {
 					new BankDetails(iban, bic, accountNumber, routingNumber, sortCode), scheduledDate, status,
 					paymentOrderId);
 		}
+
 	}
+
 }

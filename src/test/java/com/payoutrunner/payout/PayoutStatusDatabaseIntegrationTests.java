@@ -24,9 +24,10 @@ class PayoutStatusDatabaseIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void theDatabaseAllowsExactlyTheTransitionsTheCodeDeclares() {
-		Set<String> inDatabase = new HashSet<>(jdbc.sql("SELECT from_status || '->' || to_status FROM payout_status_transitions")
-			.query(String.class)
-			.list());
+		Set<String> inDatabase = new HashSet<>(
+				jdbc.sql("SELECT from_status || '->' || to_status FROM payout_status_transitions")
+					.query(String.class)
+					.list());
 		Set<String> inCode = new HashSet<>();
 		for (PayoutStatus from : PayoutStatus.values()) {
 			from.allowedNext().forEach(to -> inCode.add(from.code() + "->" + to.code()));
@@ -39,9 +40,11 @@ class PayoutStatusDatabaseIntegrationTests extends PostgresIntegrationTest {
 	void theDatabaseRejectsADisallowedTransition() {
 		long id = insertPayout();
 
-		assertThatThrownBy(() -> jdbc.sql("UPDATE payouts SET status = 'sent', payment_order_id = 'po_x' WHERE id = :id")
-			.param("id", id)
-			.update()).isInstanceOf(DataIntegrityViolationException.class)
+		assertThatThrownBy(
+				() -> jdbc.sql("UPDATE payouts SET status = 'sent', payment_order_id = 'po_x' WHERE id = :id")
+					.param("id", id)
+					.update())
+			.isInstanceOf(DataIntegrityViolationException.class)
 			.hasMessageContaining("status transition pending -> sent is not allowed");
 	}
 
@@ -80,4 +83,5 @@ class PayoutStatusDatabaseIntegrationTests extends PostgresIntegrationTest {
 			.query(Long.class)
 			.single();
 	}
+
 }

@@ -29,15 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PayoutStatusTests {
 
 	static Stream<Arguments> transitions() {
-		return Stream.of(
-				Arguments.of(PENDING, EnumSet.of(AWAITING_APPROVAL, QUEUED, CANCELLED)),
+		return Stream.of(Arguments.of(PENDING, EnumSet.of(AWAITING_APPROVAL, QUEUED, CANCELLED)),
 				Arguments.of(AWAITING_APPROVAL, EnumSet.of(PENDING, CANCELLED)),
 				Arguments.of(QUEUED, EnumSet.of(SENDING, CANCELLED)),
 				Arguments.of(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)),
-				Arguments.of(SENT, EnumSet.of(SETTLED, RETURNED)),
-				Arguments.of(FAILED, EnumSet.of(QUEUED)),
-				Arguments.of(REJECTED, EnumSet.of(QUEUED)),
-				Arguments.of(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED)),
+				Arguments.of(SENT, EnumSet.of(SETTLED, RETURNED)), Arguments.of(FAILED, EnumSet.of(QUEUED)),
+				Arguments.of(REJECTED, EnumSet.of(QUEUED)), Arguments.of(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED)),
 				Arguments.of(CANCELLED, EnumSet.noneOf(PayoutStatus.class)),
 				Arguments.of(SETTLED, EnumSet.noneOf(PayoutStatus.class)),
 				Arguments.of(RETURNED, EnumSet.noneOf(PayoutStatus.class)));
@@ -99,4 +96,5 @@ class PayoutStatusTests {
 	void rejectsUnknownCodes(String code) {
 		assertThatIllegalArgumentException().isThrownBy(() -> PayoutStatus.fromCode(code));
 	}
+
 }

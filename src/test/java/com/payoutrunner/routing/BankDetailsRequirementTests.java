@@ -35,17 +35,18 @@ class BankDetailsRequirementTests {
 	}
 
 	@ParameterizedTest(name = "{0} with iban={1} account={2} routing={3} sort={4}")
-	@CsvSource(nullValues = "-", delimiter = '|', textBlock = """
-			SEPA   | -                      | 123456789 | -         | -      | SEPA needs an IBAN
-			SEPA   | -                      | -         | -         | -      | SEPA needs an IBAN
-			ACH    | -                      | 123456789 | -         | -      | ACH needs an ABA routing number and an account number
-			ACH    | -                      | -         | 021000021 | -      | ACH needs an ABA routing number and an account number
-			ACH    | GB29NWBK60161331926819 | -         | -         | -      | ACH needs an ABA routing number and an account number
-			BACS   | -                      | 31926819  | -         | -      | BACS needs a sort code and an account number
-			BACS   | GB29NWBK60161331926819 | -         | -         | 601613 | BACS needs a sort code and an account number
-			ZENGIN | -                      | -         | 021000021 | -      | ZENGIN needs an account number or an IBAN
-			WIRE   | -                      | -         | -         | -      | WIRE needs an account number or an IBAN
-			""")
+	@CsvSource(nullValues = "-", delimiter = '|',
+			textBlock = """
+					SEPA   | -                      | 123456789 | -         | -      | SEPA needs an IBAN
+					SEPA   | -                      | -         | -         | -      | SEPA needs an IBAN
+					ACH    | -                      | 123456789 | -         | -      | ACH needs an ABA routing number and an account number
+					ACH    | -                      | -         | 021000021 | -      | ACH needs an ABA routing number and an account number
+					ACH    | GB29NWBK60161331926819 | -         | -         | -      | ACH needs an ABA routing number and an account number
+					BACS   | -                      | 31926819  | -         | -      | BACS needs a sort code and an account number
+					BACS   | GB29NWBK60161331926819 | -         | -         | 601613 | BACS needs a sort code and an account number
+					ZENGIN | -                      | -         | 021000021 | -      | ZENGIN needs an account number or an IBAN
+					WIRE   | -                      | -         | -         | -      | WIRE needs an account number or an IBAN
+					""")
 	void skipsWhenTheRailLacksBankDetails(String rail, String iban, String account, String routing, String sortCode,
 			String reason) {
 		PayoutSkippedException skip = BankDetailsRequirement
@@ -55,4 +56,5 @@ class BankDetailsRequirementTests {
 		assertThat(skip.category()).isEqualTo(SkipCategory.MISSING_BANK_DETAILS);
 		assertThat(skip.reason()).isEqualTo(reason);
 	}
+
 }

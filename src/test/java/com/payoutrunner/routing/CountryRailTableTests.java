@@ -59,22 +59,23 @@ class CountryRailTableTests {
 		CountryRailTable table = CountryRailTable.load(file);
 
 		assertThat(table.countryCount()).isEqualTo(1);
-		assertThat(table.routeFor("JP")).isEqualTo(new RailRoute("ZENGIN", Currency.getInstance("JPY"), null,
-				"country-rails.csv:2"));
+		assertThat(table.routeFor("JP"))
+			.isEqualTo(new RailRoute("ZENGIN", Currency.getInstance("JPY"), null, "country-rails.csv:2"));
 		assertThat(table.routeFor("BR")).isSameAs(table.fallback());
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			alpha-3 country       | DEU,SEPA,EUR,SCT,   | 2 column 'country': 'DEU' is not an ISO 3166 alpha-2 country code (or * for the fallback)
-			lowercase country     | de,SEPA,EUR,SCT,    | 2 column 'country': 'de' is not an ISO 3166 alpha-2 country code (or * for the fallback)
-			unknown country       | ZZ,SEPA,EUR,SCT,    | 2 column 'country': 'ZZ' is not an ISO 3166 alpha-2 country code (or * for the fallback)
-			lowercase rail        | DE,sepa,EUR,SCT,    | 2 column 'rail': rail 'sepa' must be UPPER_SNAKE_CASE
-			rail with a dash      | DE,SEPA-CT,EUR,SCT, | 2 column 'rail': rail 'SEPA-CT' must be UPPER_SNAKE_CASE
-			unknown currency      | DE,SEPA,XYZ,SCT,    | 2 column 'currency': 'XYZ' is not an ISO 4217 currency code
-			lowercase currency    | DE,SEPA,eur,SCT,    | 2 column 'currency': 'eur' is not an ISO 4217 currency code
-			empty rail            | DE,,EUR,SCT,        | 2 column 'rail': value is required
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					alpha-3 country       | DEU,SEPA,EUR,SCT,   | 2 column 'country': 'DEU' is not an ISO 3166 alpha-2 country code (or * for the fallback)
+					lowercase country     | de,SEPA,EUR,SCT,    | 2 column 'country': 'de' is not an ISO 3166 alpha-2 country code (or * for the fallback)
+					unknown country       | ZZ,SEPA,EUR,SCT,    | 2 column 'country': 'ZZ' is not an ISO 3166 alpha-2 country code (or * for the fallback)
+					lowercase rail        | DE,sepa,EUR,SCT,    | 2 column 'rail': rail 'sepa' must be UPPER_SNAKE_CASE
+					rail with a dash      | DE,SEPA-CT,EUR,SCT, | 2 column 'rail': rail 'SEPA-CT' must be UPPER_SNAKE_CASE
+					unknown currency      | DE,SEPA,XYZ,SCT,    | 2 column 'currency': 'XYZ' is not an ISO 4217 currency code
+					lowercase currency    | DE,SEPA,eur,SCT,    | 2 column 'currency': 'eur' is not an ISO 4217 currency code
+					empty rail            | DE,,EUR,SCT,        | 2 column 'rail': value is required
+					""")
 	void reportsABadRowWithFileLineAndColumn(String description, String badRow, String where) throws IOException {
 		Path file = write(badRow + "\n" + FALLBACK_ROW);
 
@@ -113,4 +114,5 @@ class CountryRailTableTests {
 		assertThatExceptionOfType(TableFormatException.class).isThrownBy(() -> CountryRailTable.load(file))
 			.withMessage(file + ":1 column 'scheme': required column is missing (header: [country, rail, currency])");
 	}
+
 }

@@ -75,13 +75,15 @@ class FxConverterTests {
 
 	@Test
 	void returnsTheOlderOfTheTwoQuoteDates() {
-		FxRateTable rates = new FxRateTable(Map.of(
-				currency("USD"), new FxRateTable.Quote(currency("USD"), BigDecimal.ONE, LocalDate.of(2024, 6, 28)),
-				currency("EUR"), new FxRateTable.Quote(currency("EUR"), new BigDecimal("0.9338"), LocalDate.of(2024, 6, 27))));
+		FxRateTable rates = new FxRateTable(Map.of(currency("USD"),
+				new FxRateTable.Quote(currency("USD"), BigDecimal.ONE, LocalDate.of(2024, 6, 28)), currency("EUR"),
+				new FxRateTable.Quote(currency("EUR"), new BigDecimal("0.9338"), LocalDate.of(2024, 6, 27))));
 		FxConverter stale = new FxConverter(rates);
 
-		assertThat(stale.convert(money("1.00", "USD"), currency("EUR")).quoteDate()).isEqualTo(LocalDate.of(2024, 6, 27));
-		assertThat(stale.convert(money("1.00", "EUR"), currency("USD")).quoteDate()).isEqualTo(LocalDate.of(2024, 6, 27));
+		assertThat(stale.convert(money("1.00", "USD"), currency("EUR")).quoteDate())
+			.isEqualTo(LocalDate.of(2024, 6, 27));
+		assertThat(stale.convert(money("1.00", "EUR"), currency("USD")).quoteDate())
+			.isEqualTo(LocalDate.of(2024, 6, 27));
 	}
 
 	@ParameterizedTest(name = "{0} {1} -> {2}")
@@ -98,4 +100,5 @@ class FxConverterTests {
 				assertThat(skip.reason()).isEqualTo("no FX rate for " + missing + " in config/fx/fx-rates.csv");
 			});
 	}
+
 }

@@ -59,16 +59,17 @@ class FxRateTableTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			unknown currency  | XYZ,1.5,2024-06-28     | 3 column 'currency': 'XYZ' is not an ISO 4217 currency code
-			zero rate         | EUR,0,2024-06-28       | 3 column 'units_per_usd': rate 0 must be above zero
-			negative rate     | EUR,-0.9338,2024-06-28 | 3 column 'units_per_usd': rate -0.9338 must be above zero
-			rate not a number | EUR,0.93.38,2024-06-28 | 3 column 'units_per_usd': '0.93.38' is not a decimal number
-			missing rate      | EUR,,2024-06-28        | 3 column 'units_per_usd': value is required
-			bad date          | EUR,0.9338,28.06.2024  | 3 column 'quote_date': '28.06.2024' is not a date like 2024-06-28
-			impossible date   | EUR,0.9338,2024-02-30  | 3 column 'quote_date': '2024-02-30' is not a date like 2024-06-28
-			duplicate         | USD,1,2024-06-29       | 3 column 'currency': currency USD appears twice
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown currency  | XYZ,1.5,2024-06-28     | 3 column 'currency': 'XYZ' is not an ISO 4217 currency code
+					zero rate         | EUR,0,2024-06-28       | 3 column 'units_per_usd': rate 0 must be above zero
+					negative rate     | EUR,-0.9338,2024-06-28 | 3 column 'units_per_usd': rate -0.9338 must be above zero
+					rate not a number | EUR,0.93.38,2024-06-28 | 3 column 'units_per_usd': '0.93.38' is not a decimal number
+					missing rate      | EUR,,2024-06-28        | 3 column 'units_per_usd': value is required
+					bad date          | EUR,0.9338,28.06.2024  | 3 column 'quote_date': '28.06.2024' is not a date like 2024-06-28
+					impossible date   | EUR,0.9338,2024-02-30  | 3 column 'quote_date': '2024-02-30' is not a date like 2024-06-28
+					duplicate         | USD,1,2024-06-29       | 3 column 'currency': currency USD appears twice
+					""")
 	void reportsABadRowWithFileLineAndColumn(String description, String badRow, String where) throws IOException {
 		Path file = write(USD_ROW + badRow + "\n");
 
@@ -91,4 +92,5 @@ class FxRateTableTests {
 
 		assertThat(table.supports(Currency.getInstance("USD"))).isTrue();
 	}
+
 }

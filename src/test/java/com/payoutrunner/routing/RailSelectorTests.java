@@ -79,4 +79,5 @@ class RailSelectorTests {
 		assertThat(route.currency().getCurrencyCode()).isEqualTo("USD");
 		assertThat(route.scheme()).isEqualTo("CCD");
 	}
+
 }

@@ -8,11 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Base of the integration tests: the real application context on a real PostgreSQL database, {@code payouts_test}
- * on the configured server (PAYOUTS_DB_HOST/PORT/USER/PASSWORD, default 127.0.0.1:5432 postgres), created when
- * missing and rebuilt from the migrations once per test run. When no server answers, start-up fails with a message
- * that says how to provide one. Tests are not transactional (Spring Batch refuses that); each test uses its own
- * event id instead of cleaning tables.
+ * Base of the integration tests: the real application context on a real PostgreSQL
+ * database, {@code payouts_test} on the configured server
+ * (PAYOUTS_DB_HOST/PORT/USER/PASSWORD, default 127.0.0.1:5432 postgres), created when
+ * missing and rebuilt from the migrations once per test run. When no server answers,
+ * start-up fails with a message that says how to provide one. Tests are not transactional
+ * (Spring Batch refuses that); each test uses its own event id instead of cleaning
+ * tables.
  */
 @SpringBootTest(properties = { "spring.datasource.url=" + PostgresIntegrationTest.TEST_DATABASE_URL,
 		"spring.flyway.clean-disabled=false", "payout.reports-dir=target/test-reports", "payout.chunk-size=10",
@@ -29,8 +31,9 @@ public abstract class PostgresIntegrationTest {
 		private static final java.util.concurrent.atomic.AtomicBoolean CLEANED = new java.util.concurrent.atomic.AtomicBoolean();
 
 		/**
-		 * A fresh schema per test run: the first application context drops everything, then every context migrates
-		 * (a second context must not drop what the first one's tests are using).
+		 * A fresh schema per test run: the first application context drops everything,
+		 * then every context migrates (a second context must not drop what the first
+		 * one's tests are using).
 		 */
 		@Bean
 		FlywayMigrationStrategy cleanOnceThenMigrate() {
@@ -41,5 +44,7 @@ public abstract class PostgresIntegrationTest {
 				flyway.migrate();
 			};
 		}
+
 	}
+
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import com.payoutrunner.PayoutRunnerApplication;
 
 /**
- * The payout runner's command line in a separate JVM (the test's classpath), so that a test can kill it with
- * SIGKILL and look at what it left behind. Its output goes to files under target/runner-processes/.
+ * The payout runner's command line in a separate JVM (the test's classpath), so that a
+ * test can kill it with SIGKILL and look at what it left behind. Its output goes to files
+ * under target/runner-processes/.
  */
 public final class RunnerProcess {
 
@@ -79,4 +80,5 @@ public final class RunnerProcess {
 		List<String> lines = Files.readAllLines(stdout);
 		return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
 	}
+
 }

@@ -9,11 +9,14 @@ public final class SampleEvent {
 
 	public static final int PAYOUTS = 52;
 
-	/** INV-0004 (no external account), INV-0027 (method Crypto), INV-0049 (no country). */
+	/**
+	 * INV-0004 (no external account), INV-0027 (method Crypto), INV-0049 (no country).
+	 */
 	public static final int INELIGIBLE = 3;
 
 	public static final int ELIGIBLE = PAYOUTS - INELIGIBLE;
 
 	private SampleEvent() {
 	}
+
 }

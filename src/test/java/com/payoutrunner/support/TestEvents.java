@@ -2,7 +2,10 @@ package com.payoutrunner.support;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Event ids unique within a test run (and across runs, thanks to the time prefix), so tests never share rows. */
+/**
+ * Event ids unique within a test run (and across runs, thanks to the time prefix), so
+ * tests never share rows.
+ */
 public final class TestEvents {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -15,4 +18,5 @@ public final class TestEvents {
 	public static String unique(String prefix) {
 		return prefix + "-" + RUN + "-" + SEQUENCE.incrementAndGet();
 	}
+
 }

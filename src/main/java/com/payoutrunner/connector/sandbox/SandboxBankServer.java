@@ -24,12 +24,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A sandbox bank with a bulk payment-order API over real HTTP (the JDK's server: no web stack needed).
+ * A sandbox bank with a bulk payment-order API over real HTTP (the JDK's server: no web
+ * stack needed).
  * <ul>
- * <li>{@code POST /v1/payment-orders/bulk} {"orders":[...]} → 200 {"results":[...]}, one result per order;</li>
- * <li>{@code GET /v1/payment-orders?reference_prefix=P} → the orders it holds, to compare both sides.</li>
+ * <li>{@code POST /v1/payment-orders/bulk} {"orders":[...]} → 200 {"results":[...]}, one
+ * result per order;</li>
+ * <li>{@code GET /v1/payment-orders?reference_prefix=P} → the orders it holds, to compare
+ * both sides.</li>
  * </ul>
- * A malformed envelope is a 400 problem; a malformed order is rejected on its own, the others go through.
+ * A malformed envelope is a 400 problem; a malformed order is rejected on its own, the
+ * others go through.
  */
 public class SandboxBankServer implements AutoCloseable {
 
@@ -68,14 +72,16 @@ public class SandboxBankServer implements AutoCloseable {
 		return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
 	}
 
-	/** Called with the bulk's size when a valid bulk arrived, before anything is stored. */
+	/**
+	 * Called with the bulk's size when a valid bulk arrived, before anything is stored.
+	 */
 	public void beforeBulkStored(IntConsumer hook) {
 		this.beforeBulkStored = hook;
 	}
 
 	/**
-	 * Called with the bulk's size after its orders are committed and before the answer is sent; tests use it to
-	 * kill the runner at that moment (orders stored, answer lost).
+	 * Called with the bulk's size after its orders are committed and before the answer is
+	 * sent; tests use it to kill the runner at that moment (orders stored, answer lost).
 	 */
 	public void afterBulkStored(IntConsumer hook) {
 		this.afterBulkStored = hook;
@@ -124,7 +130,9 @@ public class SandboxBankServer implements AutoCloseable {
 					slots.get(i).put("status", "accepted").put("order_id", outcome.orderId());
 				}
 				else {
-					slots.get(i).put("status", "rejected").put("code", outcome.rejectionCode())
+					slots.get(i)
+						.put("status", "rejected")
+						.put("code", outcome.rejectionCode())
 						.put("message", outcome.message());
 				}
 			}
@@ -189,4 +197,5 @@ public class SandboxBankServer implements AutoCloseable {
 		server.stop(0);
 		executor.shutdownNow();
 	}
+
 }

@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sandbox bank's ledger of payment orders, in its own schema. Idempotency is as strict as a real payments API
- * and enforced by a unique key: the same key with the same body returns the existing order; the same key with a
- * different body is refused; concurrent requests with one key create one order.
+ * The sandbox bank's ledger of payment orders, in its own schema. Idempotency is as
+ * strict as a real payments API and enforced by a unique key: the same key with the same
+ * body returns the existing order; the same key with a different body is refused;
+ * concurrent requests with one key create one order.
  */
 public class SandboxBankStore {
 
@@ -135,7 +136,10 @@ public class SandboxBankStore {
 			.list();
 	}
 
-	/** Keys that arrived with more than one body: must always be empty for an honest client. */
+	/**
+	 * Keys that arrived with more than one body: must always be empty for an honest
+	 * client.
+	 */
 	public List<String> keysReceivedWithDifferentBodies() {
 		return jdbc.sql("""
 				SELECT idempotency_key FROM sandbox_bank.received_requests
@@ -143,4 +147,5 @@ public class SandboxBankStore {
 			.query(String.class)
 			.list();
 	}
+
 }

@@ -4,7 +4,10 @@ import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
-/** Saves each rejected row as an import error, in the chunk's transaction: nothing is lost across restarts. */
+/**
+ * Saves each rejected row as an import error, in the chunk's transaction: nothing is lost
+ * across restarts.
+ */
 public class ImportErrorListener implements SkipListener<PayoutCsvRow, ImportedPayout>, StepExecutionListener {
 
 	private final ImportRepository repository;
@@ -28,6 +31,8 @@ public class ImportErrorListener implements SkipListener<PayoutCsvRow, ImportedP
 		var jobExecution = stepExecution.getJobExecution();
 		repository.insertError(jobExecution.getJobInstance().getInstanceId(), jobExecution.getId(),
 				jobExecution.getJobParameters().getString(ImportPayoutsJobParameters.EVENT),
-				new ImportRepository.ImportError(invalid.line(), invalid.column(), invalid.category(), invalid.reason()));
+				new ImportRepository.ImportError(invalid.line(), invalid.column(), invalid.category(),
+						invalid.reason()));
 	}
+
 }

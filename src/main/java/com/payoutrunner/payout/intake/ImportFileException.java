@@ -1,6 +1,9 @@
 package com.payoutrunner.payout.intake;
 
-/** The file as a whole cannot be imported (unreadable, empty, required columns missing): the job stops. */
+/**
+ * The file as a whole cannot be imported (unreadable, empty, required columns missing):
+ * the job stops.
+ */
 public class ImportFileException extends RuntimeException {
 
 	public ImportFileException(String message) {
@@ -10,4 +13,5 @@ public class ImportFileException extends RuntimeException {
 	public ImportFileException(String message, Throwable cause) {
 		super(message, cause);
 	}
+
 }

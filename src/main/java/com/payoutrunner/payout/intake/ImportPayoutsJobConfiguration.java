@@ -25,14 +25,17 @@ import com.payoutrunner.routing.FxRateTable;
 /**
  * {@code importPayoutsJob}: loads a liquidation event's payouts from a CSV file.
  * <p>
- * Identifying parameters: {@code event}, {@code file} and {@code file.sha256}: importing the same content again is
- * "already done"; a corrected file is a new instance, which adds only what is new.
+ * Identifying parameters: {@code event}, {@code file} and {@code file.sha256}: importing
+ * the same content again is "already done"; a corrected file is a new instance, which
+ * adds only what is new.
  * <p>
- * One step, {@code loadPayoutsStep} (chunk, fault tolerant): {@link PayoutCsvReader} → {@link PayoutRowParser} →
- * {@link ImportedPayoutWriter}. Only {@link InvalidPayoutRowException} is skipped, without limit, each one saved by
- * {@link ImportErrorListener} in the chunk's transaction. A problem with the whole file ({@link ImportFileException})
- * fails the job. Restart resumes after the last committed chunk. When the job ends, whatever its status, the import
- * report and summary are written.
+ * One step, {@code loadPayoutsStep} (chunk, fault tolerant): {@link PayoutCsvReader} →
+ * {@link PayoutRowParser} → {@link ImportedPayoutWriter}. Only
+ * {@link InvalidPayoutRowException} is skipped, without limit, each one saved by
+ * {@link ImportErrorListener} in the chunk's transaction. A problem with the whole file
+ * ({@link ImportFileException}) fails the job. Restart resumes after the last committed
+ * chunk. When the job ends, whatever its status, the import report and summary are
+ * written.
  */
 @Configuration(proxyBeanMethods = false)
 class ImportPayoutsJobConfiguration {
@@ -42,29 +45,29 @@ class ImportPayoutsJobConfiguration {
 	@Bean
 	Job importPayoutsJob(JobRepository jobRepository, Step loadPayoutsStep, PayoutRepository payouts,
 			ImportSummaryService summaries) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(loadPayoutsStep)
-			.listener(new JobExecutionListener() {
-				@Override
-				public void beforeJob(JobExecution execution) {
-					MDC.put("run", "import=" + execution.getJobInstance().getInstanceId() + " exec=" + execution.getId());
-					payouts.ensureEvent(execution.getJobParameters().getString(ImportPayoutsJobParameters.EVENT));
-				}
+		return new JobBuilder(JOB_NAME, jobRepository).start(loadPayoutsStep).listener(new JobExecutionListener() {
+			@Override
+			public void beforeJob(JobExecution execution) {
+				MDC.put("run", "import=" + execution.getJobInstance().getInstanceId() + " exec=" + execution.getId());
+				payouts.ensureEvent(execution.getJobParameters().getString(ImportPayoutsJobParameters.EVENT));
+			}
 
-				@Override
-				public void afterJob(JobExecution execution) {
-					summaries.writeReports(execution, summaries.summarize(execution));
-					MDC.remove("run");
-				}
-			})
-			.build();
+			@Override
+			public void afterJob(JobExecution execution) {
+				summaries.writeReports(execution, summaries.summarize(execution));
+				MDC.remove("run");
+			}
+		}).build();
 	}
 
 	@Bean
 	Step loadPayoutsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PayoutRunnerProperties properties, PayoutCsvReader payoutCsvReader, ImportedPayoutWriter importedPayoutWriter,
-			ImportErrorListener importErrorListener, FxRateTable fxRates, Clock clock) {
+			PayoutRunnerProperties properties, PayoutCsvReader payoutCsvReader,
+			ImportedPayoutWriter importedPayoutWriter, ImportErrorListener importErrorListener, FxRateTable fxRates,
+			Clock clock) {
 		PayoutRowParser parser = new PayoutRowParser(fxRates::supports);
-		return new StepBuilder("loadPayoutsStep", jobRepository).<PayoutCsvRow, ImportedPayout>chunk(properties.chunkSize())
+		return new StepBuilder("loadPayoutsStep", jobRepository)
+			.<PayoutCsvRow, ImportedPayout>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(payoutCsvReader)
 			.processor(parser::parse)
@@ -93,4 +96,5 @@ class ImportPayoutsJobConfiguration {
 	ImportErrorListener importErrorListener(ImportRepository repository) {
 		return new ImportErrorListener(repository);
 	}
+
 }

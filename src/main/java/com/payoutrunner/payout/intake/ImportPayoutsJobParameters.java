@@ -8,9 +8,13 @@ public final class ImportPayoutsJobParameters {
 	/** Absolute path of the CSV file. */
 	public static final String FILE = "file";
 
-	/** SHA-256 of the file's content: the same content imported again is the same job instance ("already done"). */
+	/**
+	 * SHA-256 of the file's content: the same content imported again is the same job
+	 * instance ("already done").
+	 */
 	public static final String FILE_SHA256 = "file.sha256";
 
 	private ImportPayoutsJobParameters() {
 	}
+
 }

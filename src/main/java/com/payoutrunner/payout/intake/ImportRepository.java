@@ -55,7 +55,10 @@ public class ImportRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the rows whose investor is not stored yet; returns the investor ids inserted. */
+	/**
+	 * Inserts the rows whose investor is not stored yet; returns the investor ids
+	 * inserted.
+	 */
 	public List<String> insertNew(String event, long runId, List<ImportedPayout> rows) {
 		int n = rows.size();
 		String[] investorIds = new String[n], names = new String[n], countries = new String[n], methods = new String[n],
@@ -138,7 +141,10 @@ public class ImportRepository {
 				ORDER BY line_number""").param("runId", runId).query(ImportError.class).list().forEach(consumer);
 	}
 
-	/** Everything the file says about the payout, so that "the same row again" is recognised exactly. */
+	/**
+	 * Everything the file says about the payout, so that "the same row again" is
+	 * recognised exactly.
+	 */
 	static String fingerprint(ImportedPayout r) {
 		String canonical = String.join("\u001f", r.investorName(), String.valueOf(r.country()),
 				String.valueOf(r.paymentMethod()), String.valueOf(r.externalAccountId()),
@@ -155,4 +161,5 @@ public class ImportRepository {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

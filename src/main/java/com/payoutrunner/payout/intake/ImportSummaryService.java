@@ -17,11 +17,17 @@ import tools.jackson.databind.node.ObjectNode;
 import com.payoutrunner.report.ReportFiles;
 import com.payoutrunner.report.ReportPaths;
 
-/** Counts an import from the database and writes its report (import-errors.csv) and import-summary.json. */
+/**
+ * Counts an import from the database and writes its report (import-errors.csv) and
+ * import-summary.json.
+ */
 @Service
 public class ImportSummaryService {
 
-	/** Rows handled in committed chunks: written (new, unchanged or explained as an error) or skipped as invalid. */
+	/**
+	 * Rows handled in committed chunks: written (new, unchanged or explained as an error)
+	 * or skipped as invalid.
+	 */
 	private static final String ROWS_HANDLED = """
 			SELECT coalesce(sum(s.write_count), 0) AS written, coalesce(sum(s.process_skip_count), 0) AS skipped
 			FROM batch_step_execution s
@@ -69,12 +75,15 @@ public class ImportSummaryService {
 			.orElse(null);
 		var params = execution.getJobParameters();
 		return new ImportSummary(runId, execution.getId(), params.getString(ImportPayoutsJobParameters.EVENT),
-				params.getString(ImportPayoutsJobParameters.FILE), execution.getStatus().name(), handled[0] + handled[1],
-				loaded, Math.max(handled[0] - loaded - writtenButRejected, 0), rejected, breakdown,
-				paths.importErrors(execution.getId()).toString(), failure);
+				params.getString(ImportPayoutsJobParameters.FILE), execution.getStatus().name(),
+				handled[0] + handled[1], loaded, Math.max(handled[0] - loaded - writtenButRejected, 0), rejected,
+				breakdown, paths.importErrors(execution.getId()).toString(), failure);
 	}
 
-	/** Writes import-errors.csv (line, column, category, reason; ordered by line) and import-summary.json. */
+	/**
+	 * Writes import-errors.csv (line, column, category, reason; ordered by line) and
+	 * import-summary.json.
+	 */
 	public void writeReports(JobExecution execution, ImportSummary summary) {
 		ReportFiles.writeAtomically(paths.importErrors(execution.getId()), writer -> {
 			try (CSVPrinter csv = CSVFormat.RFC4180.builder()
@@ -91,7 +100,8 @@ public class ImportSummaryService {
 				});
 			}
 		});
-		ReportFiles.writeAtomically(paths.importSummary(execution.getId()), writer -> writer.write(toJson(summary) + "\n"));
+		ReportFiles.writeAtomically(paths.importSummary(execution.getId()),
+				writer -> writer.write(toJson(summary) + "\n"));
 	}
 
 	public String toJson(ImportSummary s) {
@@ -121,4 +131,5 @@ public class ImportSummaryService {
 		}
 		return t.getMessage();
 	}
+
 }

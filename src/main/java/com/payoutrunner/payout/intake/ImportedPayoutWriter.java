@@ -13,10 +13,11 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import com.payoutrunner.core.Money;
 
 /**
- * Inserts a chunk of valid rows in one statement; the unique (event, investor_id) constraint decides what is new.
- * Each row that was not inserted is then explained: the same row again (an earlier import of this event) is
- * ignored; a second row for one investor in this file, or a row that differs from the stored payout, is reported
- * as an import error and never merged.
+ * Inserts a chunk of valid rows in one statement; the unique (event, investor_id)
+ * constraint decides what is new. Each row that was not inserted is then explained: the
+ * same row again (an earlier import of this event) is ignored; a second row for one
+ * investor in this file, or a row that differs from the stored payout, is reported as an
+ * import error and never merged.
  */
 public class ImportedPayoutWriter implements ItemWriter<ImportedPayout>, StepExecutionListener {
 
@@ -44,8 +45,10 @@ public class ImportedPayoutWriter implements ItemWriter<ImportedPayout>, StepExe
 		String event = jobExecution.getJobParameters().getString(ImportPayoutsJobParameters.EVENT);
 		List<? extends ImportedPayout> rows = chunk.getItems();
 		Set<String> inserted = new HashSet<>(repository.insertNew(event, runId, List.copyOf(rows)));
-		// The first row of an investor in the chunk is the one inserted; every other row needs explaining.
-		List<ImportedPayout> notInserted = rows.stream().filter(row -> !inserted.remove(row.investorId()))
+		// The first row of an investor in the chunk is the one inserted; every other row
+		// needs explaining.
+		List<ImportedPayout> notInserted = rows.stream()
+			.filter(row -> !inserted.remove(row.investorId()))
 			.map(ImportedPayout.class::cast)
 			.toList();
 		if (notInserted.isEmpty()) {
@@ -79,4 +82,5 @@ public class ImportedPayoutWriter implements ItemWriter<ImportedPayout>, StepExe
 				"investor " + row.investorId() + " is already stored for this event with different details (stored "
 						+ stored + ", file " + given + "); rows are never merged: fix the file or the stored payout");
 	}
+
 }

@@ -1,6 +1,9 @@
 package com.payoutrunner.payout.intake;
 
-/** A row that cannot be imported: reported with its line, column and reason; the rest of the file still loads. */
+/**
+ * A row that cannot be imported: reported with its line, column and reason; the rest of
+ * the file still loads.
+ */
 public class InvalidPayoutRowException extends RuntimeException {
 
 	private final long line;
@@ -31,4 +34,5 @@ public class InvalidPayoutRowException extends RuntimeException {
 	public String reason() {
 		return getMessage();
 	}
+
 }

@@ -13,4 +13,5 @@ public final class PayoutCsvColumns {
 
 	private PayoutCsvColumns() {
 	}
+
 }

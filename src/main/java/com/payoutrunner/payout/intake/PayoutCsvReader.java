@@ -20,9 +20,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams an import file (RFC 4180 CSV, UTF-8, optional BOM, header row with columns in any order). The header is
- * checked on open: a missing required column stops the import before anything loads. Restartable: it saves how
- * many rows it has handed out and skips them on reopen.
+ * Streams an import file (RFC 4180 CSV, UTF-8, optional BOM, header row with columns in
+ * any order). The header is checked on open: a missing required column stops the import
+ * before anything loads. Restartable: it saves how many rows it has handed out and skips
+ * them on reopen.
  */
 public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 
@@ -115,9 +116,8 @@ public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 			for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
 				cells.put(header.get(i), record.get(i));
 			}
-			String problem = record.size() == header.size() ? null
-					: "expected " + header.size() + " cells like the header, found " + record.size()
-							+ " (a comma inside a value must be quoted)";
+			String problem = record.size() == header.size() ? null : "expected " + header.size()
+					+ " cells like the header, found " + record.size() + " (a comma inside a value must be quoted)";
 			return new PayoutCsvRow(line, cells, problem);
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
@@ -153,4 +153,5 @@ public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 		}
 		return root.getMessage();
 	}
+
 }

@@ -20,11 +20,17 @@ import org.springframework.stereotype.Service;
 
 import com.payoutrunner.payout.EventLock;
 
-/** Imports a file into an event: new content starts an import, the same content again is already done. */
+/**
+ * Imports a file into an event: new content starts an import, the same content again is
+ * already done.
+ */
 @Service
 public class PayoutImportOperations {
 
-	/** The execution that ran, or the completed one when the same content was imported before. */
+	/**
+	 * The execution that ran, or the completed one when the same content was imported
+	 * before.
+	 */
 	public record Result(JobExecution execution, boolean alreadyImported) {
 	}
 
@@ -82,4 +88,5 @@ public class PayoutImportOperations {
 			throw new IllegalStateException(ex);
 		}
 	}
+
 }

@@ -12,8 +12,8 @@ import com.payoutrunner.payout.BankDetails;
 import com.payoutrunner.payout.Priority;
 
 /**
- * Turns a CSV row into an {@link ImportedPayout}, or says precisely what is wrong with it (first problem, by column
- * order). Pure: the set of supported currencies is given.
+ * Turns a CSV row into an {@link ImportedPayout}, or says precisely what is wrong with it
+ * (first problem, by column order). Pure: the set of supported currencies is given.
  */
 public final class PayoutRowParser {
 
@@ -50,7 +50,8 @@ public final class PayoutRowParser {
 		}
 		String code = country.toUpperCase(Locale.ROOT);
 		if (code.length() == 3) {
-			throw invalid(row.line(), "country", "'" + country + "' looks like an alpha-3 code; use the ISO 3166 alpha-2 code (e.g. DE, JP)");
+			throw invalid(row.line(), "country",
+					"'" + country + "' looks like an alpha-3 code; use the ISO 3166 alpha-2 code (e.g. DE, JP)");
 		}
 		if (!CountryCodes.isAlpha2(code)) {
 			throw invalid(row.line(), "country", "'" + country + "' is not an ISO 3166 alpha-2 country code");
@@ -120,8 +121,8 @@ public final class PayoutRowParser {
 		String iban = row.cell("iban");
 		String bic = row.cell("bic");
 		return new BankDetails(iban == null ? null : iban.replace(" ", "").toUpperCase(Locale.ROOT),
-				bic == null ? null : bic.toUpperCase(Locale.ROOT), row.cell("account_number"), row.cell("routing_number"),
-				row.cell("sort_code"));
+				bic == null ? null : bic.toUpperCase(Locale.ROOT), row.cell("account_number"),
+				row.cell("routing_number"), row.cell("sort_code"));
 	}
 
 	private static LocalDate date(PayoutCsvRow row, String column) {
@@ -148,4 +149,5 @@ public final class PayoutRowParser {
 	private static InvalidPayoutRowException invalid(long line, String column, String reason) {
 		return new InvalidPayoutRowException(line, column, INVALID_VALUE, reason);
 	}
+
 }

@@ -80,16 +80,11 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void badRowsAreReportedWithLineColumnAndReasonAndTheRestLoad() throws Exception {
-		Path file = write("bad-rows.csv", "\uFEFF" + HEADER
-				+ "A1,\"Okafor, Chidi\",NG,Wire,ea_1,100.00,USD,normal\n"
-				+ "A2,Two,DE,Wire,ea_2,abc,USD,normal\n"
-				+ "A3,Three,DE,Wire,ea_3,-5.00,USD,normal\n"
-				+ "A4,Four,DE,Wire,ea_4,10.001,USD,normal\n"
-				+ "A5,Five,DE,Wire,ea_5,10.00,XYZ,normal\n"
-				+ "A6,Six,DEU,Wire,ea_6,10.00,USD,normal\n"
-				+ "A1,One again,NG,Wire,ea_1,100.00,USD,normal\n"
-				+ "A8,Eight,DE,Wire,ea_8,10.00,USD\n"
-				+ "A9,\"Nine\nwith a line break\",FR,Wire,ea_9,10.00,USD,urgent\n"
+		Path file = write("bad-rows.csv", "\uFEFF" + HEADER + "A1,\"Okafor, Chidi\",NG,Wire,ea_1,100.00,USD,normal\n"
+				+ "A2,Two,DE,Wire,ea_2,abc,USD,normal\n" + "A3,Three,DE,Wire,ea_3,-5.00,USD,normal\n"
+				+ "A4,Four,DE,Wire,ea_4,10.001,USD,normal\n" + "A5,Five,DE,Wire,ea_5,10.00,XYZ,normal\n"
+				+ "A6,Six,DEU,Wire,ea_6,10.00,USD,normal\n" + "A1,One again,NG,Wire,ea_1,100.00,USD,normal\n"
+				+ "A8,Eight,DE,Wire,ea_8,10.00,USD\n" + "A9,\"Nine\nwith a line break\",FR,Wire,ea_9,10.00,USD,urgent\n"
 				+ "A10,Ten,FR,Wire,ea_10,12.50,USD,\n");
 
 		ImportSummary summary = summaries.summarize(imports.importFile(event, file).execution());
@@ -98,21 +93,24 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 		assertThat(summary.rows()).isEqualTo(10);
 		assertThat(summary.loaded()).isEqualTo(2);
 		assertThat(summary.rejected()).isEqualTo(8);
-		assertThat(Path.of(summary.importReport())).hasContent("""
-				line,column,category,reason\r
-				3,amount,invalid_value,amount 'abc' is not a decimal number like 1234.50\r
-				4,amount,invalid_value,amount -5.00 USD is negative\r
-				5,amount,invalid_value,amount '10.001' has more decimals than USD allows (2)\r
-				6,currency,invalid_value,'XYZ' is not an ISO 4217 currency code\r
-				7,country,invalid_value,"'DEU' looks like an alpha-3 code; use the ISO 3166 alpha-2 code (e.g. DE, JP)"\r
-				8,investor_id,duplicate_in_file,investor A1 already appears on line 2 of this file; the first row was kept\r
-				9,,malformed_row,"expected 8 cells like the header, found 7 (a comma inside a value must be quoted)"\r
-				10,priority,invalid_value,"priority 'urgent' is not one of instant, priority, normal, low"\r
-				""");
-		assertThat(jdbc.sql("SELECT investor_name FROM payouts WHERE liquidation_event_id = :event ORDER BY investor_id")
-			.param("event", event)
-			.query(String.class)
-			.list()).containsExactly("Okafor, Chidi", "Ten");
+		assertThat(Path.of(summary.importReport())).hasContent(
+				"""
+						line,column,category,reason\r
+						3,amount,invalid_value,amount 'abc' is not a decimal number like 1234.50\r
+						4,amount,invalid_value,amount -5.00 USD is negative\r
+						5,amount,invalid_value,amount '10.001' has more decimals than USD allows (2)\r
+						6,currency,invalid_value,'XYZ' is not an ISO 4217 currency code\r
+						7,country,invalid_value,"'DEU' looks like an alpha-3 code; use the ISO 3166 alpha-2 code (e.g. DE, JP)"\r
+						8,investor_id,duplicate_in_file,investor A1 already appears on line 2 of this file; the first row was kept\r
+						9,,malformed_row,"expected 8 cells like the header, found 7 (a comma inside a value must be quoted)"\r
+						10,priority,invalid_value,"priority 'urgent' is not one of instant, priority, normal, low"\r
+						""");
+		assertThat(
+				jdbc.sql("SELECT investor_name FROM payouts WHERE liquidation_event_id = :event ORDER BY investor_id")
+					.param("event", event)
+					.query(String.class)
+					.list())
+			.containsExactly("Okafor, Chidi", "Ten");
 	}
 
 	@Test
@@ -133,8 +131,9 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aMissingRequiredColumnStopsTheImportWithNothingLoaded() throws Exception {
-		Path file = write("no-amount.csv", "investor_id,investor_name,country,payment_method,external_account_id,currency\n"
-				+ "M1,Mia,DE,Wire,ea_1,USD\n");
+		Path file = write("no-amount.csv",
+				"investor_id,investor_name,country,payment_method,external_account_id,currency\n"
+						+ "M1,Mia,DE,Wire,ea_1,USD\n");
 
 		var execution = imports.importFile(event, file).execution();
 
@@ -151,7 +150,8 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 		var execution = imports.importFile(event, file).execution();
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(summaries.summarize(execution).failure()).contains("';'-separated, but the file must be comma-separated");
+		assertThat(summaries.summarize(execution).failure())
+			.contains("';'-separated, but the file must be comma-separated");
 	}
 
 	@Test
@@ -173,4 +173,5 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 	private Path write(String name, String content) throws Exception {
 		return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
 	}
+
 }

@@ -60,25 +60,26 @@ class PayoutRowParserTests {
 	}
 
 	@ParameterizedTest(name = "{0}=\"{1}\" -> {2} {3}: {4}")
-	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-			amount              | abc        | amount              | invalid_value | amount 'abc' is not a decimal number like 1234.50
-			amount              | 1,234.50   | amount              | invalid_value | amount '1,234.50' is not a decimal number like 1234.50
-			amount              | -10.00     | amount              | invalid_value | amount -10.00 USD is negative
-			amount              | 10.001     | amount              | invalid_value | amount '10.001' has more decimals than USD allows (2)
-			currency            | XYZ        | currency            | invalid_value | 'XYZ' is not an ISO 4217 currency code
-			currency            | GBP        | currency            | invalid_value | currency GBP has no FX rate in config/fx/fx-rates.csv
-			country             | DEU        | country             | invalid_value | 'DEU' looks like an alpha-3 code; use the ISO 3166 alpha-2 code (e.g. DE, JP)
-			country             | ZZ         | country             | invalid_value | 'ZZ' is not an ISO 3166 alpha-2 country code
-			country             | D          | country             | invalid_value | 'D' is not an ISO 3166 alpha-2 country code
-			has_us_bank_account | yes        | has_us_bank_account | invalid_value | 'yes' is not true or false
-			priority            | urgent     | priority            | invalid_value | priority 'urgent' is not one of instant, priority, normal, low
-			scheduled_date      | 23/11/2026 | scheduled_date      | invalid_value | '23/11/2026' is not a date like 2024-07-01
-			scheduled_date      | 2026-02-30 | scheduled_date      | invalid_value | '2026-02-30' is not a date like 2024-07-01
-			investor_id         | ""         | investor_id         | missing_value | investor_id is empty
-			investor_id         | "   "      | investor_id         | missing_value | investor_id is empty
-			investor_name       | ""         | investor_name       | missing_value | investor_name is empty
-			currency            | ""         | currency            | missing_value | currency is empty
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					amount              | abc        | amount              | invalid_value | amount 'abc' is not a decimal number like 1234.50
+					amount              | 1,234.50   | amount              | invalid_value | amount '1,234.50' is not a decimal number like 1234.50
+					amount              | -10.00     | amount              | invalid_value | amount -10.00 USD is negative
+					amount              | 10.001     | amount              | invalid_value | amount '10.001' has more decimals than USD allows (2)
+					currency            | XYZ        | currency            | invalid_value | 'XYZ' is not an ISO 4217 currency code
+					currency            | GBP        | currency            | invalid_value | currency GBP has no FX rate in config/fx/fx-rates.csv
+					country             | DEU        | country             | invalid_value | 'DEU' looks like an alpha-3 code; use the ISO 3166 alpha-2 code (e.g. DE, JP)
+					country             | ZZ         | country             | invalid_value | 'ZZ' is not an ISO 3166 alpha-2 country code
+					country             | D          | country             | invalid_value | 'D' is not an ISO 3166 alpha-2 country code
+					has_us_bank_account | yes        | has_us_bank_account | invalid_value | 'yes' is not true or false
+					priority            | urgent     | priority            | invalid_value | priority 'urgent' is not one of instant, priority, normal, low
+					scheduled_date      | 23/11/2026 | scheduled_date      | invalid_value | '23/11/2026' is not a date like 2024-07-01
+					scheduled_date      | 2026-02-30 | scheduled_date      | invalid_value | '2026-02-30' is not a date like 2024-07-01
+					investor_id         | ""         | investor_id         | missing_value | investor_id is empty
+					investor_id         | "   "      | investor_id         | missing_value | investor_id is empty
+					investor_name       | ""         | investor_name       | missing_value | investor_name is empty
+					currency            | ""         | currency            | missing_value | currency is empty
+					""")
 	void rejectsABadCellWithLineColumnAndReason(String column, String value, String expectedColumn, String category,
 			String reason) {
 		assertThatExceptionOfType(InvalidPayoutRowException.class).isThrownBy(() -> parseWith(column, value))
@@ -106,7 +107,8 @@ class PayoutRowParserTests {
 
 	@Test
 	void rejectsAnInvestorIdLongerThanSixtyFourCharacters() {
-		assertThatExceptionOfType(InvalidPayoutRowException.class).isThrownBy(() -> parseWith("investor_id", "x".repeat(65)))
+		assertThatExceptionOfType(InvalidPayoutRowException.class)
+			.isThrownBy(() -> parseWith("investor_id", "x".repeat(65)))
 			.satisfies(error -> {
 				assertThat(error.column()).isEqualTo("investor_id");
 				assertThat(error.reason()).isEqualTo("investor_id is longer than 64 characters");
@@ -211,4 +213,5 @@ class PayoutRowParserTests {
 	void keepsAZeroOrPositiveAmountInMinorUnits(String amount, long minorUnits) {
 		assertThat(parseWith("amount", amount).amount()).isEqualTo(Money.ofMinor(minorUnits, "USD"));
 	}
+
 }
