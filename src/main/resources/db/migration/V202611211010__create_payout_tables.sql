@@ -124,7 +124,6 @@ CREATE TABLE payout_batch_lines (
 -- One active line per payout: a payout is in at most one queued, sending or accepted line.
 CREATE UNIQUE INDEX uq_payout_batch_lines_active_payout ON payout_batch_lines (payout_id)
     WHERE status IN ('queued', 'sending', 'accepted');
-CREATE INDEX ix_payout_batch_lines_run_status ON payout_batch_lines (run_id, status);
 -- The submit step's reader: lines still waiting for an answer, by id.
 CREATE INDEX ix_payout_batch_lines_unanswered ON payout_batch_lines (id) WHERE status IN ('queued', 'sending');
 CREATE INDEX ix_payout_batch_lines_payout ON payout_batch_lines (payout_id);

@@ -1,7 +1,10 @@
 package com.payoutrunner.batching;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,11 +15,13 @@ import com.payoutrunner.routing.RoutedPayout;
 @Repository
 public class BatchLineRepository {
 
-	private static final String UPSERT_BATCH = """
+	private static final String UPSERT_BATCHES = """
 			INSERT INTO payout_batches (run_id, job_execution_id, rail, currency, connector, reference)
-			VALUES (:runId, :jobExecutionId, :rail, :currency, :connector, :reference)
+			SELECT :runId, :jobExecutionId, u.rail, u.currency, :connector,
+			       'B' || :runId || '-' || u.rail || '-' || u.currency || '-' || :connector
+			FROM unnest(CAST(:rails AS text[]), CAST(:currencies AS text[])) AS u(rail, currency)
 			ON CONFLICT (run_id, rail, currency, connector) DO UPDATE SET rail = EXCLUDED.rail
-			RETURNING id""";
+			RETURNING id, rail, currency""";
 
 	private static final String INSERT_LINES = """
 			INSERT INTO payout_batch_lines (batch_id, payout_id, run_id, job_execution_id, amount_minor, currency,
@@ -40,16 +45,24 @@ public class BatchLineRepository {
 		this.jdbc = jdbc;
 	}
 
-	public long batchFor(RunContext run, String rail, String currency, String connector) {
-		return jdbc.sql(UPSERT_BATCH)
+	/**
+	 * The run's batch of each rail and currency, created when missing: one statement for
+	 * a whole chunk.
+	 * @return batch id by "rail/currency"
+	 */
+	public Map<String, Long> batchesFor(RunContext run, Set<String> railCurrencies, String connector) {
+		List<String> keys = List.copyOf(railCurrencies);
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.sql(UPSERT_BATCHES)
 			.param("runId", run.runId())
 			.param("jobExecutionId", run.jobExecutionId())
-			.param("rail", rail)
-			.param("currency", currency)
 			.param("connector", connector)
-			.param("reference", "B" + run.runId() + "-" + rail + "-" + currency + "-" + connector)
-			.query(Long.class)
-			.single();
+			.param("rails", keys.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray(String[]::new))
+			.param("currencies", keys.stream().map(k -> k.substring(k.indexOf('/') + 1)).toArray(String[]::new))
+			.query(rs -> {
+				ids.put(rs.getString("rail") + "/" + rs.getString("currency").trim(), rs.getLong("id"));
+			});
+		return ids;
 	}
 
 	/**

@@ -2,8 +2,10 @@ package com.payoutrunner.batching;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -46,17 +48,17 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 		this.run = RunContext.of(stepExecution);
 	}
 
+	private static String railCurrency(RoutedPayout item) {
+		return item.route().rail() + "/" + item.route().currency().getCurrencyCode();
+	}
+
 	@Override
 	public void write(Chunk<? extends RoutedPayout> chunk) {
-		Map<String, Long> batchIds = new HashMap<>();
 		List<RoutedPayout> items = new ArrayList<>(chunk.getItems());
-		List<Long> lineBatchIds = new ArrayList<>(items.size());
-		for (RoutedPayout item : items) {
-			String rail = item.route().rail();
-			String currency = item.route().currency().getCurrencyCode();
-			lineBatchIds.add(batchIds.computeIfAbsent(rail + "/" + currency,
-					key -> lines.batchFor(run, rail, currency, connector)));
-		}
+		Set<String> railCurrencies = new HashSet<>();
+		items.forEach(item -> railCurrencies.add(railCurrency(item)));
+		Map<String, Long> batchIds = lines.batchesFor(run, railCurrencies, connector);
+		List<Long> lineBatchIds = items.stream().map(item -> batchIds.get(railCurrency(item))).toList();
 		List<Long> queued = lines.insertLines(run, items, lineBatchIds);
 		payouts.moveStatus(queued, List.of(PayoutStatus.PENDING, PayoutStatus.FAILED, PayoutStatus.REJECTED),
 				PayoutStatus.QUEUED);

@@ -46,9 +46,9 @@ class BenchCommand implements Callable<Integer> {
 			System.out.println();
 			System.out.printf("%-24s %10s %10s %12s%n", "step", "items", "seconds", "payouts/s");
 			for (long id : new long[] { imported.execution().getId(), run.execution().getId() }) {
-				for (var step : context.getBean(com.payoutrunner.report.StepTimings.class).of(id)) {
-					System.out.printf("%-24s %10d %10.2f %12.0f%n", step.stepName(), step.readCount(), step.seconds(),
-							step.seconds() > 0 ? step.readCount() / step.seconds() : 0.0);
+				for (var step : history.steps(id)) {
+					System.out.printf("%-24s %10d %10.2f %12.0f%n", step.stepName(), step.items(), step.seconds(),
+							step.seconds() > 0 ? step.items() / step.seconds() : 0.0);
 				}
 			}
 			System.out.printf("peak heap: %d MB (max %d MB)%n", peakHeapBytes() / (1024 * 1024),

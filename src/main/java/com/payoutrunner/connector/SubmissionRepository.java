@@ -26,15 +26,12 @@ public class SubmissionRepository {
 			UPDATE payout_batch_lines SET status = 'sending', updated_at = now()
 			WHERE id = ANY(CAST(:lineIds AS bigint[])) AND status = 'queued'""";
 
-	private static final String TO_SEND = """
-			SELECT idempotency_key, request_body FROM payment_submissions
-			WHERE batch_line_id = ANY(CAST(:lineIds AS bigint[])) AND status IN ('sending', 'unknown')
-			ORDER BY batch_line_id""";
-
-	private static final String COUNT_ATTEMPT = """
+	/** Counts the attempt and returns the saved orders, in one statement. */
+	private static final String TAKE_FOR_SENDING = """
 			UPDATE payment_submissions SET attempts = attempts + 1, job_execution_id = :jobExecutionId,
 			    updated_at = now()
-			WHERE idempotency_key = ANY(CAST(:keys AS uuid[]))""";
+			WHERE batch_line_id = ANY(CAST(:lineIds AS bigint[])) AND status IN ('sending', 'unknown')
+			RETURNING idempotency_key, request_body""";
 
 	private static final String RECORD_OUTCOMES = """
 			UPDATE payment_submissions s SET status = u.status, bank_order_id = u.order_id, reason_code = u.code,
@@ -83,22 +80,14 @@ public class SubmissionRepository {
 		jdbc.sql(MARK_LINES_SENDING).param("lineIds", lineIds).update();
 	}
 
-	/**
-	 * The saved orders of these lines that still need an answer, and counts the attempt.
-	 */
+	/** The saved orders of these lines that still need an answer; counts the attempt. */
 	public List<PaymentOrderSubmission> toSend(long jobExecutionId, List<Long> lineIds) {
-		List<PaymentOrderSubmission> orders = jdbc.sql(TO_SEND)
+		return jdbc.sql(TAKE_FOR_SENDING)
+			.param("jobExecutionId", jobExecutionId)
 			.param("lineIds", lineIds.toArray(Long[]::new))
 			.query((rs, n) -> new PaymentOrderSubmission(rs.getObject("idempotency_key", UUID.class),
 					rs.getString("request_body")))
 			.list();
-		if (!orders.isEmpty()) {
-			jdbc.sql(COUNT_ATTEMPT)
-				.param("jobExecutionId", jobExecutionId)
-				.param("keys", orders.stream().map(PaymentOrderSubmission::idempotencyKey).toArray(UUID[]::new))
-				.update();
-		}
-		return orders;
 	}
 
 	/**

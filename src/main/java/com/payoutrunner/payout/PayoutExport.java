@@ -1,18 +1,15 @@
 package com.payoutrunner.payout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Currency;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.payoutrunner.core.AccountMask;
+import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.core.Money;
 
 /**
@@ -46,26 +43,11 @@ public class PayoutExport {
 	 * @return the number of payouts written
 	 */
 	public long write(String event, Appendable out) {
-		long[] count = { 0 };
-		// Not closed: closing the printer would close the caller's stream (stdout, for
-		// the CLI).
-		try {
-			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
-			jdbc.sql(QUERY).param("event", event).withFetchSize(1000).query(rs -> {
-				try {
-					csv.printRecord(row(rs));
-					count[0]++;
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-			csv.flush();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return count[0];
+		CsvOutput csv = CsvOutput.withHeader(out, HEADER);
+		jdbc.sql(QUERY).param("event", event).withFetchSize(1000).query(rs -> {
+			csv.row(row(rs));
+		});
+		return csv.finish();
 	}
 
 	private static Object[] row(ResultSet rs) throws SQLException {

@@ -25,15 +25,22 @@ public class ExecutionHistory {
 
 	private static final String STEPS = """
 			SELECT step_name, status, read_count, write_count, filter_count,
-			       read_skip_count + process_skip_count + write_skip_count AS skip_count
+			       read_skip_count + process_skip_count + write_skip_count AS skip_count,
+			       coalesce(extract(epoch FROM end_time - start_time), 0)::float8 AS seconds
 			FROM batch_step_execution WHERE job_execution_id = :id ORDER BY step_execution_id""";
 
 	public record Execution(long jobExecutionId, long jobInstanceId, String jobName, String status,
 			LocalDateTime startTime, LocalDateTime endTime, String exitMessage, String rerun, List<Step> steps) {
 	}
 
+	/** A step execution's counters and wall time ({@code seconds} is 0 while it runs). */
 	public record Step(String stepName, String status, long readCount, long writeCount, long filterCount,
-			long skipCount) {
+			long skipCount, double seconds) {
+
+		/** Items the step handled: what it read, or for a tasklet what it wrote. */
+		public long items() {
+			return Math.max(readCount, writeCount);
+		}
 	}
 
 	private record Row(long jobExecutionId, long jobInstanceId, String jobName, String status, LocalDateTime startTime,
@@ -53,9 +60,12 @@ public class ExecutionHistory {
 			.list()
 			.stream()
 			.map(r -> new Execution(r.jobExecutionId(), r.jobInstanceId(), r.jobName(), r.status(), r.startTime(),
-					r.endTime(), r.exitMessage(), r.rerun(),
-					jdbc.sql(STEPS).param("id", r.jobExecutionId()).query(Step.class).list()))
+					r.endTime(), r.exitMessage(), r.rerun(), steps(r.jobExecutionId())))
 			.toList();
+	}
+
+	public List<Step> steps(long jobExecutionId) {
+		return jdbc.sql(STEPS).param("id", jobExecutionId).query(Step.class).list();
 	}
 
 }

@@ -1,11 +1,8 @@
 package com.payoutrunner.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
+
+import com.payoutrunner.core.CsvOutput;
 
 /**
  * A run's skip report as CSV: payout_id, investor_id, category, reason, step,
@@ -27,27 +24,10 @@ public class SkipReportCsv {
 	 * @return the number of rows written
 	 */
 	public long write(long runId, Appendable out) {
-		long[] written = { 0 };
-		// Not closed: closing the printer would close the caller's stream (stdout, for
-		// the CLI).
-		try {
-			CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
-			skips.forEach(runId, skip -> {
-				try {
-					csv.printRecord(skip.payoutId(), skip.investorId(), skip.category(), skip.reason(), skip.stepName(),
-							skip.maskedAccount());
-					written[0]++;
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-			csv.flush();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return written[0];
+		CsvOutput csv = CsvOutput.withHeader(out, HEADER);
+		skips.forEach(runId, skip -> csv.row(skip.payoutId(), skip.investorId(), skip.category(), skip.reason(),
+				skip.stepName(), skip.maskedAccount()));
+		return csv.finish();
 	}
 
 }

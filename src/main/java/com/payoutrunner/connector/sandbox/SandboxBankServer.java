@@ -170,7 +170,18 @@ public class SandboxBankServer implements AutoCloseable {
 			String prefix = query != null && query.startsWith("reference_prefix=")
 					? java.net.URLDecoder.decode(query.substring("reference_prefix=".length()), StandardCharsets.UTF_8)
 					: "";
-			send(exchange, 200, "application/json", json.writeValueAsString(store.orders(prefix)));
+			ArrayNode orders = json.createArrayNode();
+			for (var order : store.orders(prefix)) {
+				orders.addObject()
+					.put("order_id", order.orderId())
+					.put("idempotency_key", order.idempotencyKey())
+					.put("reference", order.reference())
+					.put("rail", order.rail())
+					.put("amount_minor", order.amountMinor())
+					.put("currency", order.currency())
+					.put("body_sha256", order.bodySha256());
+			}
+			send(exchange, 200, "application/json", json.writeValueAsString(orders));
 		}
 	}
 

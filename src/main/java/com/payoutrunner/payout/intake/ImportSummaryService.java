@@ -1,12 +1,8 @@
 package com.payoutrunner.payout.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +10,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.report.ReportFiles;
 import com.payoutrunner.report.ReportPaths;
 
@@ -86,19 +83,10 @@ public class ImportSummaryService {
 	 */
 	public void writeReports(JobExecution execution, ImportSummary summary) {
 		ReportFiles.writeAtomically(paths.importErrors(execution.getId()), writer -> {
-			try (CSVPrinter csv = CSVFormat.RFC4180.builder()
-				.setHeader("line", "column", "category", "reason")
-				.get()
-				.print(writer)) {
-				repository.forEachError(summary.runId(), error -> {
-					try {
-						csv.printRecord(error.lineNumber(), error.columnName(), error.category(), error.reason());
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
-				});
-			}
+			CsvOutput csv = CsvOutput.withHeader(writer, "line", "column", "category", "reason");
+			repository.forEachError(summary.runId(),
+					error -> csv.row(error.lineNumber(), error.columnName(), error.category(), error.reason()));
+			csv.finish();
 		});
 		ReportFiles.writeAtomically(paths.importSummary(execution.getId()),
 				writer -> writer.write(toJson(summary) + "\n"));
