@@ -57,8 +57,9 @@ CREATE TABLE payouts (
     CONSTRAINT ck_payouts_sent_has_order CHECK (status NOT IN ('sent', 'settled') OR payment_order_id IS NOT NULL)
 );
 
--- The run's reader pages through an event's payouts by id.
+-- The run's reader pages through an event's payouts by id; import summaries count by import.
 CREATE INDEX ix_payouts_event_id ON payouts (liquidation_event_id, id);
+CREATE INDEX ix_payouts_import ON payouts (import_job_instance_id);
 
 CREATE FUNCTION reject_disallowed_payout_transition() RETURNS trigger AS $$
 BEGIN
@@ -129,7 +130,7 @@ CREATE INDEX ix_payout_batch_lines_unanswered ON payout_batch_lines (id) WHERE s
 CREATE INDEX ix_payout_batch_lines_payout ON payout_batch_lines (payout_id);
 
 -- The request sent to the bank for one line, saved with its idempotency key before the call.
--- run_id is the run that received the latest outcome (it counts the order as created).
+-- run_id is the run that first sent it: the run whose summary counts the order as created.
 CREATE TABLE payment_submissions (
     id               bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     batch_line_id    bigint      NOT NULL,
@@ -142,7 +143,7 @@ CREATE TABLE payment_submissions (
     reason           text,
     attempts         integer     NOT NULL DEFAULT 0,
     job_execution_id bigint      NOT NULL,
-    run_id           bigint,
+    run_id           bigint      NOT NULL,
     created_at       timestamptz NOT NULL DEFAULT now(),
     updated_at       timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT fk_payment_submissions_line FOREIGN KEY (batch_line_id) REFERENCES payout_batch_lines (id),
@@ -150,6 +151,8 @@ CREATE TABLE payment_submissions (
     CONSTRAINT uq_payment_submissions_key UNIQUE (idempotency_key),
     CONSTRAINT ck_payment_submissions_status CHECK (status IN ('sending', 'accepted', 'rejected', 'failed', 'unknown'))
 );
+
+CREATE INDEX ix_payment_submissions_run ON payment_submissions (run_id, status);
 
 CREATE TABLE skip_records (
     id               bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -60,6 +60,16 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 		Map<String, Long> batchIds = lines.batchesFor(run, railCurrencies, connector);
 		List<Long> lineBatchIds = items.stream().map(item -> batchIds.get(railCurrency(item))).toList();
 		List<Long> queued = lines.insertLines(run, items, lineBatchIds);
+		if (queued.size() != items.size()) {
+			// Eligibility lets through only payouts without an active line; anything else
+			// is
+			// an inconsistency to stop on, not a payout to drop silently.
+			List<Long> refused = items.stream()
+				.map(item -> item.priced().payout().id())
+				.filter(id -> !queued.contains(id))
+				.toList();
+			throw new IllegalStateException("payouts " + refused + " already have an active batch line");
+		}
 		payouts.moveStatus(queued, List.of(PayoutStatus.PENDING, PayoutStatus.FAILED, PayoutStatus.REJECTED),
 				PayoutStatus.QUEUED);
 		List<String> details = new ArrayList<>(queued.size());

@@ -2,6 +2,7 @@ package com.payoutrunner.batching;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -198,8 +199,11 @@ class PayoutRunJobConfiguration {
 	}
 
 	@Bean
-	EligibilityProcessor eligibilityProcessor() {
-		return new EligibilityProcessor(new EligibilityPolicy());
+	@StepScope
+	EligibilityProcessor eligibilityProcessor(@Value("#{jobParameters['business.date']}") LocalDate businessDate,
+			Clock clock) {
+		return new EligibilityProcessor(
+				new EligibilityPolicy(businessDate != null ? businessDate : LocalDate.now(clock)));
 	}
 
 	@Bean

@@ -15,6 +15,12 @@ public final class PayoutRunJobParameters {
 	 */
 	public static final String RERUN = "rerun";
 
+	/**
+	 * Not identifying: the run's business date (payouts scheduled after it wait). Set at
+	 * launch from the clock; a restart keeps the date of the run it resumes.
+	 */
+	public static final String BUSINESS_DATE = "business.date";
+
 	private PayoutRunJobParameters() {
 	}
 

@@ -1,5 +1,7 @@
 package com.payoutrunner.batching;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -27,20 +29,28 @@ public class PayoutRunOperations {
 
 	private static final Logger log = LoggerFactory.getLogger(PayoutRunOperations.class);
 
+	/** What an operation did. */
+	public enum Outcome {
+
+		/** It ran an execution (which may have COMPLETED, FAILED or been STOPPED). */
+		RAN,
+		/** The event's latest run had already COMPLETED: nothing to do. */
+		ALREADY_COMPLETED,
+		/** The latest run cannot be resumed (ABANDONED): nothing ran. */
+		NOT_RESUMABLE
+
+	}
+
 	/**
-	 * What an operation did, in a sentence for the operator, and the execution it ran or,
-	 * when it ran nothing ({@code ran} false), the execution that already did the work
-	 * (null if none).
+	 * A sentence for the operator, and the execution that ran or, when nothing ran, the
+	 * execution that already did the work (null if none).
 	 */
-	public record Result(JobExecution execution, boolean ran, String message) {
+	public record Result(Outcome outcome, JobExecution execution, String message) {
 
-		static Result ran(JobExecution execution, String message) {
-			return new Result(execution, true, message);
+		public boolean ran() {
+			return outcome == Outcome.RAN;
 		}
 
-		static Result nothingRan(JobExecution last, String message) {
-			return new Result(last, false, message);
-		}
 	}
 
 	private final JobOperator jobOperator;
@@ -55,29 +65,33 @@ public class PayoutRunOperations {
 
 	private final PayoutRepository payouts;
 
+	private final Clock clock;
+
 	public PayoutRunOperations(JobOperator jobOperator, JobRepository jobRepository, Job payoutRunJob,
-			RunHistory history, EventLock locks, PayoutRepository payouts) {
+			RunHistory history, EventLock locks, PayoutRepository payouts, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.payoutRunJob = payoutRunJob;
 		this.history = history;
 		this.locks = locks;
 		this.payouts = payouts;
+		this.clock = clock;
 	}
 
 	/**
-	 * Runs the event's first run. Already COMPLETED: does nothing and says so. FAILED,
-	 * STOPPED or left STARTED by a dead process: resumes it.
+	 * Runs the event: starts its first run, or, when it has runs, acts on the latest one.
+	 * COMPLETED: does nothing and says so. FAILED, STOPPED or left STARTED by a dead
+	 * process: resumes it.
 	 */
 	public Result run(String event) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
-			JobParameters parameters = parameters(event, 0);
-			JobExecution last = jobRepository.getLastJobExecution(PayoutRunJobConfiguration.JOB_NAME, parameters);
-			if (last == null) {
-				return Result.ran(jobOperator.start(payoutRunJob, parameters), "started the run of " + event);
+			JobExecution latest = latestExecution(event);
+			if (latest == null) {
+				return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters(event, 0)),
+						"started the run of " + event);
 			}
-			return resume(last, event);
+			return resume(latest, event);
 		}
 	}
 
@@ -99,7 +113,7 @@ public class PayoutRunOperations {
 							latest.getStatus());
 				}
 			}
-			return Result.ran(jobOperator.start(payoutRunJob, parameters(event, next)),
+			return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters(event, next)),
 					next == 0 ? "started the run of " + event : "started rerun " + next + " of " + event);
 		}
 	}
@@ -111,23 +125,33 @@ public class PayoutRunOperations {
 	public Result restart(String event) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
-			List<RunHistory.Run> runs = history.runsOf(event);
-			if (runs.isEmpty()) {
+			JobExecution latest = latestExecution(event);
+			if (latest == null) {
 				throw new IllegalArgumentException("event " + event + " has never run: use run --event " + event);
 			}
-			var instance = jobRepository.getJobInstance(runs.get(runs.size() - 1).jobInstanceId());
-			return resume(jobRepository.getLastJobExecution(instance), event);
+			return resume(latest, event);
 		}
+	}
+
+	private JobExecution latestExecution(String event) {
+		List<RunHistory.Run> runs = history.runsOf(event);
+		if (runs.isEmpty()) {
+			return null;
+		}
+		return jobRepository
+			.getLastJobExecution(jobRepository.getJobInstance(runs.get(runs.size() - 1).jobInstanceId()));
 	}
 
 	private Result resume(JobExecution last, String event) throws Exception {
 		BatchStatus status = last.getStatus();
 		if (status == BatchStatus.COMPLETED) {
-			return Result.nothingRan(last, "the run of " + event + " already COMPLETED (execution " + last.getId()
-					+ "): nothing to do; use rerun --event " + event + " to pay what is still unpaid");
+			return new Result(Outcome.ALREADY_COMPLETED, last,
+					"the latest run of " + event + " already COMPLETED (execution " + last.getId()
+							+ "): nothing to do; use rerun --event " + event + " to pay what is still unpaid");
 		}
 		if (status == BatchStatus.ABANDONED) {
-			return Result.nothingRan(null, "execution " + last.getId() + " was ABANDONED: use rerun --event " + event);
+			return new Result(Outcome.NOT_RESUMABLE, last,
+					"execution " + last.getId() + " was ABANDONED and cannot be resumed: use rerun --event " + event);
 		}
 		if (status.isRunning()) {
 			// We hold the event lock, so the process that left this execution running is
@@ -136,7 +160,7 @@ public class PayoutRunOperations {
 					status);
 			last = jobOperator.recover(last);
 		}
-		return Result.ran(jobOperator.restart(last), "resumed execution " + last.getId() + " of " + event);
+		return new Result(Outcome.RAN, jobOperator.restart(last), "resumed execution " + last.getId() + " of " + event);
 	}
 
 	private void requireEvent(String event) {
@@ -145,8 +169,13 @@ public class PayoutRunOperations {
 		}
 	}
 
-	static JobParameters parameters(String event, long rerun) {
-		JobParametersBuilder builder = new JobParametersBuilder().addString(PayoutRunJobParameters.EVENT, event);
+	JobParameters parameters(String event, long rerun) {
+		return parameters(event, rerun, LocalDate.now(clock));
+	}
+
+	static JobParameters parameters(String event, long rerun, LocalDate businessDate) {
+		JobParametersBuilder builder = new JobParametersBuilder().addString(PayoutRunJobParameters.EVENT, event)
+			.addLocalDate(PayoutRunJobParameters.BUSINESS_DATE, businessDate, false);
 		if (rerun > 0) {
 			builder.addLong(PayoutRunJobParameters.RERUN, rerun);
 		}

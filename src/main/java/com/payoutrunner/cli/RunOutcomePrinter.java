@@ -5,6 +5,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ApplicationContext;
 
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.report.RunSummary;
 import com.payoutrunner.report.RunSummaryService;
 
 /**
@@ -23,8 +24,24 @@ final class RunOutcomePrinter {
 			return PayoutRunnerCli.COMPLETED;
 		}
 		var summaries = context.getBean(RunSummaryService.class);
-		System.out.println(summaries.toJson(summaries.summarize(execution)));
-		if (!result.ran() || execution.getStatus() == BatchStatus.COMPLETED) {
+		RunSummary summary = summaries.summarize(execution);
+		System.out.println(summaries.toJson(summary));
+		switch (result.outcome()) {
+			case ALREADY_COMPLETED -> {
+				return PayoutRunnerCli.COMPLETED;
+			}
+			case NOT_RESUMABLE -> {
+				return PayoutRunnerCli.FAILED;
+			}
+			default -> {
+			}
+		}
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			if (summary.failed() + summary.unconfirmed() > 0) {
+				System.err.println("payout-runner: " + summary.failed() + " submission(s) failed and "
+						+ summary.unconfirmed() + " are unconfirmed; a rerun retries the failed ones and asks the bank "
+						+ "about the unconfirmed ones");
+			}
 			return PayoutRunnerCli.COMPLETED;
 		}
 		String reason = execution.getAllFailureExceptions()

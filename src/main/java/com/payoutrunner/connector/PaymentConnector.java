@@ -1,6 +1,7 @@
 package com.payoutrunner.connector;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Sends payment orders to a bank. Implementations never throw for a bank's answer: every
@@ -14,5 +15,12 @@ public interface PaymentConnector {
 
 	/** Sends the orders in one bulk request; returns one outcome per order. */
 	List<SubmissionOutcome> submit(List<PaymentOrderSubmission> orders);
+
+	/**
+	 * Asks the bank which of these keys it holds an order for: ACCEPTED (with the order
+	 * id) or FAILED "not_found" from the bank, or UNKNOWN when the bank could not be
+	 * asked.
+	 */
+	List<SubmissionOutcome> lookup(List<UUID> keys);
 
 }

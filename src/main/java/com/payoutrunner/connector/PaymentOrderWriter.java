@@ -22,8 +22,9 @@ import com.payoutrunner.payout.PayoutStatus;
  * <li>in its own, committed transaction: save each new line's submission (status sending,
  * idempotency key, exact body) and mark line and payout sending. After a crash the key
  * and body are known, whatever happened next;</li>
- * <li>call the bank once with every order of the chunk (new ones and ones left sending by
- * a crash, with their saved bodies: same key, same content);</li>
+ * <li>call the bank once with the chunk's new orders; orders left sending by a crash or a
+ * lost answer are first looked up at the bank by key, and sent again (same key, same
+ * body) only when the bank says it holds no order for them;</li>
  * <li>in the chunk's transaction: record the outcomes as data and move lines and
  * payouts.</li>
  * </ol>
@@ -35,6 +36,8 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 	private static final Logger log = LoggerFactory.getLogger(PaymentOrderWriter.class);
 
 	private final PaymentConnector connector;
+
+	private final SubmissionDispatcher dispatcher;
 
 	private final SubmissionRepository submissions;
 
@@ -51,6 +54,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 	public PaymentOrderWriter(PaymentConnector connector, SubmissionRepository submissions, PaymentOrderBodies bodies,
 			PayoutRepository payouts, AuditTrail audit, TransactionTemplate newTransaction) {
 		this.connector = connector;
+		this.dispatcher = new SubmissionDispatcher(connector);
 		this.submissions = submissions;
 		this.bodies = bodies;
 		this.payouts = payouts;
@@ -71,19 +75,18 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 		List<PaymentOrderSubmission> orders = newTransaction.execute(tx -> {
 			List<SubmittableLine> fresh = lines.stream().filter(SubmittableLine::isQueued).toList();
-			submissions.saveSending(jobExecutionId, connector.name(), fresh,
+			submissions.saveSending(runId, jobExecutionId, connector.name(), fresh,
 					fresh.stream().map(bodies::bodyOf).toList());
 			payouts.moveStatus(fresh.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
 					PayoutStatus.SENDING);
 			return submissions.toSend(jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
 		});
 
-		List<SubmissionOutcome> outcomes = connector.submit(orders);
+		List<SubmissionOutcome> outcomes = dispatcher.dispatch(orders);
 
-		List<SubmissionRepository.LineChange> changes = submissions.recordOutcomes(runId, outcomes);
-		applyToPayouts(runId, changes);
-		log.info("run {} execution {}: submitted {} orders to {}: {}", runId, jobExecutionId, orders.size(),
-				connector.name(), summarize(outcomes));
+		applyToPayouts(runId, submissions.recordOutcomes(outcomes));
+		log.debug("run {} execution {}: {} orders to {}: {}", runId, jobExecutionId, orders.size(), connector.name(),
+				summarize(outcomes));
 	}
 
 	private void applyToPayouts(long runId, List<SubmissionRepository.LineChange> changes) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import com.payoutrunner.connector.SubmissionOutcome.Status;
 
@@ -76,6 +79,10 @@ public class SandboxBankConnector implements PaymentConnector {
 			return all(orders, Status.FAILED, "bank_unavailable", "cannot connect to the bank at " + baseUrl.get()
 					+ ": " + (ex.getMessage() == null ? "connection refused" : ex.getMessage()));
 		}
+		catch (HttpConnectTimeoutException ex) {
+			return all(orders, Status.FAILED, "bank_unavailable",
+					"no connection to the bank within the connect timeout");
+		}
 		catch (HttpTimeoutException ex) {
 			return all(orders, Status.UNKNOWN, "timeout", "no answer within " + requestTimeout);
 		}
@@ -87,6 +94,54 @@ public class SandboxBankConnector implements PaymentConnector {
 			return all(orders, Status.UNKNOWN, "interrupted", "interrupted while waiting for the bank");
 		}
 		return outcomes(orders, response);
+	}
+
+	@Override
+	public List<SubmissionOutcome> lookup(List<UUID> keys) {
+		if (keys.isEmpty()) {
+			return List.of();
+		}
+		ObjectNode body = json.createObjectNode();
+		ArrayNode wanted = body.putArray("idempotency_keys");
+		keys.forEach(key -> wanted.add(key.toString()));
+		HttpRequest request = HttpRequest.newBuilder(baseUrl.get().resolve("/v1/payment-orders/lookup"))
+			.timeout(requestTimeout)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+			.build();
+		HttpResponse<String> response;
+		try {
+			response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			return unresolved(keys, "cannot ask the bank: " + ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return unresolved(keys, "interrupted while asking the bank");
+		}
+		if (response.statusCode() != 200) {
+			return unresolved(keys, "the bank answered the lookup with HTTP " + response.statusCode());
+		}
+		Map<UUID, SubmissionOutcome> byKey = new HashMap<>();
+		for (JsonNode result : json.readTree(response.body()).path("results")) {
+			UUID key = UUID.fromString(result.path("idempotency_key").asString());
+			byKey.put(key,
+					"found".equals(result.path("status").asString())
+							? SubmissionOutcome.accepted(key, result.path("order_id").asString()) : SubmissionOutcome
+								.fromBank(key, Status.FAILED, "not_found", "the bank holds no order for this key"));
+		}
+		return keys.stream()
+			.map(key -> byKey.getOrDefault(key,
+					SubmissionOutcome.fromTransport(key, Status.UNKNOWN, "lookup_failed", "not in the lookup answer")))
+			.toList();
+	}
+
+	private static List<SubmissionOutcome> unresolved(List<UUID> keys, String reason) {
+		log.warn("lookup of {} orders failed: {}", keys.size(), reason);
+		return keys.stream()
+			.map(key -> SubmissionOutcome.fromTransport(key, Status.UNKNOWN, "lookup_failed", reason))
+			.toList();
 	}
 
 	private List<SubmissionOutcome> outcomes(List<PaymentOrderSubmission> orders, HttpResponse<String> response) {
@@ -105,16 +160,16 @@ public class SandboxBankConnector implements PaymentConnector {
 			UUID key = UUID.fromString(result.path("idempotency_key").asString());
 			byKey.put(key, switch (result.path("status").asString()) {
 				case "accepted" -> SubmissionOutcome.accepted(key, result.path("order_id").asString());
-				case "rejected" -> SubmissionOutcome.of(key, Status.REJECTED, result.path("code").asString(),
+				case "rejected" -> SubmissionOutcome.fromBank(key, Status.REJECTED, result.path("code").asString(),
 						result.path("message").asString());
-				default -> SubmissionOutcome.of(key, Status.UNKNOWN, "unreadable_answer", result.toString());
+				default -> SubmissionOutcome.fromTransport(key, Status.UNKNOWN, "unreadable_answer", result.toString());
 			});
 		}
 		List<SubmissionOutcome> outcomes = new ArrayList<>(orders.size());
 		for (PaymentOrderSubmission order : orders) {
 			SubmissionOutcome outcome = byKey.get(order.idempotencyKey());
-			outcomes.add(outcome != null ? outcome : SubmissionOutcome.of(order.idempotencyKey(), Status.UNKNOWN,
-					"missing_in_answer", "the bank's answer did not mention this order"));
+			outcomes.add(outcome != null ? outcome : SubmissionOutcome.fromTransport(order.idempotencyKey(),
+					Status.UNKNOWN, "missing_in_answer", "the bank's answer did not mention this order"));
 		}
 		return outcomes;
 	}
@@ -122,7 +177,9 @@ public class SandboxBankConnector implements PaymentConnector {
 	private static List<SubmissionOutcome> all(List<PaymentOrderSubmission> orders, Status status, String code,
 			String reason) {
 		log.warn("bulk of {} orders: {} ({})", orders.size(), status, reason);
-		return orders.stream().map(o -> SubmissionOutcome.of(o.idempotencyKey(), status, code, reason)).toList();
+		return orders.stream()
+			.map(o -> SubmissionOutcome.fromTransport(o.idempotencyKey(), status, code, reason))
+			.toList();
 	}
 
 }

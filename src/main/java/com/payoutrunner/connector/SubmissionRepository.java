@@ -16,8 +16,8 @@ public class SubmissionRepository {
 
 	private static final String INSERT_SENDING = """
 			INSERT INTO payment_submissions (batch_line_id, idempotency_key, request_body, status, connector,
-			    job_execution_id)
-			SELECT u.line_id, u.idempotency_key, u.body, 'sending', :connector, :jobExecutionId
+			    job_execution_id, run_id)
+			SELECT u.line_id, u.idempotency_key, u.body, 'sending', :connector, :jobExecutionId, :runId
 			FROM unnest(CAST(:lineIds AS bigint[]), CAST(:keys AS uuid[]), CAST(:bodies AS text[]))
 			    AS u(line_id, idempotency_key, body)
 			ON CONFLICT (batch_line_id) DO NOTHING""";
@@ -31,11 +31,11 @@ public class SubmissionRepository {
 			UPDATE payment_submissions SET attempts = attempts + 1, job_execution_id = :jobExecutionId,
 			    updated_at = now()
 			WHERE batch_line_id = ANY(CAST(:lineIds AS bigint[])) AND status IN ('sending', 'unknown')
-			RETURNING idempotency_key, request_body""";
+			RETURNING idempotency_key, request_body, attempts""";
 
 	private static final String RECORD_OUTCOMES = """
 			UPDATE payment_submissions s SET status = u.status, bank_order_id = u.order_id, reason_code = u.code,
-			    reason = u.reason, run_id = :runId, updated_at = now()
+			    reason = u.reason, updated_at = now()
 			FROM unnest(CAST(:keys AS uuid[]), CAST(:statuses AS text[]), CAST(:orders AS text[]),
 			    CAST(:codes AS text[]), CAST(:reasons AS text[])) AS u(idempotency_key, status, order_id, code, reason)
 			WHERE s.idempotency_key = u.idempotency_key AND s.status <> 'accepted'
@@ -65,12 +65,14 @@ public class SubmissionRepository {
 	 * Saves a submission (status sending, with its body) for each new line, and marks the
 	 * lines sending.
 	 */
-	public void saveSending(long jobExecutionId, String connector, List<SubmittableLine> lines, List<String> bodies) {
+	public void saveSending(long runId, long jobExecutionId, String connector, List<SubmittableLine> lines,
+			List<String> bodies) {
 		if (lines.isEmpty()) {
 			return;
 		}
 		Long[] lineIds = lines.stream().map(SubmittableLine::lineId).toArray(Long[]::new);
 		jdbc.sql(INSERT_SENDING)
+			.param("runId", runId)
 			.param("connector", connector)
 			.param("jobExecutionId", jobExecutionId)
 			.param("lineIds", lineIds)
@@ -86,7 +88,7 @@ public class SubmissionRepository {
 			.param("jobExecutionId", jobExecutionId)
 			.param("lineIds", lineIds.toArray(Long[]::new))
 			.query((rs, n) -> new PaymentOrderSubmission(rs.getObject("idempotency_key", UUID.class),
-					rs.getString("request_body")))
+					rs.getString("request_body"), rs.getInt("attempts")))
 			.list();
 	}
 
@@ -94,7 +96,7 @@ public class SubmissionRepository {
 	 * Records the bank's answers and moves the lines accordingly; returns the lines that
 	 * changed.
 	 */
-	public List<LineChange> recordOutcomes(long runId, List<SubmissionOutcome> outcomes) {
+	public List<LineChange> recordOutcomes(List<SubmissionOutcome> outcomes) {
 		if (outcomes.isEmpty()) {
 			return List.of();
 		}
@@ -113,7 +115,6 @@ public class SubmissionRepository {
 			reasons[i] = o.reason();
 		}
 		jdbc.sql(RECORD_OUTCOMES)
-			.param("runId", runId)
 			.param("keys", keys)
 			.param("statuses", statuses)
 			.param("orders", orders)

@@ -1,5 +1,6 @@
 package com.payoutrunner.eligibility;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,15 @@ public final class EligibilityPolicy {
 	private static final Set<String> ACCEPTED_METHODS = Set.of("ACH", "WIRE");
 
 	private static final ABANumberCheckDigit ABA = new ABANumberCheckDigit();
+
+	private final LocalDate businessDate;
+
+	/**
+	 * @param businessDate the run's business date: payouts scheduled after it wait
+	 */
+	public EligibilityPolicy(LocalDate businessDate) {
+		this.businessDate = businessDate;
+	}
 
 	/**
 	 * @return the reason not to pay, or empty when the payout may go on to pricing and
@@ -60,6 +70,10 @@ public final class EligibilityPolicy {
 		}
 		if (isBlank(payout.country())) {
 			return skip(SkipCategory.MISSING_COUNTRY, "country is empty");
+		}
+		if (payout.scheduledDate() != null && payout.scheduledDate().isAfter(businessDate)) {
+			return skip(SkipCategory.NOT_YET_DUE,
+					"scheduled for " + payout.scheduledDate() + ", after the run's business date " + businessDate);
 		}
 		return checkBankDetails(payout);
 	}

@@ -7,6 +7,7 @@ import java.util.Currency;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.payoutrunner.core.AccountMask;
 import com.payoutrunner.core.CsvOutput;
@@ -40,8 +41,11 @@ public class PayoutExport {
 	}
 
 	/**
+	 * Streams in a read-only transaction: outside one, the PostgreSQL driver ignores the
+	 * fetch size and loads the whole result into memory.
 	 * @return the number of payouts written
 	 */
+	@Transactional(readOnly = true)
 	public long write(String event, Appendable out) {
 		CsvOutput csv = CsvOutput.withHeader(out, HEADER);
 		jdbc.sql(QUERY).param("event", event).withFetchSize(1000).query(rs -> {

@@ -21,8 +21,10 @@ public class PayoutRepository {
 			UPDATE payouts SET status = :to, skip_reason = NULL, updated_at = now()
 			WHERE id = ANY(CAST(:ids AS bigint[])) AND status = ANY(CAST(:from AS text[]))""";
 
-	private static final String RECORD_SKIP_REASON = """
-			UPDATE payouts SET skip_reason = :reason, updated_at = now() WHERE id = :id""";
+	private static final String RECORD_SKIP_REASONS = """
+			UPDATE payouts p SET skip_reason = u.reason, updated_at = now()
+			FROM unnest(CAST(:ids AS bigint[]), CAST(:reasons AS text[])) AS u(id, reason)
+			WHERE p.id = u.id""";
 
 	private static final String MARK_SENT = """
 			UPDATE payouts p SET status = 'sent', payment_order_id = u.order_id, updated_at = now()
@@ -64,8 +66,15 @@ public class PayoutRepository {
 			.update();
 	}
 
-	public void recordSkipReason(long payoutId, String reason) {
-		jdbc.sql(RECORD_SKIP_REASON).param("reason", reason).param("id", payoutId).update();
+	/** Records the latest skip reason of each payout, in one statement. */
+	public void recordSkipReasons(List<Long> ids, List<String> reasons) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql(RECORD_SKIP_REASONS)
+			.param("ids", ids.toArray(Long[]::new))
+			.param("reasons", reasons.toArray(String[]::new))
+			.update();
 	}
 
 	public void ensureEvent(String event) {

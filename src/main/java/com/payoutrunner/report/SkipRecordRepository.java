@@ -1,6 +1,7 @@
 package com.payoutrunner.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -14,10 +15,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SkipRecordRepository {
 
-	private static final String INSERT = """
+	private static final String INSERT_ALL = """
 			INSERT INTO skip_records (run_id, job_execution_id, step_name, payout_id, investor_id, category, reason,
 			    masked_account)
-			VALUES (:runId, :jobExecutionId, :step, :payoutId, :investorId, :category, :reason, :maskedAccount)
+			SELECT :runId, :jobExecutionId, :step, u.*
+			FROM unnest(CAST(:payoutIds AS bigint[]), CAST(:investorIds AS text[]), CAST(:categories AS text[]),
+			    CAST(:reasons AS text[]), CAST(:accounts AS text[]))
+			    AS u(payout_id, investor_id, category, reason, masked_account)
 			ON CONFLICT (run_id, payout_id, step_name) DO NOTHING""";
 
 	private static final String BREAKDOWN = """
@@ -38,16 +42,23 @@ public class SkipRecordRepository {
 		this.jdbc = jdbc;
 	}
 
-	public void insert(long runId, long jobExecutionId, String step, SkipRecord skip) {
-		jdbc.sql(INSERT)
+	/**
+	 * Inserts a chunk's skips in one statement; a skip already recorded for the run is
+	 * kept.
+	 */
+	public void insertAll(long runId, long jobExecutionId, String step, List<SkipRecord> skipped) {
+		if (skipped.isEmpty()) {
+			return;
+		}
+		jdbc.sql(INSERT_ALL)
 			.param("runId", runId)
 			.param("jobExecutionId", jobExecutionId)
 			.param("step", step)
-			.param("payoutId", skip.payoutId())
-			.param("investorId", skip.investorId())
-			.param("category", skip.category())
-			.param("reason", skip.reason())
-			.param("maskedAccount", skip.maskedAccount())
+			.param("payoutIds", skipped.stream().map(SkipRecord::payoutId).toArray(Long[]::new))
+			.param("investorIds", skipped.stream().map(SkipRecord::investorId).toArray(String[]::new))
+			.param("categories", skipped.stream().map(SkipRecord::category).toArray(String[]::new))
+			.param("reasons", skipped.stream().map(SkipRecord::reason).toArray(String[]::new))
+			.param("accounts", skipped.stream().map(SkipRecord::maskedAccount).toArray(String[]::new))
 			.update();
 	}
 

@@ -1,6 +1,7 @@
 package com.payoutrunner.report;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.payoutrunner.core.CsvOutput;
 
@@ -21,8 +22,12 @@ public class SkipReportCsv {
 	}
 
 	/**
+	 * Streams in a read-only transaction (joins the caller's, in the report step):
+	 * outside one, the PostgreSQL driver ignores the fetch size and loads the whole
+	 * result.
 	 * @return the number of rows written
 	 */
+	@Transactional(readOnly = true)
 	public long write(long runId, Appendable out) {
 		CsvOutput csv = CsvOutput.withHeader(out, HEADER);
 		skips.forEach(runId, skip -> csv.row(skip.payoutId(), skip.investorId(), skip.category(), skip.reason(),

@@ -29,7 +29,18 @@ public final class FxConverter {
 		var from = rates.quote(source.currency()).orElseThrow(() -> unsupported(source.currency()));
 		var to = rates.quote(target).orElseThrow(() -> unsupported(target));
 		BigDecimal rate = to.unitsPerUsd().divide(from.unitsPerUsd(), PRECISION);
-		Money converted = Money.round(source.toDecimal().multiply(rate, PRECISION), target, RoundingMode.HALF_EVEN);
+		Money converted;
+		try {
+			converted = Money.round(source.toDecimal().multiply(rate, PRECISION), target, RoundingMode.HALF_EVEN);
+		}
+		catch (ArithmeticException ex) {
+			throw new PayoutSkippedException(SkipCategory.INVALID_AMOUNT,
+					source + " is too large to pay in " + target.getCurrencyCode());
+		}
+		if (!converted.isPositive()) {
+			throw new PayoutSkippedException(SkipCategory.INVALID_AMOUNT,
+					source + " converts to " + converted + ": nothing to pay on the rail");
+		}
 		var quoteDate = from.quoteDate().isBefore(to.quoteDate()) ? from.quoteDate() : to.quoteDate();
 		return new FxConversion(source, converted, rate.stripTrailingZeros(), quoteDate);
 	}

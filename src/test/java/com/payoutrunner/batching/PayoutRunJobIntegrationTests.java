@@ -68,7 +68,7 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void runPaysEveryEligiblePayoutOnceAndReportsTheSkips() throws Exception {
-		JobExecution execution = jobs.startJob(PayoutRunOperations.parameters(event, 0));
+		JobExecution execution = jobs.startJob(PayoutRunOperations.parameters(event, 0, java.time.LocalDate.now()));
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		StepExecution build = step(execution, "buildBatchLinesStep");
@@ -95,7 +95,7 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void linesRecordFeeRailAndFxExactly() throws Exception {
-		jobs.startJob(PayoutRunOperations.parameters(event, 0));
+		jobs.startJob(PayoutRunOperations.parameters(event, 0, java.time.LocalDate.now()));
 
 		// INV-0001: DE, 4754.86 USD normal: fee 0.25% = 11.887 -> 11.89, + 0.50 = 12.39;
 		// net 4742.47;

@@ -21,7 +21,9 @@ import com.payoutrunner.payout.PayoutStatus;
 
 class EligibilityPolicyTests {
 
-	private final EligibilityPolicy policy = new EligibilityPolicy();
+	private static final java.time.LocalDate BUSINESS_DATE = java.time.LocalDate.of(2026, 11, 23);
+
+	private final EligibilityPolicy policy = new EligibilityPolicy(BUSINESS_DATE);
 
 	private SkipCategory categoryOf(PayoutCandidates.Builder payout) {
 		return policy.check(payout.build()).map(PayoutSkippedException::category).orElse(null);
@@ -217,6 +219,19 @@ class EligibilityPolicyTests {
 	@MethodSource("payoutsWithSeveralProblems")
 	void reportsTheFirstFailureInOrderOfPrecedence(PayoutCandidate payout, SkipCategory expected) {
 		assertThat(policy.check(payout).map(PayoutSkippedException::category).orElse(null)).isEqualTo(expected);
+	}
+
+	@Test
+	void aPayoutScheduledAfterTheBusinessDateWaits() {
+		PayoutSkippedException skip = skipOf(aPayout().scheduledDate(BUSINESS_DATE.plusDays(1)));
+
+		assertThat(skip.category()).isEqualTo(SkipCategory.NOT_YET_DUE);
+		assertThat(skip.reason()).isEqualTo("scheduled for 2026-11-24, after the run's business date 2026-11-23");
+	}
+
+	@Test
+	void aPayoutScheduledOnTheBusinessDateIsDue() {
+		assertThat(policy.check(aPayout().scheduledDate(BUSINESS_DATE).build())).isEmpty();
 	}
 
 }

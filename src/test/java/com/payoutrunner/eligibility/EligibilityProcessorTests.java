@@ -13,7 +13,8 @@ import com.payoutrunner.payout.PayoutStatus;
 
 class EligibilityProcessorTests {
 
-	private final EligibilityProcessor processor = new EligibilityProcessor(new EligibilityPolicy());
+	private final EligibilityProcessor processor = new EligibilityProcessor(
+			new EligibilityPolicy(java.time.LocalDate.of(2026, 11, 23)));
 
 	@ParameterizedTest
 	@EnumSource(value = PayoutStatus.class, names = { "QUEUED", "SENDING" })

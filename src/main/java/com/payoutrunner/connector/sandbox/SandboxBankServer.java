@@ -29,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>{@code POST /v1/payment-orders/bulk} {"orders":[...]} → 200 {"results":[...]}, one
  * result per order;</li>
+ * <li>{@code POST /v1/payment-orders/lookup} {"idempotency_keys":[...]} → which keys it
+ * holds an order for (found, with the order id, or not_found);</li>
  * <li>{@code GET /v1/payment-orders?reference_prefix=P} → the orders it holds, to compare
  * both sides.</li>
  * </ul>
@@ -58,6 +60,7 @@ public class SandboxBankServer implements AutoCloseable {
 		this.json = json;
 		this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
 		server.createContext("/v1/payment-orders/bulk", this::bulk);
+		server.createContext("/v1/payment-orders/lookup", this::lookup);
 		server.createContext("/v1/payment-orders", this::list);
 		server.setExecutor(executor);
 	}
@@ -144,6 +147,35 @@ public class SandboxBankServer implements AutoCloseable {
 		catch (RuntimeException ex) {
 			log.error("sandbox bank failed to handle a bulk request", ex);
 			problem(exchange, 500, "internal_error", ex.getMessage());
+		}
+	}
+
+	private void lookup(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			JsonNode request;
+			try {
+				request = json.readTree(exchange.getRequestBody());
+			}
+			catch (JacksonException ex) {
+				problem(exchange, 400, "malformed_json", ex.getOriginalMessage());
+				return;
+			}
+			List<String> keys = new ArrayList<>();
+			request.path("idempotency_keys").forEach(key -> keys.add(key.asString()));
+			var found = store.orderIdsByKey(keys);
+			ArrayNode results = json.createArrayNode();
+			for (String key : keys) {
+				ObjectNode result = results.addObject().put("idempotency_key", key);
+				if (found.containsKey(key)) {
+					result.put("status", "found").put("order_id", found.get(key));
+				}
+				else {
+					result.put("status", "not_found");
+				}
+			}
+			ObjectNode answer = json.createObjectNode();
+			answer.set("results", results);
+			send(exchange, 200, "application/json", json.writeValueAsString(answer));
 		}
 	}
 

@@ -126,6 +126,15 @@ public class SandboxBankStore {
 		});
 	}
 
+	/** The order id held for each of these keys that has an order. */
+	public Map<String, String> orderIdsByKey(List<String> keys) {
+		Map<String, String> found = new HashMap<>();
+		jdbc.sql(EXISTING).param("keys", keys.toArray(String[]::new)).query(rs -> {
+			found.put(rs.getString("idempotency_key"), rs.getString("order_id"));
+		});
+		return found;
+	}
+
 	/** Orders whose reference starts with the prefix (all when empty), oldest first. */
 	public List<StoredOrder> orders(String referencePrefix) {
 		return jdbc.sql("""
