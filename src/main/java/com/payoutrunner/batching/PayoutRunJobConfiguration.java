@@ -27,6 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.PaymentConnector;
@@ -192,10 +194,10 @@ class PayoutRunJobConfiguration {
 	@StepScope
 	PaymentOrderWriter paymentOrderWriter(PaymentConnector connector, SubmissionRepository submissions,
 			PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, JsonMapper json) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new PaymentOrderWriter(connector, submissions, bodies, payouts, audit, newTransaction);
+		return new PaymentOrderWriter(connector, submissions, bodies, payouts, audit, newTransaction, json);
 	}
 
 	@Bean

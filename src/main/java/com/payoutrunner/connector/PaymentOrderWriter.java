@@ -2,6 +2,8 @@ package com.payoutrunner.connector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
@@ -49,10 +53,12 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 	private final TransactionTemplate newTransaction;
 
+	private final JsonMapper json;
+
 	private StepExecution stepExecution;
 
 	public PaymentOrderWriter(PaymentConnector connector, SubmissionRepository submissions, PaymentOrderBodies bodies,
-			PayoutRepository payouts, AuditTrail audit, TransactionTemplate newTransaction) {
+			PayoutRepository payouts, AuditTrail audit, TransactionTemplate newTransaction, JsonMapper json) {
 		this.connector = connector;
 		this.dispatcher = new SubmissionDispatcher(connector);
 		this.submissions = submissions;
@@ -60,6 +66,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 		this.payouts = payouts;
 		this.audit = audit;
 		this.newTransaction = newTransaction;
+		this.json = json;
 	}
 
 	@Override
@@ -90,32 +97,38 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 	}
 
 	private void applyToPayouts(long runId, List<SubmissionRepository.LineChange> changes) {
-		List<Long> sent = new ArrayList<>();
-		List<String> orderIds = new ArrayList<>();
-		List<Long> rejected = new ArrayList<>();
-		List<Long> failed = new ArrayList<>();
-		for (var change : changes) {
-			switch (change.lineStatus()) {
-				case "accepted" -> {
-					sent.add(change.payoutId());
-					orderIds.add(change.paymentOrderId());
-				}
-				case "rejected" -> rejected.add(change.payoutId());
-				case "failed" -> failed.add(change.payoutId());
-				default -> {
-				}
-			}
-		}
-		payouts.markSent(sent, orderIds);
-		payouts.moveStatus(rejected, List.of(PayoutStatus.SENDING), PayoutStatus.REJECTED);
-		payouts.moveStatus(failed, List.of(PayoutStatus.SENDING), PayoutStatus.FAILED);
+		Map<String, List<SubmissionRepository.LineChange>> byStatus = changes.stream()
+			.collect(Collectors.groupingBy(SubmissionRepository.LineChange::lineStatus));
+		List<SubmissionRepository.LineChange> sent = byStatus.getOrDefault("accepted", List.of());
+		List<SubmissionRepository.LineChange> rejected = byStatus.getOrDefault("rejected", List.of());
+		List<SubmissionRepository.LineChange> failed = byStatus.getOrDefault("failed", List.of());
+		payouts.markSent(payoutIds(sent), sent.stream().map(SubmissionRepository.LineChange::paymentOrderId).toList());
+		payouts.moveStatus(payoutIds(rejected), List.of(PayoutStatus.SENDING), PayoutStatus.REJECTED);
+		payouts.moveStatus(payoutIds(failed), List.of(PayoutStatus.SENDING), PayoutStatus.FAILED);
 		String actor = "run:" + runId;
-		audit.payoutEvents("payment_order_created", AuditCategory.FINANCIAL, "info", actor, runId, sent,
-				orderIds.stream().map(id -> "{\"payment_order_id\":\"" + id + "\"}").toList());
-		audit.payoutEvents("submission_rejected", AuditCategory.FINANCIAL, "warning", actor, runId, rejected,
-				rejected.stream().map(id -> "{}").toList());
-		audit.payoutEvents("submission_failed", AuditCategory.TECHNICAL, "warning", actor, runId, failed,
-				failed.stream().map(id -> "{}").toList());
+		audit.payoutEvents("payment_order_created", AuditCategory.FINANCIAL, "info", actor, runId, payoutIds(sent),
+				sent.stream().map(c -> detail("payment_order_id", c.paymentOrderId())).toList());
+		audit.payoutEvents("submission_rejected", AuditCategory.FINANCIAL, "warning", actor, runId, payoutIds(rejected),
+				rejected.stream().map(c -> detail("reason", c.failureReason())).toList());
+		audit.payoutEvents("submission_failed", AuditCategory.TECHNICAL, "warning", actor, runId, payoutIds(failed),
+				failed.stream().map(c -> detail("reason", c.failureReason())).toList());
+		if (!rejected.isEmpty() || !failed.isEmpty()) {
+			log.warn("run {}: bank refused payouts {} and could not be reached for payouts {}", runId,
+					firstIds(rejected), firstIds(failed));
+		}
+	}
+
+	private static List<Long> payoutIds(List<SubmissionRepository.LineChange> changes) {
+		return changes.stream().map(SubmissionRepository.LineChange::payoutId).toList();
+	}
+
+	private static String firstIds(List<SubmissionRepository.LineChange> changes) {
+		List<Long> ids = payoutIds(changes);
+		return ids.size() <= 20 ? ids.toString() : ids.subList(0, 20) + " and " + (ids.size() - 20) + " more";
+	}
+
+	private String detail(String name, String value) {
+		return json.writeValueAsString(json.createObjectNode().put(name, value));
 	}
 
 	private static String summarize(List<SubmissionOutcome> outcomes) {

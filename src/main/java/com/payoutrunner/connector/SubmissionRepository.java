@@ -49,10 +49,10 @@ public class SubmissionRepository {
 			                      WHEN 'failed' THEN 'failed' ELSE 'sending' END AS line_status
 			      FROM payment_submissions WHERE idempotency_key = ANY(CAST(:keys AS uuid[]))) s
 			WHERE l.id = s.batch_line_id AND l.status = 'sending'
-			RETURNING l.payout_id, l.status, l.payment_order_id""";
+			RETURNING l.payout_id, l.status, l.payment_order_id, l.failure_reason""";
 
 	/** A line whose state changed, with the payout it pays. */
-	public record LineChange(long payoutId, String lineStatus, String paymentOrderId) {
+	public record LineChange(long payoutId, String lineStatus, String paymentOrderId, String failureReason) {
 	}
 
 	private final JdbcClient jdbc;
@@ -125,7 +125,7 @@ public class SubmissionRepository {
 		return new ArrayList<>(jdbc.sql(LINES_FROM_OUTCOMES)
 			.param("keys", keys)
 			.query((rs, i) -> new LineChange(rs.getLong("payout_id"), rs.getString("status"),
-					rs.getString("payment_order_id")))
+					rs.getString("payment_order_id"), rs.getString("failure_reason")))
 			.list());
 	}
 
