@@ -122,7 +122,9 @@ public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
 			throw new ImportFileException(file + ":" + (parser.getCurrentLineNumber() + 1) + ": malformed CSV: "
-					+ rootMessage(ex) + "; rows before this line were imported", ex);
+					+ rootMessage(ex)
+					+ "; rows of the chunks committed before it were imported, and importing the same file again resumes there",
+					ex);
 		}
 	}
 
