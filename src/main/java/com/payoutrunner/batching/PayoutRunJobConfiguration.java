@@ -34,6 +34,7 @@ import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.PaymentConnector;
 import com.payoutrunner.connector.PaymentOrderBodies;
 import com.payoutrunner.connector.PaymentOrderWriter;
+import com.payoutrunner.connector.SubmissionDispatcher;
 import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.SubmittableLine;
 import com.payoutrunner.connector.SubmittableLineRowMapper;
@@ -192,12 +193,12 @@ class PayoutRunJobConfiguration {
 
 	@Bean
 	@StepScope
-	PaymentOrderWriter paymentOrderWriter(PaymentConnector connector, SubmissionRepository submissions,
-			PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
+	PaymentOrderWriter paymentOrderWriter(PaymentConnector connector, SubmissionDispatcher dispatcher,
+			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
 			PlatformTransactionManager transactionManager, JsonMapper json) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new PaymentOrderWriter(connector, submissions, bodies, payouts, audit, newTransaction, json);
+		return new PaymentOrderWriter(connector, dispatcher, submissions, bodies, payouts, audit, newTransaction, json);
 	}
 
 	@Bean

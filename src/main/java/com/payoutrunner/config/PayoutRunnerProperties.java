@@ -35,8 +35,16 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 	/**
 	 * @param url the sandbox bank's base URL; empty: start an embedded sandbox bank on a
 	 * free loopback port
+	 * @param retry tries within one submission when the transport fails
 	 */
 	public record Bank(@DefaultValue("") String url, @DefaultValue("2s") Duration connectTimeout,
-			@DefaultValue("30s") Duration requestTimeout) {
+			@DefaultValue("30s") Duration requestTimeout, @DefaultValue Retry retry) {
 	}
+
+	/** Backoff between the tries of one submission (see {@code BackoffPolicy}). */
+	public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialDelay,
+			@DefaultValue("2.0") double multiplier, @DefaultValue("30s") Duration maxDelay,
+			@DefaultValue("0.2") double jitter) {
+	}
+
 }

@@ -2,6 +2,8 @@ package com.payoutrunner.connector;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -36,11 +38,20 @@ class ConnectorConfiguration {
 
 	@Bean
 	PaymentConnector paymentConnector(PayoutRunnerProperties properties, ObjectProvider<SandboxBankServer> embeddedBank,
-			JsonMapper json) {
+			JsonMapper json, Clock clock) {
 		var bank = properties.bank();
 		return new SandboxBankConnector(
 				() -> bank.url().isBlank() ? embeddedBank.getObject().url() : URI.create(bank.url()),
-				bank.connectTimeout(), bank.requestTimeout(), json);
+				bank.connectTimeout(), bank.requestTimeout(), json, clock);
+	}
+
+	@Bean
+	SubmissionDispatcher submissionDispatcher(PaymentConnector connector, PayoutRunnerProperties properties) {
+		var retry = properties.bank().retry();
+		return new SubmissionDispatcher(
+				connector, new BackoffPolicy(retry.maxRetries(), retry.initialDelay(), retry.multiplier(),
+						retry.maxDelay(), retry.jitter()),
+				Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
 	}
 
 	@Bean

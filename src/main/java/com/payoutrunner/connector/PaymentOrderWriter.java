@@ -57,10 +57,11 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 	private StepExecution stepExecution;
 
-	public PaymentOrderWriter(PaymentConnector connector, SubmissionRepository submissions, PaymentOrderBodies bodies,
-			PayoutRepository payouts, AuditTrail audit, TransactionTemplate newTransaction, JsonMapper json) {
+	public PaymentOrderWriter(PaymentConnector connector, SubmissionDispatcher dispatcher,
+			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
+			TransactionTemplate newTransaction, JsonMapper json) {
 		this.connector = connector;
-		this.dispatcher = new SubmissionDispatcher(connector);
+		this.dispatcher = dispatcher;
 		this.submissions = submissions;
 		this.bodies = bodies;
 		this.payouts = payouts;

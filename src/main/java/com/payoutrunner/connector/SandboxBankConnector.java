@@ -8,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,12 +48,15 @@ public class SandboxBankConnector implements PaymentConnector {
 
 	private final JsonMapper json;
 
+	private final Clock clock;
+
 	public SandboxBankConnector(Supplier<URI> baseUrl, Duration connectTimeout, Duration requestTimeout,
-			JsonMapper json) {
+			JsonMapper json, Clock clock) {
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 		this.baseUrl = baseUrl;
 		this.requestTimeout = requestTimeout;
 		this.json = json;
+		this.clock = clock;
 	}
 
 	@Override
@@ -146,17 +151,23 @@ public class SandboxBankConnector implements PaymentConnector {
 
 	private List<SubmissionOutcome> outcomes(List<PaymentOrderSubmission> orders, HttpResponse<String> response) {
 		int code = response.statusCode();
-		if (code == 429 || code == 503) {
-			return all(orders, Status.FAILED, code == 429 ? "rate_limited" : "bank_unavailable", "HTTP " + code);
+		var refusal = HttpStatusOutcomes.forStatus(code);
+		if (refusal.isPresent()) {
+			Duration wait = HttpStatusOutcomes.retryAfter(response.headers().firstValue("Retry-After").orElse(null),
+					clock);
+			return all(orders, refusal.get().status(), refusal.get().reasonCode(), "HTTP " + code).stream()
+				.map(outcome -> outcome.withRetryAfter(wait))
+				.toList();
 		}
-		if (code >= 500) {
-			return all(orders, Status.UNKNOWN, "bank_error", "HTTP " + code);
+		JsonNode answer;
+		try {
+			answer = json.readTree(response.body());
 		}
-		if (code >= 400) {
-			return all(orders, Status.REJECTED, "request_rejected", "HTTP " + code + ": " + response.body());
+		catch (JacksonException ex) {
+			return all(orders, Status.UNKNOWN, "unreadable_answer", "HTTP " + code + " with a body that is not JSON");
 		}
 		Map<UUID, SubmissionOutcome> byKey = new HashMap<>();
-		for (JsonNode result : json.readTree(response.body()).path("results")) {
+		for (JsonNode result : answer.path("results")) {
 			UUID key = UUID.fromString(result.path("idempotency_key").asString());
 			byKey.put(key, switch (result.path("status").asString()) {
 				case "accepted" -> SubmissionOutcome.accepted(key, result.path("order_id").asString());

@@ -1,31 +1,56 @@
 package com.payoutrunner.connector;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.DoubleSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides what to ask the bank for a chunk's saved orders, so that no order is ever
  * created twice:
  * <ul>
- * <li>a new order is sent once;</li>
  * <li>an order sent before (a crash or a lost answer left it in doubt) is first looked up
  * by key: found is accepted; not found is sent again, same key and same body; when the
  * bank cannot be asked it stays in doubt;</li>
- * <li>for an order sent before, a transport failure of the resend settles nothing: it
- * stays in doubt (only the bank's own answer about the order counts).</li>
+ * <li>a transport failure (429, 503, timeout, connection lost) is tried again with the
+ * same key and body, after the {@link BackoffPolicy}'s wait; the bank's own answer about
+ * an order (accepted, rejected) is final at once;</li>
+ * <li>once a try may have reached the bank, a later transport failure settles nothing:
+ * the order stays in doubt (only the bank's own answer about it counts).</li>
  * </ul>
- * Pure decision logic over a {@link PaymentConnector}; one outcome per order.
+ * One outcome per order, in no particular order.
  */
 public class SubmissionDispatcher {
 
+	private static final Logger log = LoggerFactory.getLogger(SubmissionDispatcher.class);
+
 	private final PaymentConnector connector;
 
-	public SubmissionDispatcher(PaymentConnector connector) {
+	private final BackoffPolicy backoff;
+
+	private final Sleeper sleeper;
+
+	private final DoubleSupplier random;
+
+	public SubmissionDispatcher(PaymentConnector connector, BackoffPolicy backoff, Sleeper sleeper,
+			DoubleSupplier random) {
 		this.connector = connector;
+		this.backoff = backoff;
+		this.sleeper = sleeper;
+		this.random = random;
 	}
 
 	public List<SubmissionOutcome> dispatch(List<PaymentOrderSubmission> orders) {
-		List<SubmissionOutcome> outcomes = new ArrayList<>(orders.size());
+		Map<UUID, SubmissionOutcome> outcomes = new LinkedHashMap<>();
+		Set<UUID> mayHaveReachedBank = new HashSet<>();
 		List<PaymentOrderSubmission> toSend = new ArrayList<>(orders.size());
 		List<PaymentOrderSubmission> inDoubt = orders.stream().filter(PaymentOrderSubmission::sentBefore).toList();
 		if (!inDoubt.isEmpty()) {
@@ -33,20 +58,61 @@ public class SubmissionDispatcher {
 				.lookup(inDoubt.stream().map(PaymentOrderSubmission::idempotencyKey).toList());
 			for (int i = 0; i < inDoubt.size(); i++) {
 				SubmissionOutcome answer = found.get(i);
+				mayHaveReachedBank.add(answer.idempotencyKey());
 				if (answer.fromBank() && answer.status() == SubmissionOutcome.Status.FAILED) {
 					toSend.add(inDoubt.get(i));
 				}
 				else {
-					outcomes.add(answer);
+					outcomes.put(answer.idempotencyKey(), answer);
 				}
 			}
 		}
 		orders.stream().filter(order -> !order.sentBefore()).forEach(toSend::add);
-		List<SubmissionOutcome> sent = connector.submit(toSend);
-		for (int i = 0; i < toSend.size(); i++) {
-			outcomes.add(toSend.get(i).sentBefore() ? sent.get(i).afterEarlierAttempt() : sent.get(i));
+		for (int retry = 0; !toSend.isEmpty(); retry++) {
+			List<SubmissionOutcome> answers = connector.submit(toSend);
+			List<PaymentOrderSubmission> again = new ArrayList<>();
+			Duration retryAfter = null;
+			for (int i = 0; i < toSend.size(); i++) {
+				SubmissionOutcome answer = answers.get(i);
+				UUID key = answer.idempotencyKey();
+				outcomes.put(key, mayHaveReachedBank.contains(key) ? answer.afterEarlierAttempt() : answer);
+				if (answer.status() == SubmissionOutcome.Status.UNKNOWN) {
+					mayHaveReachedBank.add(key);
+				}
+				if (answer.isTransient() && retry < backoff.maxRetries()) {
+					again.add(toSend.get(i));
+					retryAfter = later(retryAfter, answer.retryAfter());
+				}
+			}
+			if (!again.isEmpty()) {
+				Duration wait = backoff.delayBefore(retry + 1, retryAfter, random);
+				log.info("{} of {} orders failed in transit ({}); trying again in {} ms", again.size(), toSend.size(),
+						outcomes.get(again.get(0).idempotencyKey()).reasonCode(), wait.toMillis());
+				if (!sleep(wait)) {
+					break;
+				}
+			}
+			toSend = again;
 		}
-		return outcomes;
+		return new ArrayList<>(outcomes.values());
+	}
+
+	private boolean sleep(Duration wait) {
+		try {
+			sleeper.sleep(wait);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static Duration later(Duration a, Duration b) {
+		if (a == null || b == null) {
+			return a == null ? b : a;
+		}
+		return a.compareTo(b) >= 0 ? a : b;
 	}
 
 }

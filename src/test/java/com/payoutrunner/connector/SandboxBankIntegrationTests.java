@@ -46,7 +46,7 @@ class SandboxBankIntegrationTests extends PostgresIntegrationTest {
 	void startBank() throws Exception {
 		bank = new SandboxBankServer(store, json, "127.0.0.1", 0).start();
 		connector = new SandboxBankConnector(() -> bank.url(), java.time.Duration.ofSeconds(2),
-				java.time.Duration.ofSeconds(10), json);
+				java.time.Duration.ofSeconds(10), json, java.time.Clock.systemUTC());
 	}
 
 	@AfterEach

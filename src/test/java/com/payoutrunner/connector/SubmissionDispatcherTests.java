@@ -2,6 +2,7 @@ package com.payoutrunner.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +17,10 @@ class SubmissionDispatcherTests {
 
 	final FakeBank bank = new FakeBank();
 
-	final SubmissionDispatcher dispatcher = new SubmissionDispatcher(bank);
+	final List<Duration> waits = new ArrayList<>();
+
+	final SubmissionDispatcher dispatcher = new SubmissionDispatcher(bank, BackoffPolicy.defaults(), waits::add,
+			() -> 0.5);
 
 	@Test
 	void aNewOrderIsSentOnceWithoutALookup() {
@@ -88,6 +92,64 @@ class SubmissionDispatcherTests {
 		assertThat(outcomes).singleElement().extracting(SubmissionOutcome::status).isEqualTo(Status.REJECTED);
 	}
 
+	@Test
+	void aTransportFailureIsTriedAgainWithTheBackoffUntilTheBankAnswers() {
+		var order = new PaymentOrderSubmission(UUID.randomUUID(), "{}", 1);
+		bank.transportFailures = 3;
+
+		var outcomes = dispatcher.dispatch(List.of(order));
+
+		assertThat(outcomes).singleElement().extracting(SubmissionOutcome::status).isEqualTo(Status.ACCEPTED);
+		assertThat(bank.sent).hasSize(4).containsOnly(order.idempotencyKey());
+		assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+	}
+
+	@Test
+	void afterFiveRetriesATransportFailureIsTheOutcome() {
+		var order = new PaymentOrderSubmission(UUID.randomUUID(), "{}", 1);
+		bank.submitFailsWith = Status.FAILED;
+
+		var outcomes = dispatcher.dispatch(List.of(order));
+
+		assertThat(outcomes).singleElement().extracting(SubmissionOutcome::status).isEqualTo(Status.FAILED);
+		assertThat(bank.sent).hasSize(6);
+		assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+				Duration.ofSeconds(8), Duration.ofSeconds(16));
+	}
+
+	@Test
+	void aRetryAfterLongerThanTheBackoffIsHonoured() {
+		var order = new PaymentOrderSubmission(UUID.randomUUID(), "{}", 1);
+		bank.transportFailures = 1;
+		bank.retryAfter = Duration.ofSeconds(7);
+
+		dispatcher.dispatch(List.of(order));
+
+		assertThat(waits).containsExactly(Duration.ofSeconds(7));
+	}
+
+	@Test
+	void aTimeoutFollowedByARefusalStaysInDoubt() {
+		var order = new PaymentOrderSubmission(UUID.randomUUID(), "{}", 1);
+		bank.script = new ArrayList<>(
+				List.of(Status.UNKNOWN, Status.FAILED, Status.FAILED, Status.FAILED, Status.FAILED, Status.FAILED));
+
+		var outcomes = dispatcher.dispatch(List.of(order));
+
+		assertThat(outcomes).singleElement().extracting(SubmissionOutcome::status).isEqualTo(Status.UNKNOWN);
+	}
+
+	@Test
+	void aRejectionIsNotTriedAgain() {
+		var order = new PaymentOrderSubmission(UUID.randomUUID(), "{}", 1);
+		bank.rejectsFromBank = true;
+
+		dispatcher.dispatch(List.of(order));
+
+		assertThat(bank.sent).hasSize(1);
+		assertThat(waits).isEmpty();
+	}
+
 	/** A bank double: holds orders by key, records what it was asked. */
 	static class FakeBank implements PaymentConnector {
 
@@ -103,6 +165,12 @@ class SubmissionDispatcherTests {
 
 		boolean rejectsFromBank;
 
+		int transportFailures;
+
+		Duration retryAfter;
+
+		List<Status> script;
+
 		@Override
 		public String name() {
 			return "fake";
@@ -113,7 +181,17 @@ class SubmissionDispatcherTests {
 			List<SubmissionOutcome> outcomes = new ArrayList<>();
 			for (var s : submissions) {
 				sent.add(s.idempotencyKey());
-				if (submitFailsWith != null) {
+				if (script != null && !script.isEmpty()) {
+					outcomes.add(SubmissionOutcome.fromTransport(s.idempotencyKey(), script.remove(0), "timeout",
+							"scripted"));
+				}
+				else if (transportFailures > 0) {
+					transportFailures--;
+					outcomes.add(SubmissionOutcome
+						.fromTransport(s.idempotencyKey(), Status.FAILED, "rate_limited", "HTTP 429")
+						.withRetryAfter(retryAfter));
+				}
+				else if (submitFailsWith != null) {
 					outcomes.add(SubmissionOutcome.fromTransport(s.idempotencyKey(), submitFailsWith,
 							"bank_unavailable", "down"));
 				}

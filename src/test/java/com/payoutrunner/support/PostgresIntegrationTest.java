@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(properties = { "spring.datasource.url=" + PostgresIntegrationTest.TEST_DATABASE_URL,
 		"spring.flyway.clean-disabled=false", "payout.reports-dir=target/test-reports", "payout.chunk-size=10",
-		"payout.progress-interval=1h" })
+		"payout.progress-interval=1h", "payout.bank.retry.initial-delay=1ms", "payout.bank.retry.max-delay=4ms" })
 @Import(PostgresIntegrationTest.FreshSchema.class)
 public abstract class PostgresIntegrationTest {
 
