@@ -20,6 +20,7 @@ INSERT INTO payout_status_transitions (from_status, to_status) VALUES
     ('queued', 'sending'), ('queued', 'cancelled'),
     ('sending', 'sent'), ('sending', 'failed'), ('sending', 'rejected'), ('sending', 'dead_letter'),
     ('failed', 'queued'), ('rejected', 'queued'), ('dead_letter', 'queued'), ('dead_letter', 'cancelled'),
+    ('dead_letter', 'pending'),
     ('sent', 'settled'), ('sent', 'returned');
 
 CREATE TABLE payouts (
@@ -42,6 +43,10 @@ CREATE TABLE payouts (
     scheduled_date         date,
     status                 text        NOT NULL DEFAULT 'pending',
     skip_reason            text,
+    -- Failed submissions: how many so far, when the payout is due again, and the last error.
+    failed_attempts        integer     NOT NULL DEFAULT 0,
+    next_attempt_at        timestamptz,
+    last_error             text,
     payment_order_id       text,
     source_line            bigint,
     source_fingerprint     text,

@@ -195,10 +195,12 @@ class PayoutRunJobConfiguration {
 	@StepScope
 	PaymentOrderWriter paymentOrderWriter(PaymentConnector connector, SubmissionDispatcher dispatcher,
 			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
-			PlatformTransactionManager transactionManager, JsonMapper json) {
+			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock,
+			PayoutRunnerProperties properties) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new PaymentOrderWriter(connector, dispatcher, submissions, bodies, payouts, audit, newTransaction, json);
+		return new PaymentOrderWriter(connector, dispatcher, submissions, bodies, payouts, audit, newTransaction, json,
+				clock, properties.resubmissionDelays());
 	}
 
 	@Bean
@@ -206,7 +208,7 @@ class PayoutRunJobConfiguration {
 	EligibilityProcessor eligibilityProcessor(@Value("#{jobParameters['business.date']}") LocalDate businessDate,
 			Clock clock) {
 		return new EligibilityProcessor(
-				new EligibilityPolicy(businessDate != null ? businessDate : LocalDate.now(clock)));
+				new EligibilityPolicy(businessDate != null ? businessDate : LocalDate.now(clock), clock.instant()));
 	}
 
 	@Bean

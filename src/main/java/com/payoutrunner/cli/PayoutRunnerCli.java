@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "payout-runner", mixinStandardHelpOptions = true, version = "payout-runner 0.1.0",
 		description = "Imports, runs, reruns and restarts the payout runs of liquidation events.",
 		subcommands = { ImportCommand.class, RunCommand.class, RerunCommand.class, RestartCommand.class,
-				StatusCommand.class, PayoutsCommand.class, SkipsCommand.class, BenchCommand.class,
+				StatusCommand.class, PayoutsCommand.class, SkipsCommand.class, DlqCommand.class,
+				PayoutActionCommand.Retry.class, PayoutActionCommand.Cancel.class, BenchCommand.class,
 				SandboxBankCommand.class, CommandLine.HelpCommand.class })
 public class PayoutRunnerCli implements Runnable {
 

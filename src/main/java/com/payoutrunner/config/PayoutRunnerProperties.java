@@ -2,6 +2,7 @@ package com.payoutrunner.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,14 +17,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressInterval how often a running step prints its progress
  * @param tables the reference tables, validated at start-up
  * @param bank the bank the submit step sends to
+ * @param resubmissionDelays after the n-th failed submission of a payout, the n-th delay
+ * before a later run may try again; one failure more than there are delays puts it in the
+ * dead-letter queue
  */
 @ConfigurationProperties("payout")
 public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @DefaultValue("reports") Path reportsDir,
-		@DefaultValue("2s") Duration progressInterval, @DefaultValue Tables tables, @DefaultValue Bank bank) {
+		@DefaultValue("2s") Duration progressInterval, @DefaultValue Tables tables, @DefaultValue Bank bank,
+		@DefaultValue( {
+				"1m", "5m", "20m", "1h", "6h" }) List<Duration> resubmissionDelays){
 
 	public PayoutRunnerProperties {
 		if (chunkSize < 1 || chunkSize > 10_000) {
 			throw new IllegalArgumentException("payout.chunk-size must be between 1 and 10000, got " + chunkSize);
+		}
+		if (resubmissionDelays.isEmpty() || resubmissionDelays.stream().anyMatch(Duration::isNegative)) {
+			throw new IllegalArgumentException(
+					"payout.resubmission-delays must list at least one delay, none negative: " + resubmissionDelays);
 		}
 	}
 

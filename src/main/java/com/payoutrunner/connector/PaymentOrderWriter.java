@@ -1,6 +1,9 @@
 package com.payoutrunner.connector;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,11 +58,15 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 	private final JsonMapper json;
 
+	private final Clock clock;
+
+	private final List<Duration> resubmissionDelays;
+
 	private StepExecution stepExecution;
 
 	public PaymentOrderWriter(PaymentConnector connector, SubmissionDispatcher dispatcher,
 			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
-			TransactionTemplate newTransaction, JsonMapper json) {
+			TransactionTemplate newTransaction, JsonMapper json, Clock clock, List<Duration> resubmissionDelays) {
 		this.connector = connector;
 		this.dispatcher = dispatcher;
 		this.submissions = submissions;
@@ -68,6 +75,8 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 		this.audit = audit;
 		this.newTransaction = newTransaction;
 		this.json = json;
+		this.clock = clock;
+		this.resubmissionDelays = List.copyOf(resubmissionDelays);
 	}
 
 	@Override
@@ -101,21 +110,42 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 		Map<String, List<SubmissionRepository.LineChange>> byStatus = changes.stream()
 			.collect(Collectors.groupingBy(SubmissionRepository.LineChange::lineStatus));
 		List<SubmissionRepository.LineChange> sent = byStatus.getOrDefault("accepted", List.of());
-		List<SubmissionRepository.LineChange> rejected = byStatus.getOrDefault("rejected", List.of());
-		List<SubmissionRepository.LineChange> failed = byStatus.getOrDefault("failed", List.of());
+		List<SubmissionRepository.LineChange> unpaid = new ArrayList<>(byStatus.getOrDefault("failed", List.of()));
+		unpaid.addAll(byStatus.getOrDefault("rejected", List.of()));
 		payouts.markSent(payoutIds(sent), sent.stream().map(SubmissionRepository.LineChange::paymentOrderId).toList());
-		payouts.moveStatus(payoutIds(rejected), List.of(PayoutStatus.SENDING), PayoutStatus.REJECTED);
-		payouts.moveStatus(payoutIds(failed), List.of(PayoutStatus.SENDING), PayoutStatus.FAILED);
+		var recorded = payouts.recordFailures(payoutIds(unpaid),
+				unpaid.stream().map(SubmissionRepository.LineChange::failureReason).toList(),
+				unpaid.stream().map(change -> "rejected".equals(change.lineStatus())).toList(), clock.instant(),
+				resubmissionDelays);
 		String actor = "run:" + runId;
 		audit.payoutEvents("payment_order_created", AuditCategory.FINANCIAL, "info", actor, runId, payoutIds(sent),
 				sent.stream().map(c -> detail("payment_order_id", c.paymentOrderId())).toList());
-		audit.payoutEvents("submission_rejected", AuditCategory.FINANCIAL, "warning", actor, runId, payoutIds(rejected),
-				rejected.stream().map(c -> detail("reason", c.failureReason())).toList());
-		audit.payoutEvents("submission_failed", AuditCategory.TECHNICAL, "warning", actor, runId, payoutIds(failed),
-				failed.stream().map(c -> detail("reason", c.failureReason())).toList());
-		if (!rejected.isEmpty() || !failed.isEmpty()) {
-			log.warn("run {}: bank refused payouts {} and could not be reached for payouts {}", runId,
-					firstIds(rejected), firstIds(failed));
+		Map<Long, SubmissionRepository.LineChange> unpaidById = new HashMap<>();
+		unpaid.forEach(change -> unpaidById.put(change.payoutId(), change));
+		List<PayoutRepository.FailureRecorded> deadLettered = recorded.stream()
+			.filter(r -> "dead_letter".equals(r.status()))
+			.toList();
+		List<PayoutRepository.FailureRecorded> waiting = recorded.stream()
+			.filter(r -> "failed".equals(r.status()))
+			.toList();
+		audit.payoutEvents("submission_failed", AuditCategory.TECHNICAL, "warning", actor, runId,
+				waiting.stream().map(PayoutRepository.FailureRecorded::id).toList(),
+				waiting.stream()
+					.map(r -> json.writeValueAsString(json.createObjectNode()
+						.put("reason", unpaidById.get(r.id()).failureReason())
+						.put("attempt", r.failedAttempts())
+						.put("next_attempt_at", String.valueOf(r.nextAttemptAt()))))
+					.toList());
+		audit.payoutEvents("dead_lettered", AuditCategory.OPERATIONAL, "error", actor, runId,
+				deadLettered.stream().map(PayoutRepository.FailureRecorded::id).toList(),
+				deadLettered.stream()
+					.map(r -> json.writeValueAsString(json.createObjectNode()
+						.put("reason", unpaidById.get(r.id()).failureReason())
+						.put("attempts", r.failedAttempts())))
+					.toList());
+		if (!unpaid.isEmpty()) {
+			log.warn("run {}: {} payout(s) not paid, {} of them now in the dead-letter queue: {}", runId, unpaid.size(),
+					deadLettered.size(), firstIds(unpaid));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.payoutrunner.eligibility;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
@@ -23,11 +24,15 @@ public final class EligibilityPolicy {
 
 	private final LocalDate businessDate;
 
+	private final Instant now;
+
 	/**
 	 * @param businessDate the run's business date: payouts scheduled after it wait
+	 * @param now when the run looks: failed payouts due later wait
 	 */
-	public EligibilityPolicy(LocalDate businessDate) {
+	public EligibilityPolicy(LocalDate businessDate, Instant now) {
 		this.businessDate = businessDate;
+		this.now = now;
 	}
 
 	/**
@@ -52,6 +57,12 @@ public final class EligibilityPolicy {
 			}
 			case DEAD_LETTER -> {
 				return skip(SkipCategory.DEAD_LETTER, "payout is in the dead-letter queue");
+			}
+			case FAILED -> {
+				if (payout.nextAttemptAt() != null && payout.nextAttemptAt().isAfter(now)) {
+					return skip(SkipCategory.RETRY_NOT_DUE, "submission failed " + payout.failedAttempts()
+							+ " time(s); due again at " + payout.nextAttemptAt());
+				}
 			}
 			default -> {
 			}

@@ -13,6 +13,7 @@ public enum SkipCategory {
 	INVALID_AMOUNT("the amount is missing or not above zero"),
 	MISSING_EXTERNAL_ACCOUNT("no external account id is given"), MISSING_COUNTRY("no country is given"),
 	NOT_YET_DUE("the payout is scheduled after the run's business date"),
+	RETRY_NOT_DUE("the payout's submission failed and its next attempt is not due yet"),
 	INVALID_IBAN("the IBAN fails its check digits or length"),
 	INVALID_BIC("the BIC is not a valid bank identifier code"),
 	INVALID_ROUTING_NUMBER("the ABA routing number fails its check digit"),

@@ -3,6 +3,8 @@ package com.payoutrunner.payout;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Currency;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -13,6 +15,10 @@ import com.payoutrunner.core.Money;
  * Maps a row of {@link PayoutRepository#CANDIDATE_COLUMNS} to a {@link PayoutCandidate}.
  */
 public class PayoutCandidateRowMapper implements RowMapper<PayoutCandidate> {
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
 
 	@Override
 	public PayoutCandidate mapRow(ResultSet rs, int rowNum) throws SQLException {
@@ -27,7 +33,8 @@ public class PayoutCandidateRowMapper implements RowMapper<PayoutCandidate> {
 				new BankDetails(rs.getString("iban"), rs.getString("bic"), rs.getString("account_number"),
 						rs.getString("routing_number"), rs.getString("sort_code")),
 				scheduled == null ? null : scheduled.toLocalDate(), PayoutStatus.fromCode(rs.getString("status")),
-				rs.getString("payment_order_id"));
+				rs.getString("payment_order_id"), rs.getInt("failed_attempts"),
+				instant(rs.getTimestamp("next_attempt_at")));
 	}
 
 }

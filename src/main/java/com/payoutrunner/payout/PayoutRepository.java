@@ -15,7 +15,7 @@ public class PayoutRepository {
 	public static final String CANDIDATE_COLUMNS = """
 			id, liquidation_event_id, investor_id, investor_name, country, payment_method, external_account_id,
 			amount_minor, currency, has_us_bank_account, priority, iban, bic, account_number, routing_number,
-			sort_code, scheduled_date, status, payment_order_id""";
+			sort_code, scheduled_date, status, payment_order_id, failed_attempts, next_attempt_at""";
 
 	private static final String MOVE_STATUS = """
 			UPDATE payouts SET status = :to, skip_reason = NULL, updated_at = now()
@@ -33,6 +33,24 @@ public class PayoutRepository {
 
 	private static final String ENSURE_EVENT = """
 			INSERT INTO liquidation_events (id) VALUES (:event) ON CONFLICT (id) DO NOTHING""";
+
+	/**
+	 * A failed submission: the payout waits for the delay of its attempt, or, past the
+	 * last delay, goes to the dead-letter queue. A permanent refusal goes there at once.
+	 */
+	private static final String RECORD_FAILURES = """
+			UPDATE payouts p SET failed_attempts = p.failed_attempts + 1,
+			    status = CASE WHEN u.permanent OR p.failed_attempts >= cardinality(CAST(:delays AS bigint[]))
+			                  THEN 'dead_letter' ELSE 'failed' END,
+			    next_attempt_at = CASE WHEN u.permanent OR p.failed_attempts >= cardinality(CAST(:delays AS bigint[]))
+			                  THEN NULL
+			                  ELSE CAST(:now AS timestamptz)
+			                       + make_interval(secs => (CAST(:delays AS bigint[]))[p.failed_attempts + 1]) END,
+			    last_error = u.reason, updated_at = now()
+			FROM unnest(CAST(:ids AS bigint[]), CAST(:reasons AS text[]), CAST(:permanent AS boolean[]))
+			    AS u(id, reason, permanent)
+			WHERE p.id = u.id AND p.status = 'sending'
+			RETURNING p.id, p.status, p.failed_attempts, p.next_attempt_at""";
 
 	private final JdbcClient jdbc;
 
@@ -75,6 +93,32 @@ public class PayoutRepository {
 			.param("ids", ids.toArray(Long[]::new))
 			.param("reasons", reasons.toArray(String[]::new))
 			.update();
+	}
+
+	/** The state a failed payout was left in. */
+	public record FailureRecorded(long id, String status, int failedAttempts, java.time.Instant nextAttemptAt) {
+	}
+
+	/**
+	 * Records failed submissions: each payout waits {@code delays[n-1]} after its n-th
+	 * failure, and goes to the dead-letter queue after one failure more than there are
+	 * delays, or at once when {@code permanent}.
+	 */
+	public List<FailureRecorded> recordFailures(List<Long> ids, List<String> reasons, List<Boolean> permanent,
+			java.time.Instant now, List<java.time.Duration> delays) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(RECORD_FAILURES)
+			.param("ids", ids.toArray(Long[]::new))
+			.param("reasons", reasons.toArray(String[]::new))
+			.param("permanent", permanent.toArray(Boolean[]::new))
+			.param("now", java.sql.Timestamp.from(now))
+			.param("delays", delays.stream().map(java.time.Duration::toSeconds).toArray(Long[]::new))
+			.query((rs, n) -> new FailureRecorded(rs.getLong("id"), rs.getString("status"),
+					rs.getInt("failed_attempts"),
+					rs.getTimestamp("next_attempt_at") == null ? null : rs.getTimestamp("next_attempt_at").toInstant()))
+			.list();
 	}
 
 	public void ensureEvent(String event) {

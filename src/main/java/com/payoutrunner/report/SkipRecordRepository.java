@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.payoutrunner.core.AccountMask;
+
 /**
  * Skip records: one per payout a run skipped, written in the chunk transaction that
  * skipped it.
@@ -28,9 +30,22 @@ public class SkipRecordRepository {
 			SELECT category, count(*) AS skips FROM skip_records WHERE run_id = :runId
 			GROUP BY category ORDER BY count(*) DESC, category""";
 
+	/**
+	 * The run's skips, then the payouts its submissions did not pay: failed or refused
+	 * (by failure category, e.g. rate_limited) and still unconfirmed (in doubt).
+	 */
 	private static final String FOR_REPORT = """
-			SELECT payout_id, investor_id, category, reason, step_name, masked_account
-			FROM skip_records WHERE run_id = :runId ORDER BY payout_id, step_name""";
+			SELECT payout_id, investor_id, category, reason, step_name, masked_account, NULL AS account
+			FROM skip_records WHERE run_id = :runId
+			UNION ALL
+			SELECT l.payout_id, p.investor_id,
+			       CASE WHEN s.status IN ('sending', 'unknown') THEN 'unconfirmed' ELSE coalesce(s.reason_code, s.status) END,
+			       coalesce(s.reason, 'no answer from the bank yet'), 'submitBatchLinesStep', NULL,
+			       coalesce(p.iban, p.account_number)
+			FROM payment_submissions s JOIN payout_batch_lines l ON l.id = s.batch_line_id
+			JOIN payouts p ON p.id = l.payout_id
+			WHERE s.run_id = :runId AND s.status <> 'accepted'
+			ORDER BY 1, 5""";
 
 	public record SkipRecord(long payoutId, String investorId, String category, String reason, String stepName,
 			String maskedAccount) {
@@ -78,7 +93,8 @@ public class SkipRecordRepository {
 		jdbc.sql(FOR_REPORT).param("runId", runId).withFetchSize(1000).query(rs -> {
 			consumer
 				.accept(new SkipRecord(rs.getLong("payout_id"), rs.getString("investor_id"), rs.getString("category"),
-						rs.getString("reason"), rs.getString("step_name"), rs.getString("masked_account")));
+						rs.getString("reason"), rs.getString("step_name"), rs.getString("masked_account") != null
+								? rs.getString("masked_account") : AccountMask.mask(rs.getString("account"))));
 		});
 	}
 

@@ -23,7 +23,9 @@ class EligibilityPolicyTests {
 
 	private static final java.time.LocalDate BUSINESS_DATE = java.time.LocalDate.of(2026, 11, 23);
 
-	private final EligibilityPolicy policy = new EligibilityPolicy(BUSINESS_DATE);
+	private static final java.time.Instant NOW = java.time.Instant.parse("2026-11-23T12:00:00Z");
+
+	private final EligibilityPolicy policy = new EligibilityPolicy(BUSINESS_DATE, NOW);
 
 	private SkipCategory categoryOf(PayoutCandidates.Builder payout) {
 		return policy.check(payout.build()).map(PayoutSkippedException::category).orElse(null);
@@ -232,6 +234,21 @@ class EligibilityPolicyTests {
 	@Test
 	void aPayoutScheduledOnTheBusinessDateIsDue() {
 		assertThat(policy.check(aPayout().scheduledDate(BUSINESS_DATE).build())).isEmpty();
+	}
+
+	@Test
+	void aFailedPayoutWaitsUntilItsNextAttemptIsDue() {
+		PayoutSkippedException skip = skipOf(
+				aPayout().status(PayoutStatus.FAILED).failedAttempts(2).nextAttemptAt(NOW.plusSeconds(60)));
+
+		assertThat(skip.category()).isEqualTo(SkipCategory.RETRY_NOT_DUE);
+		assertThat(skip.reason()).isEqualTo("submission failed 2 time(s); due again at 2026-11-23T12:01:00Z");
+	}
+
+	@Test
+	void aFailedPayoutWhoseNextAttemptIsDueIsPaidAgain() {
+		assertThat(policy.check(aPayout().status(PayoutStatus.FAILED).failedAttempts(1).nextAttemptAt(NOW).build()))
+			.isEmpty();
 	}
 
 }

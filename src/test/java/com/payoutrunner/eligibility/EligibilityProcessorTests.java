@@ -13,8 +13,8 @@ import com.payoutrunner.payout.PayoutStatus;
 
 class EligibilityProcessorTests {
 
-	private final EligibilityProcessor processor = new EligibilityProcessor(
-			new EligibilityPolicy(java.time.LocalDate.of(2026, 11, 23)));
+	private final EligibilityProcessor processor = new EligibilityProcessor(new EligibilityPolicy(
+			java.time.LocalDate.of(2026, 11, 23), java.time.Instant.parse("2026-11-23T12:00:00Z")));
 
 	@ParameterizedTest
 	@EnumSource(value = PayoutStatus.class, names = { "QUEUED", "SENDING" })

@@ -53,6 +53,10 @@ public final class PayoutCandidates {
 
 		private String sortCode;
 
+		private int failedAttempts;
+
+		private java.time.Instant nextAttemptAt;
+
 		private LocalDate scheduledDate = LocalDate.of(2026, 11, 23);
 
 		private PayoutStatus status = PayoutStatus.PENDING;
@@ -173,11 +177,21 @@ public final class PayoutCandidates {
 			return this;
 		}
 
+		public Builder failedAttempts(int failedAttempts) {
+			this.failedAttempts = failedAttempts;
+			return this;
+		}
+
+		public Builder nextAttemptAt(java.time.Instant nextAttemptAt) {
+			this.nextAttemptAt = nextAttemptAt;
+			return this;
+		}
+
 		public PayoutCandidate build() {
 			return new PayoutCandidate(id, liquidationEventId, investorId, investorName, country, paymentMethod,
 					externalAccountId, amount, currency, hasUsBankAccount, priority,
 					new BankDetails(iban, bic, accountNumber, routingNumber, sortCode), scheduledDate, status,
-					paymentOrderId);
+					paymentOrderId, failedAttempts, nextAttemptAt);
 		}
 
 	}

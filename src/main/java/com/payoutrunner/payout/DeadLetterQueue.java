@@ -1,0 +1,91 @@
+package com.payoutrunner.payout;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditTrail;
+
+/**
+ * Payouts whose submission failed for good (a permanent refusal, or one failure more than
+ * there are resubmission delays). They stay until an operator acts: retry puts one back
+ * for the next run (pending, attempts reset), cancel gives up on it. Each action is an
+ * audit event naming the operator.
+ */
+@Service
+public class DeadLetterQueue {
+
+	private static final String LIST = """
+			SELECT id, liquidation_event_id, investor_id, amount_minor, currency, failed_attempts, last_error,
+			       updated_at
+			FROM payouts WHERE status = 'dead_letter' AND (CAST(:event AS text) IS NULL OR liquidation_event_id = :event)
+			ORDER BY updated_at, id""";
+
+	private static final String MOVE = """
+			UPDATE payouts SET status = :to, failed_attempts = CASE WHEN :to = 'pending' THEN 0 ELSE failed_attempts END,
+			    next_attempt_at = NULL, updated_at = now()
+			WHERE id = :id AND status = ANY(CAST(:from AS text[]))
+			RETURNING status""";
+
+	/** A dead-lettered payout as operators see it. */
+	public record Entry(long id, String liquidationEventId, String investorId, Long amountMinor, String currency,
+			int failedAttempts, String lastError, Instant updatedAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	public DeadLetterQueue(JdbcClient jdbc, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/**
+	 * @param event only this event's, or all when null
+	 */
+	public List<Entry> list(String event) {
+		return jdbc.sql(LIST).param("event", event).query(Entry.class).list();
+	}
+
+	/**
+	 * Puts a dead-lettered payout back: the next run of its event builds a new line for
+	 * it.
+	 */
+	@Transactional
+	public void retry(long payoutId, String operator) {
+		move(payoutId, List.of(PayoutStatus.DEAD_LETTER), PayoutStatus.PENDING, "dlq_retry", operator);
+	}
+
+	/** Gives up on a dead-lettered (or still pending) payout: it will not be paid. */
+	@Transactional
+	public void cancel(long payoutId, String operator) {
+		move(payoutId, List.of(PayoutStatus.DEAD_LETTER, PayoutStatus.PENDING), PayoutStatus.CANCELLED, "cancelled",
+				operator);
+	}
+
+	private void move(long payoutId, List<PayoutStatus> from, PayoutStatus to, String action, String operator) {
+		var moved = jdbc.sql(MOVE)
+			.param("to", to.code())
+			.param("id", payoutId)
+			.param("from", from.stream().map(PayoutStatus::code).toArray(String[]::new))
+			.query(String.class)
+			.optional();
+		if (moved.isEmpty()) {
+			String current = jdbc.sql("SELECT status FROM payouts WHERE id = :id")
+				.param("id", payoutId)
+				.query(String.class)
+				.optional()
+				.orElseThrow(() -> new IllegalArgumentException("no payout " + payoutId));
+			throw new IllegalArgumentException("payout " + payoutId + " is " + current + ", not "
+					+ String.join(" or ", from.stream().map(PayoutStatus::code).toList()) + ": nothing done");
+		}
+		audit.payoutEvents(action, AuditCategory.OPERATIONAL, "warning", "operator:" + operator, null,
+				List.of(payoutId), List.of("{}"));
+	}
+
+}
