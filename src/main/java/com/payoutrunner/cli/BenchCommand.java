@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.payout.intake.SyntheticPayoutFile;
 import com.payoutrunner.report.ExecutionHistory;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
@@ -37,7 +38,7 @@ class BenchCommand implements Callable<Integer> {
 		Path file = Files.createTempFile("payout-bench-", ".csv");
 		try (var context = SpringContext.start()) {
 			Instant generating = Instant.now();
-			BenchmarkFile.write(template, file, payouts);
+			SyntheticPayoutFile.write(template, file, payouts);
 			System.out.printf("generated %d payouts for %s in %s%n", payouts, event,
 					Duration.between(generating, Instant.now()));
 			var imported = context.getBean(PayoutImportOperations.class).importFile(event, file);

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.connector.sandbox.SandboxBankFaults;
 import com.payoutrunner.connector.sandbox.SandboxBankServer;
 import com.payoutrunner.connector.sandbox.SandboxBankStore;
 
@@ -22,11 +23,29 @@ class SandboxBankCommand implements Callable<Integer> {
 	@Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default ${DEFAULT-VALUE})")
 	String host;
 
+	@Option(names = "--fault-rate", defaultValue = "0",
+			description = "share of bulk requests that meet an injected fault: 429, 502, 503, 504, slow, answer lost (default ${DEFAULT-VALUE})")
+	double faultRate;
+
+	@Option(names = "--seed", defaultValue = "42",
+			description = "seed of the fault sequence (default ${DEFAULT-VALUE})")
+	long seed;
+
+	@Option(names = "--slow-ms", defaultValue = "35000",
+			description = "how long a slow answer takes, in ms (default ${DEFAULT-VALUE}: past the runner's 30 s timeout)")
+	long slowMillis;
+
+	@Option(names = "--reject-accounts", split = ",", paramLabel = "ACCOUNT",
+			description = "IBANs or account numbers refused for good (account_not_found)")
+	java.util.List<String> rejectedAccounts = java.util.List.of();
+
 	@Override
 	public Integer call() throws Exception {
 		try (var context = SpringContext.start();
 				var bank = new SandboxBankServer(context.getBean(SandboxBankStore.class),
-						context.getBean(JsonMapper.class), host, port)
+						context.getBean(JsonMapper.class), host, port,
+						new SandboxBankFaults(seed, faultRate, java.time.Duration.ofSeconds(1),
+								java.time.Duration.ofMillis(slowMillis), java.util.Set.copyOf(rejectedAccounts)))
 					.start()) {
 			System.out.println("sandbox bank listening on " + bank.url());
 			System.out.flush();

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressInterval how often a running step prints its progress
  * @param tables the reference tables, validated at start-up
  * @param bank the bank the submit step sends to
+ * @param sandboxBank the embedded sandbox bank's injected faults (none by default)
  * @param resubmissionDelays after the n-th failed submission of a payout, the n-th delay
  * before a later run may try again; one failure more than there are delays puts it in the
  * dead-letter queue
@@ -24,8 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("payout")
 public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @DefaultValue("reports") Path reportsDir,
 		@DefaultValue("2s") Duration progressInterval, @DefaultValue Tables tables, @DefaultValue Bank bank,
-		@DefaultValue( {
-				"1m", "5m", "20m", "1h", "6h" }) List<Duration> resubmissionDelays){
+		@DefaultValue("1m,5m,20m,1h,6h") List<Duration> resubmissionDelays, @DefaultValue SandboxBank sandboxBank) {
 
 	public PayoutRunnerProperties {
 		if (chunkSize < 1 || chunkSize > 10_000) {
@@ -55,6 +55,15 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 	public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialDelay,
 			@DefaultValue("2.0") double multiplier, @DefaultValue("30s") Duration maxDelay,
 			@DefaultValue("0.2") double jitter) {
+	}
+
+	/** Faults the embedded sandbox bank injects (see {@code SandboxBankFaults}). */
+	public record SandboxBank(@DefaultValue Faults faults) {
+	}
+
+	public record Faults(@DefaultValue("0") long seed, @DefaultValue("0") double rate,
+			@DefaultValue("1s") Duration retryAfter, @DefaultValue("0s") Duration slowResponse,
+			@DefaultValue List<String> rejectedAccounts) {
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
+import com.payoutrunner.connector.sandbox.SandboxBankFaults;
 import com.payoutrunner.connector.sandbox.SandboxBankServer;
 import com.payoutrunner.connector.sandbox.SandboxBankStore;
 
@@ -32,8 +33,12 @@ class ConnectorConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	@Lazy
-	SandboxBankServer embeddedSandboxBank(SandboxBankStore store, JsonMapper json) throws IOException {
-		return new SandboxBankServer(store, json, "127.0.0.1", 0).start();
+	SandboxBankServer embeddedSandboxBank(SandboxBankStore store, JsonMapper json, PayoutRunnerProperties properties)
+			throws IOException {
+		var faults = properties.sandboxBank().faults();
+		return new SandboxBankServer(store, json, "127.0.0.1", 0, new SandboxBankFaults(faults.seed(), faults.rate(),
+				faults.retryAfter(), faults.slowResponse(), java.util.Set.copyOf(faults.rejectedAccounts())))
+			.start();
 	}
 
 	@Bean

@@ -2,10 +2,16 @@ package com.payoutrunner.batching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.connector.sandbox.SandboxBankServer;
 import com.payoutrunner.connector.sandbox.SandboxBankStore;
 import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.payout.intake.SyntheticPayoutFile;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.RunnerProcess;
@@ -48,6 +55,9 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	Environment environment;
+
+	@TempDir
+	Path dir;
 
 	@ParameterizedTest(name = "killed when bulk {1} {0}")
 	@CsvSource({ "arrives (before the bank stores it), 1", "arrives (before the bank stores it), 6",
@@ -102,6 +112,60 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 			assertThat(db.bankOrders(event)).isEqualTo(SampleEvent.ELIGIBLE);
 			assertThat(db.invariantViolations(event)).isEmpty();
 			assertThat(skipRecords(event)).isEqualTo(SampleEvent.INELIGIBLE);
+		}
+	}
+
+	@Test
+	void tenKillsAtSeededRandomPointsOfTheSubmitStepStillPayEveryoneExactlyOnce() throws Exception {
+		String event = TestEvents.unique("KILL10");
+		Path file = dir.resolve("kill10.csv");
+		SyntheticPayoutFile.write(SampleEvent.FILE, file, 600);
+		imports.importFile(event, file);
+		String databaseUrl = environment.getProperty("spring.datasource.url");
+		PayoutQueries db = new PayoutQueries(jdbc);
+		Random random = new Random(20261121);
+
+		try (SandboxBankServer bank = new SandboxBankServer(bankStore, json, "127.0.0.1", 0).start()) {
+			List<String> killPoints = new ArrayList<>();
+			for (int kill = 1; kill <= 10; kill++) {
+				int killAtBulk = 1 + random.nextInt(6);
+				boolean beforeStore = random.nextBoolean();
+				AtomicReference<RunnerProcess> runner = new AtomicReference<>();
+				AtomicInteger bulks = new AtomicInteger();
+				IntConsumer killer = size -> {
+					if (bulks.incrementAndGet() == killAtBulk) {
+						runner.get().kill();
+						if (beforeStore) {
+							throw new IllegalStateException("the runner died before the bank processed its bulk");
+						}
+					}
+				};
+				bank.beforeBulkStored(beforeStore ? killer : size -> {
+				});
+				bank.afterBulkStored(beforeStore ? size -> {
+				} : killer);
+				runner.set(RunnerProcess.start(databaseUrl, bank.url().toString(), CHUNK_SIZE,
+						kill == 1 ? "run" : "restart", "--event", event));
+
+				assertThat(runner.get().waitForExit()).as("kill %d", kill).isEqualTo(137);
+				killPoints.add((beforeStore ? "before" : "after") + " bulk " + killAtBulk);
+				assertThat(db.invariantViolations(event, false)).as("after kill %d", kill).isEmpty();
+			}
+			bank.beforeBulkStored(size -> {
+			});
+			bank.afterBulkStored(size -> {
+			});
+
+			RunnerProcess last = RunnerProcess.start(databaseUrl, bank.url().toString(), CHUNK_SIZE, "restart",
+					"--event", event);
+
+			assertThat(last.waitForExit()).as(last.stderr()).isZero();
+			assertThat(json.readTree(last.lastLine()).path("status").asString()).isEqualTo("COMPLETED");
+			assertThat(db.invariantViolations(event)).isEmpty();
+			long skipped = db.payoutsWithStatus(event, "pending");
+			assertThat(db.payoutsWithStatus(event, "sent")).isEqualTo(600 - skipped);
+			assertThat(db.bankOrders(event)).isEqualTo(600 - skipped);
+			System.out.println("killed at " + killPoints);
 		}
 	}
 

@@ -39,37 +39,58 @@ public record PayoutQueries(JdbcClient jdbc) {
 	}
 
 	/**
-	 * The invariants of a finished run of an event whose bank is the sandbox bank: every
-	 * payout has exactly one payment order (sent, one accepted line, the bank holds that
-	 * order under the line's key) or is unpaid with a skip reason; the bank holds exactly
-	 * the runner's accepted orders; no key reached the bank with two bodies.
+	 * The invariants after any run of an event whose bank is the sandbox bank, with
+	 * {@code settled} true when no submission may be left in doubt. Every payout is
+	 * exactly one of: paid (one accepted line, and the bank holds that order under the
+	 * line's key and no other), skipped (a skip reason, no order), waiting for its next
+	 * attempt, dead-lettered (with its last error), or, unless settled (a run was cut
+	 * short), queued or in doubt (one line still queued or sending). The bank holds no
+	 * order the runner does not know as accepted or in doubt, and no key reached it with
+	 * two bodies.
 	 * @return the violations, empty when all hold
 	 */
-	public List<String> invariantViolations(String event) {
+	public List<String> invariantViolations(String event, boolean settled) {
 		return jdbc
 			.sql("""
 					SELECT 'payout ' || p.investor_id || ': ' || v.problem FROM payouts p
 					CROSS JOIN LATERAL (
 					  SELECT CASE
+					    WHEN (SELECT count(*) FROM sandbox_bank.payment_orders o
+					          JOIN payout_batch_lines l ON o.idempotency_key = l.idempotency_key::text
+					          WHERE l.payout_id = p.id) > 1 THEN 'the bank holds more than one order'
+					    WHEN (SELECT count(*) FROM payout_batch_lines l
+					          WHERE l.payout_id = p.id AND l.status IN ('queued', 'sending', 'accepted')) > 1
+					         THEN 'more than one active line'
 					    WHEN p.status = 'sent' AND p.payment_order_id IS NULL THEN 'sent without a payment order'
-					    WHEN p.status = 'sent' AND (SELECT count(*) FROM payout_batch_lines l
-					         WHERE l.payout_id = p.id AND l.status = 'accepted') <> 1 THEN 'sent without exactly one accepted line'
 					    WHEN p.status = 'sent' AND NOT EXISTS (SELECT 1 FROM payout_batch_lines l
 					         JOIN sandbox_bank.payment_orders o ON o.idempotency_key = l.idempotency_key::text
 					         WHERE l.payout_id = p.id AND l.status = 'accepted' AND o.order_id = p.payment_order_id)
 					         THEN 'the bank does not hold its payment order under its key'
-					    WHEN p.status <> 'sent' AND p.skip_reason IS NULL THEN 'neither paid nor skipped (status ' || p.status || ')'
-					    WHEN (SELECT count(*) FROM sandbox_bank.payment_orders o
-					          JOIN payout_batch_lines l ON o.idempotency_key = l.idempotency_key::text
-					          WHERE l.payout_id = p.id) > 1 THEN 'the bank holds more than one order'
+					    WHEN p.status = 'pending' AND p.skip_reason IS NULL THEN 'pending without a skip reason'
+					    WHEN p.status = 'failed' AND (p.next_attempt_at IS NULL OR p.last_error IS NULL)
+					         THEN 'failed without a next attempt or an error'
+					    WHEN p.status = 'dead_letter' AND p.last_error IS NULL THEN 'dead-lettered without an error'
+					    WHEN p.status = 'sending' AND CAST(:settled AS boolean) THEN 'still in doubt'
+					    WHEN p.status = 'sending' AND NOT EXISTS (SELECT 1 FROM payout_batch_lines l
+					         WHERE l.payout_id = p.id AND l.status = 'sending') THEN 'sending without a line in doubt'
+					    WHEN p.status = 'queued' AND CAST(:settled AS boolean) THEN 'left queued'
+					    WHEN p.status = 'queued' AND NOT EXISTS (SELECT 1 FROM payout_batch_lines l
+					         WHERE l.payout_id = p.id AND l.status = 'queued') THEN 'queued without a queued line'
+					    WHEN p.status NOT IN ('sent', 'pending', 'failed', 'dead_letter', 'sending', 'queued')
+					         THEN 'left ' || p.status
+					    WHEN p.status <> 'sent' AND EXISTS (SELECT 1 FROM payout_batch_lines l
+					         JOIN sandbox_bank.payment_orders o ON o.idempotency_key = l.idempotency_key::text
+					         WHERE l.payout_id = p.id AND l.status <> 'sending')
+					         THEN 'the bank holds an order for a payout the runner does not count as paid'
 					  END AS problem) v
 					WHERE p.liquidation_event_id = :event AND v.problem IS NOT NULL
 					UNION ALL
-					SELECT 'bank order ' || o.order_id || ' has no accepted line in the runner'
+					SELECT 'bank order ' || o.order_id || ' matches no accepted or in-doubt line'
 					FROM sandbox_bank.payment_orders o
 					WHERE o.reference LIKE :event || '/%' AND NOT EXISTS (SELECT 1 FROM payout_batch_lines l
-					      WHERE l.idempotency_key::text = o.idempotency_key AND l.status = 'accepted'
-					        AND l.payment_order_id = o.order_id)
+					      WHERE l.idempotency_key::text = o.idempotency_key
+					        AND ((l.status = 'accepted' AND l.payment_order_id = o.order_id)
+					             OR (l.status = 'sending' AND NOT CAST(:settled AS boolean))))
 					UNION ALL
 					SELECT 'key ' || r.idempotency_key || ' reached the bank with ' || count(DISTINCT r.body_sha256) || ' bodies'
 					FROM sandbox_bank.received_requests r
@@ -77,7 +98,16 @@ public record PayoutQueries(JdbcClient jdbc) {
 					JOIN payouts p ON p.id = l.payout_id AND p.liquidation_event_id = :event
 					GROUP BY r.idempotency_key HAVING count(DISTINCT r.body_sha256) > 1""")
 			.param("event", event)
+			.param("settled", settled)
 			.query(String.class)
 			.list();
 	}
+
+	/**
+	 * {@link #invariantViolations(String, boolean)} once nothing may be left in doubt.
+	 */
+	public List<String> invariantViolations(String event) {
+		return invariantViolations(event, true);
+	}
+
 }

@@ -55,7 +55,18 @@ public class SandboxBankServer implements AutoCloseable {
 	private volatile IntConsumer afterBulkStored = count -> {
 	};
 
+	private final SandboxBankFaults faults;
+
+	private final SandboxBankFaults.Injector injector;
+
 	public SandboxBankServer(SandboxBankStore store, JsonMapper json, String host, int port) throws IOException {
+		this(store, json, host, port, SandboxBankFaults.none());
+	}
+
+	public SandboxBankServer(SandboxBankStore store, JsonMapper json, String host, int port, SandboxBankFaults faults)
+			throws IOException {
+		this.faults = faults;
+		this.injector = faults.injector();
 		this.store = store;
 		this.json = json;
 		this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -108,6 +119,17 @@ public class SandboxBankServer implements AutoCloseable {
 				problem(exchange, 400, "missing_orders", "the body must be {\"orders\":[...]}");
 				return;
 			}
+			SandboxBankFaults.Fault fault = injector.next();
+			if (fault == SandboxBankFaults.Fault.RATE_LIMITED) {
+				exchange.getResponseHeaders().set("Retry-After", Long.toString(faults.retryAfter().toSeconds()));
+				problem(exchange, 429, "rate_limited", "too many requests (injected fault)");
+				return;
+			}
+			if (fault == SandboxBankFaults.Fault.BAD_GATEWAY || fault == SandboxBankFaults.Fault.UNAVAILABLE) {
+				int status = fault == SandboxBankFaults.Fault.BAD_GATEWAY ? 502 : 503;
+				problem(exchange, status, fault.name().toLowerCase(java.util.Locale.ROOT), "injected fault");
+				return;
+			}
 			List<SandboxBankStore.OrderRequest> valid = new ArrayList<>();
 			ArrayNode results = json.createArrayNode();
 			List<ObjectNode> slots = new ArrayList<>();
@@ -117,6 +139,12 @@ public class SandboxBankServer implements AutoCloseable {
 				result.put("idempotency_key", order.path("idempotency_key").asString(""));
 				if (problem != null) {
 					result.put("status", "rejected").put("code", "invalid_order").put("message", problem);
+				}
+				else if (faults.rejects(order.path("beneficiary").path("iban").asString(null))
+						|| faults.rejects(order.path("beneficiary").path("account_number").asString(null))) {
+					result.put("status", "rejected")
+						.put("code", "account_not_found")
+						.put("message", "the beneficiary account does not exist");
 				}
 				else {
 					valid.add(new SandboxBankStore.OrderRequest(order.path("idempotency_key").asString(),
@@ -140,6 +168,17 @@ public class SandboxBankServer implements AutoCloseable {
 				}
 			}
 			afterBulkStored.accept(valid.size());
+			if (fault == SandboxBankFaults.Fault.GATEWAY_TIMEOUT) {
+				problem(exchange, 504, "gateway_timeout", "injected fault, after the orders were stored");
+				return;
+			}
+			if (fault == SandboxBankFaults.Fault.RESPONSE_LOST) {
+				// Stored, and the connection drops before any answer.
+				return;
+			}
+			if (fault == SandboxBankFaults.Fault.SLOW) {
+				sleep(faults.slowResponse());
+			}
 			ObjectNode answer = json.createObjectNode();
 			answer.set("results", results);
 			send(exchange, 200, "application/json", json.writeValueAsString(answer));
@@ -176,6 +215,15 @@ public class SandboxBankServer implements AutoCloseable {
 			ObjectNode answer = json.createObjectNode();
 			answer.set("results", results);
 			send(exchange, 200, "application/json", json.writeValueAsString(answer));
+		}
+	}
+
+	private static void sleep(java.time.Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

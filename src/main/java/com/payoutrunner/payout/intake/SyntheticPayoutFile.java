@@ -1,4 +1,4 @@
-package com.payoutrunner.cli;
+package com.payoutrunner.payout.intake;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -20,12 +20,17 @@ import org.apache.commons.csv.CSVRecord;
  * Writes N payouts by cycling a template file's rows with fresh investor ids and seeded
  * amounts.
  */
-final class BenchmarkFile {
+public final class SyntheticPayoutFile {
 
-	private BenchmarkFile() {
+	private SyntheticPayoutFile() {
 	}
 
-	static void write(Path template, Path target, int rows) throws IOException {
+	/**
+	 * Writes {@code rows} payouts cycling the template's rows (good and bad alike), each
+	 * with a fresh investor id and, where the template has one, an amount drawn from a
+	 * seeded generator between 1,500.00 and 10,499.99.
+	 */
+	public static void write(Path template, Path target, int rows) throws IOException {
 		List<CSVRecord> templates = new ArrayList<>();
 		List<String> header;
 		try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8);

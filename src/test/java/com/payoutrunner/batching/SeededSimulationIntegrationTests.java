@@ -1,0 +1,140 @@
+package com.payoutrunner.batching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.payout.intake.SyntheticPayoutFile;
+import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.support.MutableClock;
+import com.payoutrunner.support.PayoutQueries;
+import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.SampleEvent;
+import com.payoutrunner.support.TestEvents;
+
+/**
+ * A seeded simulation: 2,000 payouts (the sample's good and bad rows, cycled) against a
+ * sandbox bank that injects faults into 30% of the bulk requests (429, 502, 503, 504
+ * after storing, slow answers past the client's timeout, answers lost after storing) and
+ * refuses two accounts for good, with chunks of 20 so that retries, lookups and resends
+ * really happen. The event is rerun on a moving clock until nothing is left to try. After
+ * every run the invariants hold; at the end every payout is paid once, skipped, or
+ * dead-lettered (exactly those to the refused accounts).
+ */
+@TestPropertySource(
+		properties = { "payout.chunk-size=20", "payout.bank.request-timeout=250ms", "payout.bank.retry.max-retries=1",
+				"payout.sandbox-bank.faults.seed=2026", "payout.sandbox-bank.faults.rate=0.3",
+				"payout.sandbox-bank.faults.retry-after=0s", "payout.sandbox-bank.faults.slow-response=400ms",
+				"payout.sandbox-bank.faults.rejected-accounts=" + SeededSimulationIntegrationTests.REFUSED_IBAN + ","
+						+ SeededSimulationIntegrationTests.REFUSED_ACCOUNT })
+@Import(SeededSimulationIntegrationTests.TestClock.class)
+class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
+
+	static final int PAYOUTS = 2000;
+
+	/** INV-0001's IBAN and INV-0013's account number in the sample. */
+	static final String REFUSED_IBAN = "DE97370400448796100031";
+
+	static final String REFUSED_ACCOUNT = "8811372935";
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock simulationClock() {
+			return new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+		}
+
+	}
+
+	@Autowired
+	PayoutImportOperations imports;
+
+	@Autowired
+	PayoutRunOperations runs;
+
+	@Autowired
+	RunSummaryService summaries;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void everyPayoutEndsPaidOnceSkippedOrDeadLetteredWhateverTheBankDoes() throws Exception {
+		String event = TestEvents.unique("SIM");
+		Path file = dir.resolve("simulation.csv");
+		SyntheticPayoutFile.write(SampleEvent.FILE, file, PAYOUTS);
+		imports.importFile(event, file);
+		PayoutQueries db = new PayoutQueries(jdbc);
+
+		var first = runs.run(event).execution();
+		assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(db.invariantViolations(event, false)).isEmpty();
+		int reruns = 0;
+		while (db.count("""
+				SELECT count(*) FROM payouts WHERE liquidation_event_id = :event AND status IN ('failed', 'sending')""",
+				event) > 0 && reruns < 12) {
+			clock.advance(Duration.ofHours(7));
+			var rerun = runs.rerun(event).execution();
+			reruns++;
+			assertThat(rerun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(db.invariantViolations(event, false)).as("after rerun %d", reruns).isEmpty();
+		}
+
+		assertThat(reruns).as("failures carried over to later runs").isPositive();
+		assertThat(db.invariantViolations(event, true)).isEmpty();
+		Map<String, Long> byStatus = new LinkedHashMap<>();
+		jdbc.sql("SELECT status, count(*) FROM payouts WHERE liquidation_event_id = :event GROUP BY status")
+			.param("event", event)
+			.query(rs -> {
+				byStatus.put(rs.getString(1), rs.getLong(2));
+			});
+		long refused = db.count("""
+				SELECT count(*) FROM payouts WHERE liquidation_event_id = :event AND payment_method IN ('ACH', 'Wire')
+				AND country IS NOT NULL AND external_account_id IS NOT NULL
+				AND (iban = '%s' OR account_number = '%s')""".formatted(REFUSED_IBAN, REFUSED_ACCOUNT), event);
+		long skipped = db
+			.count("SELECT count(*) FROM payouts WHERE liquidation_event_id = :event AND status = 'pending'", event);
+		assertThat(refused).isPositive();
+		assertThat(byStatus).containsOnlyKeys("sent", "pending", "dead_letter")
+			.containsEntry("dead_letter", refused)
+			.containsEntry("sent", PAYOUTS - skipped - refused);
+		assertThat(db.bankOrders(event)).isEqualTo(PAYOUTS - skipped - refused);
+		long faultedRequests = jdbc.sql("""
+				SELECT count(*) FROM (SELECT r.idempotency_key FROM sandbox_bank.received_requests r
+				JOIN payout_batch_lines l ON l.idempotency_key::text = r.idempotency_key
+				JOIN payouts p ON p.id = l.payout_id AND p.liquidation_event_id = :event
+				GROUP BY r.idempotency_key HAVING count(*) > 1) resent""")
+			.param("event", event)
+			.query(Long.class)
+			.single();
+		assertThat(faultedRequests).as("orders the bank saw more than once: resends really happened").isPositive();
+		System.out.printf("simulation: %d payouts, %d reruns, %s, %d orders resent with the same key%n", PAYOUTS,
+				reruns, byStatus, faultedRequests);
+	}
+
+}
