@@ -17,11 +17,12 @@ public class BatchLineRepository {
 
 	private static final String UPSERT_BATCHES = """
 			INSERT INTO payout_batches (run_id, job_execution_id, rail, currency, connector, reference)
-			SELECT :runId, :jobExecutionId, u.rail, u.currency, :connector,
-			       'B' || :runId || '-' || u.rail || '-' || u.currency || '-' || :connector
-			FROM unnest(CAST(:rails AS text[]), CAST(:currencies AS text[])) AS u(rail, currency)
+			SELECT :runId, :jobExecutionId, u.rail, u.currency, u.connector,
+			       'B' || :runId || '-' || u.rail || '-' || u.currency || '-' || u.connector
+			FROM unnest(CAST(:rails AS text[]), CAST(:currencies AS text[]), CAST(:connectors AS text[]))
+			    AS u(rail, currency, connector)
 			ON CONFLICT (run_id, rail, currency, connector) DO UPDATE SET rail = EXCLUDED.rail
-			RETURNING id, rail, currency""";
+			RETURNING id, rail, currency, connector""";
 
 	private static final String INSERT_LINES = """
 			INSERT INTO payout_batch_lines (batch_id, payout_id, run_id, job_execution_id, amount_minor, currency,
@@ -46,23 +47,27 @@ public class BatchLineRepository {
 	}
 
 	/**
-	 * The run's batch of each rail and currency, created when missing: one statement for
-	 * a whole chunk.
-	 * @return batch id by "rail/currency"
+	 * The run's batch of each rail, currency and connector, created when missing: one
+	 * statement for a whole chunk.
 	 */
-	public Map<String, Long> batchesFor(RunContext run, Set<String> railCurrencies, String connector) {
-		List<String> keys = List.copyOf(railCurrencies);
-		Map<String, Long> ids = new HashMap<>();
+	public Map<BatchKey, Long> batchesFor(RunContext run, Set<BatchKey> keys) {
+		List<BatchKey> wanted = List.copyOf(keys);
+		Map<BatchKey, Long> ids = new HashMap<>();
 		jdbc.sql(UPSERT_BATCHES)
 			.param("runId", run.runId())
 			.param("jobExecutionId", run.jobExecutionId())
-			.param("connector", connector)
-			.param("rails", keys.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray(String[]::new))
-			.param("currencies", keys.stream().map(k -> k.substring(k.indexOf('/') + 1)).toArray(String[]::new))
+			.param("rails", wanted.stream().map(BatchKey::rail).toArray(String[]::new))
+			.param("currencies", wanted.stream().map(BatchKey::currency).toArray(String[]::new))
+			.param("connectors", wanted.stream().map(BatchKey::connector).toArray(String[]::new))
 			.query(rs -> {
-				ids.put(rs.getString("rail") + "/" + rs.getString("currency").trim(), rs.getLong("id"));
+				ids.put(new BatchKey(rs.getString("rail"), rs.getString("currency").trim(), rs.getString("connector")),
+						rs.getLong("id"));
 			});
 		return ids;
+	}
+
+	/** A run's batch is one per rail, currency and connector. */
+	public record BatchKey(String rail, String currency, String connector) {
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.connector.ConnectorRouting;
 import com.payoutrunner.payout.PayoutRepository;
 import com.payoutrunner.payout.PayoutStatus;
 import com.payoutrunner.routing.RoutedPayout;
@@ -32,15 +33,16 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 
 	private final AuditTrail audit;
 
-	private final String connector;
+	private final ConnectorRouting connectors;
 
 	private RunContext run;
 
-	public BatchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit, String connector) {
+	public BatchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
+			ConnectorRouting connectors) {
 		this.lines = lines;
 		this.payouts = payouts;
 		this.audit = audit;
-		this.connector = connector;
+		this.connectors = connectors;
 	}
 
 	@Override
@@ -48,17 +50,18 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 		this.run = RunContext.of(stepExecution);
 	}
 
-	private static String railCurrency(RoutedPayout item) {
-		return item.route().rail() + "/" + item.route().currency().getCurrencyCode();
+	private BatchLineRepository.BatchKey batchKey(RoutedPayout item) {
+		String rail = item.route().rail();
+		String currency = item.route().currency().getCurrencyCode();
+		return new BatchLineRepository.BatchKey(rail, currency, connectors.connectorFor(rail, currency));
 	}
 
 	@Override
 	public void write(Chunk<? extends RoutedPayout> chunk) {
 		List<RoutedPayout> items = new ArrayList<>(chunk.getItems());
-		Set<String> railCurrencies = new HashSet<>();
-		items.forEach(item -> railCurrencies.add(railCurrency(item)));
-		Map<String, Long> batchIds = lines.batchesFor(run, railCurrencies, connector);
-		List<Long> lineBatchIds = items.stream().map(item -> batchIds.get(railCurrency(item))).toList();
+		List<BatchLineRepository.BatchKey> keys = items.stream().map(this::batchKey).toList();
+		Map<BatchLineRepository.BatchKey, Long> batchIds = lines.batchesFor(run, new HashSet<>(keys));
+		List<Long> lineBatchIds = keys.stream().map(batchIds::get).toList();
 		List<Long> queued = lines.insertLines(run, items, lineBatchIds);
 		if (queued.size() != items.size()) {
 			// Eligibility lets through only payouts without an active line; anything else

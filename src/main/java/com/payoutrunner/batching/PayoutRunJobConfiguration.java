@@ -31,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.config.PayoutRunnerProperties;
-import com.payoutrunner.connector.PaymentConnector;
+import com.payoutrunner.connector.ConnectorRouting;
+import com.payoutrunner.connector.PaymentConnectors;
 import com.payoutrunner.connector.PaymentOrderBodies;
 import com.payoutrunner.connector.PaymentOrderWriter;
-import com.payoutrunner.connector.SubmissionDispatcher;
 import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.SubmittableLine;
 import com.payoutrunner.connector.SubmittableLineRowMapper;
@@ -181,8 +181,8 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
-			PaymentConnector connector) {
-		return new BatchLineWriter(lines, payouts, audit, connector.name());
+			ConnectorRouting connectors) {
+		return new BatchLineWriter(lines, payouts, audit, connectors);
 	}
 
 	@Bean
@@ -193,14 +193,14 @@ class PayoutRunJobConfiguration {
 
 	@Bean
 	@StepScope
-	PaymentOrderWriter paymentOrderWriter(PaymentConnector connector, SubmissionDispatcher dispatcher,
-			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
+	PaymentOrderWriter paymentOrderWriter(PaymentConnectors connectors, SubmissionRepository submissions,
+			PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
 			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock,
 			PayoutRunnerProperties properties) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new PaymentOrderWriter(connector, dispatcher, submissions, bodies, payouts, audit, newTransaction, json,
-				clock, properties.resubmissionDelays());
+		return new PaymentOrderWriter(connectors, submissions, bodies, payouts, audit, newTransaction, json, clock,
+				properties.resubmissionDelays());
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressInterval how often a running step prints its progress
  * @param tables the reference tables, validated at start-up
  * @param bank the bank the submit step sends to
+ * @param connectors which connector serves which rail (and currency)
  * @param sandboxBank the embedded sandbox bank's injected faults (none by default)
  * @param resubmissionDelays after the n-th failed submission of a payout, the n-th delay
  * before a later run may try again; one failure more than there are delays puts it in the
@@ -25,7 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("payout")
 public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @DefaultValue("reports") Path reportsDir,
 		@DefaultValue("2s") Duration progressInterval, @DefaultValue Tables tables, @DefaultValue Bank bank,
-		@DefaultValue("1m,5m,20m,1h,6h") List<Duration> resubmissionDelays, @DefaultValue SandboxBank sandboxBank) {
+		@DefaultValue("1m,5m,20m,1h,6h") List<Duration> resubmissionDelays, @DefaultValue SandboxBank sandboxBank,
+		@DefaultValue Connectors connectors) {
 
 	public PayoutRunnerProperties {
 		if (chunkSize < 1 || chunkSize > 10_000) {
@@ -64,6 +66,16 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 	public record Faults(@DefaultValue("0") long seed, @DefaultValue("0") double rate,
 			@DefaultValue("1s") Duration retryAfter, @DefaultValue("0s") Duration slowResponse,
 			@DefaultValue List<String> rejectedAccounts) {
+	}
+
+	/**
+	 * @param defaultConnector the connector of every rail without a route
+	 * @param routes rail (and optionally currency) to connector; the most specific wins
+	 */
+	public record Connectors(@DefaultValue("sandbox-bank") String defaultConnector, @DefaultValue List<Route> routes) {
+	}
+
+	public record Route(String rail, String currency, String connector) {
 	}
 
 }

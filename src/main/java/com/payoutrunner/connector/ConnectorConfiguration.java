@@ -3,6 +3,7 @@ package com.payoutrunner.connector;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.sandbox.SandboxBankFaults;
+import com.payoutrunner.routing.CountryRailTable;
 import com.payoutrunner.connector.sandbox.SandboxBankServer;
 import com.payoutrunner.connector.sandbox.SandboxBankStore;
 
@@ -51,12 +53,28 @@ class ConnectorConfiguration {
 	}
 
 	@Bean
-	SubmissionDispatcher submissionDispatcher(PaymentConnector connector, PayoutRunnerProperties properties) {
+	PaymentConnectors paymentConnectors(List<PaymentConnector> connectors, PayoutRunnerProperties properties) {
 		var retry = properties.bank().retry();
-		return new SubmissionDispatcher(
-				connector, new BackoffPolicy(retry.maxRetries(), retry.initialDelay(), retry.multiplier(),
-						retry.maxDelay(), retry.jitter()),
-				Sleeper.REAL, () -> ThreadLocalRandom.current().nextDouble());
+		BackoffPolicy backoff = new BackoffPolicy(retry.maxRetries(), retry.initialDelay(), retry.multiplier(),
+				retry.maxDelay(), retry.jitter());
+		return new PaymentConnectors(connectors, connector -> new SubmissionDispatcher(connector, backoff, Sleeper.REAL,
+				() -> ThreadLocalRandom.current().nextDouble()));
+	}
+
+	/**
+	 * Validated at start-up against the connectors that exist and the rails of the rail
+	 * table.
+	 */
+	@Bean
+	ConnectorRouting connectorRouting(PayoutRunnerProperties properties, PaymentConnectors connectors,
+			CountryRailTable rails) {
+		var config = properties.connectors();
+		return new ConnectorRouting(config.defaultConnector(),
+				config.routes()
+					.stream()
+					.map(route -> new ConnectorRouting.Route(route.rail(), route.currency(), route.connector()))
+					.toList(),
+				connectors.names(), rails.rails());
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -42,9 +43,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 	private static final Logger log = LoggerFactory.getLogger(PaymentOrderWriter.class);
 
-	private final PaymentConnector connector;
-
-	private final SubmissionDispatcher dispatcher;
+	private final PaymentConnectors connectors;
 
 	private final SubmissionRepository submissions;
 
@@ -64,11 +63,10 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 	private StepExecution stepExecution;
 
-	public PaymentOrderWriter(PaymentConnector connector, SubmissionDispatcher dispatcher,
-			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
-			TransactionTemplate newTransaction, JsonMapper json, Clock clock, List<Duration> resubmissionDelays) {
-		this.connector = connector;
-		this.dispatcher = dispatcher;
+	public PaymentOrderWriter(PaymentConnectors connectors, SubmissionRepository submissions, PaymentOrderBodies bodies,
+			PayoutRepository payouts, AuditTrail audit, TransactionTemplate newTransaction, JsonMapper json,
+			Clock clock, List<Duration> resubmissionDelays) {
+		this.connectors = connectors;
 		this.submissions = submissions;
 		this.bodies = bodies;
 		this.payouts = payouts;
@@ -89,21 +87,27 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 		long jobExecutionId = stepExecution.getJobExecution().getId();
 		long runId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 		List<SubmittableLine> lines = new ArrayList<>(chunk.getItems());
+		Map<UUID, String> connectorOf = new HashMap<>();
+		lines.forEach(line -> connectorOf.put(line.idempotencyKey(), line.connector()));
 
 		List<PaymentOrderSubmission> orders = newTransaction.execute(tx -> {
 			List<SubmittableLine> fresh = lines.stream().filter(SubmittableLine::isQueued).toList();
-			submissions.saveSending(runId, jobExecutionId, connector.name(), fresh,
-					fresh.stream().map(bodies::bodyOf).toList());
+			fresh.stream()
+				.collect(Collectors.groupingBy(SubmittableLine::connector))
+				.forEach((connector, group) -> submissions.saveSending(runId, jobExecutionId, connector, group,
+						group.stream().map(bodies::bodyOf).toList()));
 			payouts.moveStatus(fresh.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
 					PayoutStatus.SENDING);
 			return submissions.toSend(jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
 		});
 
-		List<SubmissionOutcome> outcomes = dispatcher.dispatch(orders);
+		List<SubmissionOutcome> outcomes = new ArrayList<>(orders.size());
+		orders.stream()
+			.collect(Collectors.groupingBy(order -> connectorOf.get(order.idempotencyKey())))
+			.forEach((connector, group) -> outcomes.addAll(connectors.dispatcherFor(connector).dispatch(group)));
 
 		applyToPayouts(runId, submissions.recordOutcomes(outcomes));
-		log.debug("run {} execution {}: {} orders to {}: {}", runId, jobExecutionId, orders.size(), connector.name(),
-				summarize(outcomes));
+		log.debug("run {} execution {}: {} orders: {}", runId, jobExecutionId, orders.size(), summarize(outcomes));
 	}
 
 	private void applyToPayouts(long runId, List<SubmissionRepository.LineChange> changes) {

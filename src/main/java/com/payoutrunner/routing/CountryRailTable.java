@@ -73,6 +73,14 @@ public final class CountryRailTable {
 		return byCountry.getOrDefault(country, fallback);
 	}
 
+	/** Every rail the table routes to, the fallback's included. */
+	public java.util.Set<String> rails() {
+		java.util.Set<String> rails = new java.util.HashSet<>();
+		byCountry.values().forEach(route -> rails.add(route.rail()));
+		rails.add(fallback.rail());
+		return rails;
+	}
+
 	public RailRoute fallback() {
 		return fallback;
 	}
