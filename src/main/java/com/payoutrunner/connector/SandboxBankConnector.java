@@ -171,8 +171,15 @@ public class SandboxBankConnector implements PaymentConnector {
 			UUID key = UUID.fromString(result.path("idempotency_key").asString());
 			byKey.put(key, switch (result.path("status").asString()) {
 				case "accepted" -> SubmissionOutcome.accepted(key, result.path("order_id").asString());
-				case "rejected" -> SubmissionOutcome.fromBank(key, Status.REJECTED, result.path("code").asString(),
-						result.path("message").asString());
+				// The bank holds an order under this key with other content: never "no
+				// order".
+				// Kept in doubt, so that the next run looks the key up instead of paying
+				// anew.
+				case "rejected" -> "idempotency_key_reused".equals(result.path("code").asString())
+						? SubmissionOutcome.fromBank(key, Status.UNKNOWN, "idempotency_key_reused",
+								result.path("message").asString())
+						: SubmissionOutcome.fromBank(key, Status.REJECTED, result.path("code").asString(),
+								result.path("message").asString());
 				default -> SubmissionOutcome.fromTransport(key, Status.UNKNOWN, "unreadable_answer", result.toString());
 			});
 		}

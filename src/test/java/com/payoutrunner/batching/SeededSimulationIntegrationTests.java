@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,10 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -24,6 +20,7 @@ import com.payoutrunner.payout.intake.PayoutImportOperations;
 import com.payoutrunner.payout.intake.SyntheticPayoutFile;
 import com.payoutrunner.report.RunSummaryService;
 import com.payoutrunner.support.MutableClock;
+import com.payoutrunner.support.MutableClockConfiguration;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
@@ -44,7 +41,7 @@ import com.payoutrunner.support.TestEvents;
 				"payout.sandbox-bank.faults.retry-after=0s", "payout.sandbox-bank.faults.slow-response=400ms",
 				"payout.sandbox-bank.faults.rejected-accounts=" + SeededSimulationIntegrationTests.REFUSED_IBAN + ","
 						+ SeededSimulationIntegrationTests.REFUSED_ACCOUNT })
-@Import(SeededSimulationIntegrationTests.TestClock.class)
+@Import(MutableClockConfiguration.class)
 class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
 
 	static final int PAYOUTS = 2000;
@@ -53,17 +50,6 @@ class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
 	static final String REFUSED_IBAN = "DE97370400448796100031";
 
 	static final String REFUSED_ACCOUNT = "8811372935";
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock simulationClock() {
-			return new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-		}
-
-	}
 
 	@Autowired
 	PayoutImportOperations imports;

@@ -13,10 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -26,6 +23,7 @@ import com.payoutrunner.payout.intake.PayoutImportOperations;
 import com.payoutrunner.report.RunSummary;
 import com.payoutrunner.report.RunSummaryService;
 import com.payoutrunner.support.MutableClock;
+import com.payoutrunner.support.MutableClockConfiguration;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
@@ -38,21 +36,8 @@ import com.payoutrunner.support.TestEvents;
  * operator acts.
  */
 @TestPropertySource(properties = "payout.bank.url=http://127.0.0.1:9")
-@Import(BankUnavailableIntegrationTests.TestClock.class)
+@Import(MutableClockConfiguration.class)
 class BankUnavailableIntegrationTests extends PostgresIntegrationTest {
-
-	static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return CLOCK;
-		}
-
-	}
 
 	@Autowired
 	PayoutImportOperations imports;
@@ -65,6 +50,9 @@ class BankUnavailableIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	DeadLetterQueue deadLetters;
+
+	@Autowired
+	MutableClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -82,7 +70,7 @@ class BankUnavailableIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void failedSubmissionsAreCountedReportedAndDueAgainAfterTheirDelay() throws Exception {
-		Instant dueAgain = CLOCK.instant().plus(Duration.ofMinutes(1));
+		Instant dueAgain = clock.instant().plus(Duration.ofMinutes(1));
 
 		var execution = runs.run(event).execution();
 
@@ -116,7 +104,7 @@ class BankUnavailableIntegrationTests extends PostgresIntegrationTest {
 		for (Duration delay : List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(20),
 				Duration.ofHours(1), Duration.ofHours(6))) {
 			assertThat(db.payoutsWithStatus(event, "failed")).isEqualTo(SampleEvent.ELIGIBLE);
-			CLOCK.advance(delay);
+			clock.advance(delay);
 			runs.rerun(event);
 		}
 
