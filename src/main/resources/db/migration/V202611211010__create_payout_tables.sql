@@ -135,7 +135,7 @@ CREATE INDEX ix_payout_batch_lines_unanswered ON payout_batch_lines (id) WHERE s
 CREATE INDEX ix_payout_batch_lines_payout ON payout_batch_lines (payout_id);
 
 -- The request sent to the bank for one line, saved with its idempotency key before the call.
--- run_id is the run that first sent it: the run whose summary counts the order as created.
+-- run_id is the run of the latest attempt: the run whose summary counts its outcome.
 CREATE TABLE payment_submissions (
     id               bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     batch_line_id    bigint      NOT NULL,

@@ -7,7 +7,8 @@ import java.util.function.DoubleSupplier;
  * Waits between the tries of one submission: {@code initialDelay × multiplier^(n-1)} (1
  * s, 2 s, 4 s, 8 s, 16 s by default), capped at {@code maxDelay}, spread by ±
  * {@code jitter} so that many runners do not retry in step. A {@code Retry-After} the
- * bank sent wins when it asks for longer.
+ * bank sent wins when it asks for longer (the dispatcher does not wait past
+ * {@code maxDelay}: it leaves the orders to a later run).
  *
  * @param maxRetries tries after the first one
  * @param jitter fraction of the delay, 0 to 1

@@ -12,9 +12,9 @@ import com.payoutrunner.connector.SubmissionOutcome.Status;
 /**
  * How the HTTP status of a whole bulk request maps to the outcome of each of its orders.
  * A 2xx carries the bank's answer per order (empty here). A refusal of the whole request
- * (429, 503, other 4xx) means nothing was processed: FAILED, safe to send again. A
- * gateway error or an unexpected status may come after the bank processed the request:
- * UNKNOWN.
+ * (429, 503, and the 4xx that refuse a request as such) means nothing was processed:
+ * FAILED, safe to send again. A gateway error, 408, 409 (the same key in progress) or any
+ * other status may come after the bank processed the request: UNKNOWN.
  */
 public final class HttpStatusOutcomes {
 
@@ -34,8 +34,11 @@ public final class HttpStatusOutcomes {
 			case 503 -> new Mapping(Status.FAILED, "bank_unavailable");
 			case 502 -> new Mapping(Status.UNKNOWN, "bad_gateway");
 			case 504 -> new Mapping(Status.UNKNOWN, "timeout");
-			default -> code >= 400 && code < 500 ? new Mapping(Status.FAILED, "request_refused")
-					: new Mapping(Status.UNKNOWN, "bank_error");
+			// A refusal of the request as such: nothing was processed.
+			case 400, 401, 403, 404, 405, 406, 411, 413, 414, 415, 422 -> new Mapping(Status.FAILED, "request_refused");
+			// 408, 409 (the same key in progress), any other status: it may have been
+			// processed.
+			default -> new Mapping(Status.UNKNOWN, "bank_error");
 		});
 	}
 

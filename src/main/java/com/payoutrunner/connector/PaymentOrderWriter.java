@@ -98,7 +98,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 						group.stream().map(bodies::bodyOf).toList()));
 			payouts.moveStatus(fresh.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
 					PayoutStatus.SENDING);
-			return submissions.toSend(jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
+			return submissions.toSend(runId, jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
 		});
 
 		List<SubmissionOutcome> outcomes = new ArrayList<>(orders.size());

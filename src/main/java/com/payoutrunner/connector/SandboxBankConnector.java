@@ -128,9 +128,19 @@ public class SandboxBankConnector implements PaymentConnector {
 		if (response.statusCode() != 200) {
 			return unresolved(keys, "the bank answered the lookup with HTTP " + response.statusCode());
 		}
+		JsonNode answer;
+		try {
+			answer = json.readTree(response.body());
+		}
+		catch (JacksonException ex) {
+			return unresolved(keys, "the bank's lookup answer is not JSON");
+		}
 		Map<UUID, SubmissionOutcome> byKey = new HashMap<>();
-		for (JsonNode result : json.readTree(response.body()).path("results")) {
-			UUID key = UUID.fromString(result.path("idempotency_key").asString());
+		for (JsonNode result : answer.path("results")) {
+			UUID key = uuid(result);
+			if (key == null) {
+				continue;
+			}
 			byKey.put(key,
 					"found".equals(result.path("status").asString())
 							? SubmissionOutcome.accepted(key, result.path("order_id").asString()) : SubmissionOutcome
@@ -140,6 +150,19 @@ public class SandboxBankConnector implements PaymentConnector {
 			.map(key -> byKey.getOrDefault(key,
 					SubmissionOutcome.fromTransport(key, Status.UNKNOWN, "lookup_failed", "not in the lookup answer")))
 			.toList();
+	}
+
+	/**
+	 * The key an answer is about, or null when unreadable (its order then stays in
+	 * doubt).
+	 */
+	private static UUID uuid(JsonNode result) {
+		try {
+			return UUID.fromString(result.path("idempotency_key").asString(""));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static List<SubmissionOutcome> unresolved(List<UUID> keys, String reason) {
@@ -168,7 +191,10 @@ public class SandboxBankConnector implements PaymentConnector {
 		}
 		Map<UUID, SubmissionOutcome> byKey = new HashMap<>();
 		for (JsonNode result : answer.path("results")) {
-			UUID key = UUID.fromString(result.path("idempotency_key").asString());
+			UUID key = uuid(result);
+			if (key == null) {
+				continue;
+			}
 			byKey.put(key, switch (result.path("status").asString()) {
 				case "accepted" -> SubmissionOutcome.accepted(key, result.path("order_id").asString());
 				// The bank holds an order under this key with other content: never "no

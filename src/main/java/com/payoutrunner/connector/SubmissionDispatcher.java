@@ -84,6 +84,15 @@ public class SubmissionDispatcher {
 					retryAfter = later(retryAfter, answer.retryAfter());
 				}
 			}
+			if (retryAfter != null && retryAfter.compareTo(backoff.maxDelay()) > 0) {
+				// The bank asks for a longer pause than a submission may wait (with a
+				// chunk's
+				// transaction open): these orders stay failed, and a later run tries
+				// them.
+				log.warn("the bank asks to wait {} s, more than the {} s cap: leaving {} orders to a later run",
+						retryAfter.toSeconds(), backoff.maxDelay().toSeconds(), again.size());
+				again = List.of();
+			}
 			if (!again.isEmpty()) {
 				Duration wait = backoff.delayBefore(retry + 1, retryAfter, random);
 				log.info("{} of {} orders failed in transit ({}); trying again in {} ms", again.size(), toSend.size(),

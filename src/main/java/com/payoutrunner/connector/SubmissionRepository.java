@@ -29,7 +29,7 @@ public class SubmissionRepository {
 	/** Counts the attempt and returns the saved orders, in one statement. */
 	private static final String TAKE_FOR_SENDING = """
 			UPDATE payment_submissions SET attempts = attempts + 1, job_execution_id = :jobExecutionId,
-			    updated_at = now()
+			    run_id = :runId, updated_at = now()
 			WHERE batch_line_id = ANY(CAST(:lineIds AS bigint[])) AND status IN ('sending', 'unknown')
 			RETURNING idempotency_key, request_body, attempts""";
 
@@ -83,8 +83,9 @@ public class SubmissionRepository {
 	}
 
 	/** The saved orders of these lines that still need an answer; counts the attempt. */
-	public List<PaymentOrderSubmission> toSend(long jobExecutionId, List<Long> lineIds) {
+	public List<PaymentOrderSubmission> toSend(long runId, long jobExecutionId, List<Long> lineIds) {
 		return jdbc.sql(TAKE_FOR_SENDING)
+			.param("runId", runId)
 			.param("jobExecutionId", jobExecutionId)
 			.param("lineIds", lineIds.toArray(Long[]::new))
 			.query((rs, n) -> new PaymentOrderSubmission(rs.getObject("idempotency_key", UUID.class),

@@ -40,9 +40,12 @@ public class DeadLetterQueue {
 
 	private final AuditTrail audit;
 
-	public DeadLetterQueue(JdbcClient jdbc, AuditTrail audit) {
+	private final EventLock locks;
+
+	public DeadLetterQueue(JdbcClient jdbc, AuditTrail audit, EventLock locks) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.locks = locks;
 	}
 
 	/**
@@ -68,7 +71,22 @@ public class DeadLetterQueue {
 				operator);
 	}
 
+	/**
+	 * Holds the event's lock while it acts, so that no run of the event is between
+	 * reading the payout and sending it.
+	 */
 	private void move(long payoutId, List<PayoutStatus> from, PayoutStatus to, String action, String operator) {
+		String event = jdbc.sql("SELECT liquidation_event_id FROM payouts WHERE id = :id")
+			.param("id", payoutId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("no payout " + payoutId));
+		try (var lock = locks.acquire(event)) {
+			moveLocked(payoutId, from, to, action, operator);
+		}
+	}
+
+	private void moveLocked(long payoutId, List<PayoutStatus> from, PayoutStatus to, String action, String operator) {
 		var moved = jdbc.sql(MOVE)
 			.param("to", to.code())
 			.param("id", payoutId)

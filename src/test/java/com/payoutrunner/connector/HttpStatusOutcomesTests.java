@@ -20,7 +20,7 @@ class HttpStatusOutcomesTests {
 	@CsvSource({ "429, FAILED, rate_limited", "503, FAILED, bank_unavailable", "400, FAILED, request_refused",
 			"401, FAILED, request_refused", "404, FAILED, request_refused", "413, FAILED, request_refused",
 			"502, UNKNOWN, bad_gateway", "504, UNKNOWN, timeout", "500, UNKNOWN, bank_error",
-			"301, UNKNOWN, bank_error" })
+			"301, UNKNOWN, bank_error", "408, UNKNOWN, bank_error", "409, UNKNOWN, bank_error" })
 	void aRefusedRequestIsFailedAndAnAmbiguousOneUnknown(int code, Status status, String reasonCode) {
 		assertThat(HttpStatusOutcomes.forStatus(code)).hasValue(new HttpStatusOutcomes.Mapping(status, reasonCode));
 	}

@@ -129,6 +129,19 @@ class SubmissionDispatcherTests {
 	}
 
 	@Test
+	void aRetryAfterPastTheCapLeavesTheOrderToALaterRun() {
+		var order = new PaymentOrderSubmission(UUID.randomUUID(), "{}", 1);
+		bank.transportFailures = 1;
+		bank.retryAfter = Duration.ofHours(1);
+
+		var outcomes = dispatcher.dispatch(List.of(order));
+
+		assertThat(outcomes).singleElement().extracting(SubmissionOutcome::status).isEqualTo(Status.FAILED);
+		assertThat(waits).isEmpty();
+		assertThat(bank.sent).hasSize(1);
+	}
+
+	@Test
 	void aTimeoutFollowedByARefusalStaysInDoubt() {
 		var order = new PaymentOrderSubmission(UUID.randomUUID(), "{}", 1);
 		bank.script = new ArrayList<>(

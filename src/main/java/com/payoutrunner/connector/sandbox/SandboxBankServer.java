@@ -103,6 +103,20 @@ public class SandboxBankServer implements AutoCloseable {
 
 	private void bulk(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			try {
+				handleBulk(exchange);
+			}
+			catch (RuntimeException ex) {
+				// Inside the exchange, so that the client gets the 500 (nothing was
+				// stored).
+				log.error("sandbox bank failed to handle a bulk request", ex);
+				problem(exchange, 500, "internal_error", ex.getMessage());
+			}
+		}
+	}
+
+	private void handleBulk(HttpExchange exchange) throws IOException {
+		{
 			if (!"POST".equals(exchange.getRequestMethod())) {
 				problem(exchange, 405, "method_not_allowed", "use POST");
 				return;
@@ -182,10 +196,6 @@ public class SandboxBankServer implements AutoCloseable {
 			ObjectNode answer = json.createObjectNode();
 			answer.set("results", results);
 			send(exchange, 200, "application/json", json.writeValueAsString(answer));
-		}
-		catch (RuntimeException ex) {
-			log.error("sandbox bank failed to handle a bulk request", ex);
-			problem(exchange, 500, "internal_error", ex.getMessage());
 		}
 	}
 
