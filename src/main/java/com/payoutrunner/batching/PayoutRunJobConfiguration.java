@@ -1,6 +1,5 @@
 package com.payoutrunner.batching;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
