@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -85,12 +86,22 @@ class PayoutRunJobConfiguration {
 
 	@Bean
 	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step submitBatchLinesStep,
-			Step writeSkipReportStep, RunSummaryService summaries, ReportPaths paths) {
+			Step writeSkipReportStep, RunSummaryService summaries, ReportPaths paths,
+			GracefulStopListener gracefulStop) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(buildBatchLinesStep)
 			.next(submitBatchLinesStep)
 			.next(writeSkipReportStep)
+			// First, so that its afterJob runs last (Spring Batch calls afterJob in
+			// reverse): the
+			// JVM may halt once it returns, and the summary must be written by then.
+			.listener(gracefulStop)
 			.listener(new RunSummaryListener(summaries, paths))
 			.build();
+	}
+
+	@Bean
+	GracefulStopListener gracefulStopListener(JobOperator jobOperator) {
+		return new GracefulStopListener(jobOperator, 120);
 	}
 
 	@Bean

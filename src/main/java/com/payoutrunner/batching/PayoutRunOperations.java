@@ -160,7 +160,13 @@ public class PayoutRunOperations {
 					status);
 			last = jobOperator.recover(last);
 		}
-		return new Result(Outcome.RAN, jobOperator.restart(last), "resumed execution " + last.getId() + " of " + event);
+		// Starting the same identifying parameters again resumes the FAILED or STOPPED
+		// instance
+		// where it stopped (and keeps its business date). JobOperator.restart would look
+		// the job
+		// up in a JobRegistry, which Boot does not fill.
+		return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, last.getJobParameters()),
+				"resumed execution " + last.getId() + " of " + event);
 	}
 
 	private void requireEvent(String event) {

@@ -17,7 +17,11 @@ final class SpringContext {
 		return new SpringApplicationBuilder(PayoutRunnerApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.registerShutdownHook(true)
+			// The command closes the context itself; on SIGTERM a running job must first
+			// stop at a
+			// chunk boundary (GracefulStopListener), with its database connections still
+			// open.
+			.registerShutdownHook(false)
 			.run();
 	}
 

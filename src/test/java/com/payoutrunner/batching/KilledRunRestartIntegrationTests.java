@@ -169,6 +169,43 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 		}
 	}
 
+	@Test
+	void sigtermStopsTheRunAtAChunkBoundaryAndRestartFinishesIt() throws Exception {
+		String event = TestEvents.unique("TERM");
+		imports.importFile(event, SampleEvent.FILE);
+		String databaseUrl = environment.getProperty("spring.datasource.url");
+		PayoutQueries db = new PayoutQueries(jdbc);
+
+		try (SandboxBankServer bank = new SandboxBankServer(bankStore, json, "127.0.0.1", 0).start()) {
+			AtomicReference<RunnerProcess> runner = new AtomicReference<>();
+			AtomicInteger bulks = new AtomicInteger();
+			bank.afterBulkStored(size -> {
+				if (bulks.incrementAndGet() == 3) {
+					runner.get().terminate();
+				}
+			});
+			runner.set(RunnerProcess.start(databaseUrl, bank.url().toString(), CHUNK_SIZE, "run", "--event", event));
+			runner.get().waitForExit();
+
+			assertThat(lastRunStatus(event)).isEqualTo("STOPPED");
+			assertThat(runner.get().stderr()).contains("stopped at a chunk boundary; resume it with restart");
+			assertThat(db.invariantViolations(event, false)).isEmpty();
+			long paidBeforeStop = db.payoutsWithStatus(event, "sent");
+			assertThat(paidBeforeStop).isBetween(15L, 45L);
+			assertThat(db.payoutsWithStatus(event, "sending")).as("nothing left in doubt by a graceful stop").isZero();
+
+			bank.afterBulkStored(size -> {
+			});
+			RunnerProcess restart = RunnerProcess.start(databaseUrl, bank.url().toString(), CHUNK_SIZE, "restart",
+					"--event", event);
+
+			assertThat(restart.waitForExit()).as(restart.stderr()).isZero();
+			assertThat(db.invariantViolations(event)).isEmpty();
+			assertThat(db.payoutsWithStatus(event, "sent")).isEqualTo(SampleEvent.ELIGIBLE);
+			assertThat(db.bankOrders(event)).isEqualTo(SampleEvent.ELIGIBLE);
+		}
+	}
+
 	private String lastRunStatus(String event) {
 		return jdbc.sql("""
 				SELECT e.status FROM batch_job_execution e

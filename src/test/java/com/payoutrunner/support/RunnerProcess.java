@@ -59,6 +59,11 @@ public final class RunnerProcess {
 		}
 	}
 
+	/** SIGTERM, as a service manager or Ctrl-C sends: the runner may stop gracefully. */
+	public void terminate() {
+		process.destroy();
+	}
+
 	public int waitForExit() throws InterruptedException {
 		if (!process.waitFor(3, TimeUnit.MINUTES)) {
 			process.destroyForcibly();

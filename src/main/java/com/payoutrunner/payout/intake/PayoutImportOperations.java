@@ -75,7 +75,9 @@ public class PayoutImportOperations {
 				// We hold the event lock: the process that left it running is gone.
 				last = jobOperator.recover(last);
 			}
-			return new Result(jobOperator.restart(last), false);
+			// Same identifying parameters: resumes the instance after its last committed
+			// chunk.
+			return new Result(jobOperator.start(importPayoutsJob, last.getJobParameters()), false);
 		}
 	}
 
