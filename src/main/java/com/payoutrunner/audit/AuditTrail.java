@@ -45,4 +45,22 @@ public class AuditTrail {
 			.update();
 	}
 
+	/** One event about anything other than a payout (a batch, a bank file). */
+	public void event(String entityType, String entityId, String action, AuditCategory category, String severity,
+			String actor, Long runId, String details) {
+		jdbc.sql(
+				"""
+						INSERT INTO audit_events (entity_type, entity_id, action, category, severity, actor, run_id, details)
+						VALUES (:entityType, :entityId, :action, :category, :severity, :actor, :runId, CAST(:details AS jsonb))""")
+			.param("entityType", entityType)
+			.param("entityId", entityId)
+			.param("action", action)
+			.param("category", category.code())
+			.param("severity", severity)
+			.param("actor", actor)
+			.param("runId", runId)
+			.param("details", details)
+			.update();
+	}
+
 }

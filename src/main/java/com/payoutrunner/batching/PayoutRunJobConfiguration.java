@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
@@ -38,6 +39,7 @@ import com.payoutrunner.connector.PaymentOrderWriter;
 import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.SubmittableLine;
 import com.payoutrunner.connector.SubmittableLineRowMapper;
+import com.payoutrunner.connector.file.BankFileWriter;
 import com.payoutrunner.eligibility.EligibilityPolicy;
 import com.payoutrunner.eligibility.EligibilityProcessor;
 import com.payoutrunner.eligibility.PayoutSkippedException;
@@ -71,10 +73,13 @@ import com.payoutrunner.routing.RoutingProcessor;
  * to queued. Only {@link PayoutSkippedException} is skipped, without limit; each skip is
  * persisted by {@link SkipRecordingListener} in the chunk's transaction. The reader pages
  * by the unique id, so a restart resumes after the last committed chunk.</li>
+ * <li>{@code writeBankFilesStep}: one bank file (pain.001, NACHA) per batch routed to a
+ * file format, through {@link BankFileWriter}; a file holds a whole batch, so this is not
+ * a chunk step.</li>
  * <li>{@code submitBatchLinesStep} (chunk, not fault tolerant): reads the event's lines
- * that are queued or left sending by a crash, and sends each chunk to the bank in one
- * bulk request through {@link PaymentOrderWriter}. No skip or retry here: outcomes are
- * data, and a step that cannot scan cannot re-send.</li>
+ * for bank APIs that are queued or left sending by a crash, and sends each chunk to the
+ * bank in one bulk request through {@link PaymentOrderWriter}. No skip or retry here:
+ * outcomes are data, and a step that cannot scan cannot re-send.</li>
  * <li>{@code writeSkipReportStep}: writes skips.csv; {@link RunSummaryListener} writes
  * summary.json.</li>
  * </ol>
@@ -85,10 +90,11 @@ class PayoutRunJobConfiguration {
 	static final String JOB_NAME = "payoutRunJob";
 
 	@Bean
-	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step submitBatchLinesStep,
-			Step writeSkipReportStep, RunSummaryService summaries, ReportPaths paths,
+	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step writeBankFilesStep,
+			Step submitBatchLinesStep, Step writeSkipReportStep, RunSummaryService summaries, ReportPaths paths,
 			GracefulStopListener gracefulStop) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(buildBatchLinesStep)
+			.next(writeBankFilesStep)
 			.next(submitBatchLinesStep)
 			.next(writeSkipReportStep)
 			// First, so that its afterJob runs last (Spring Batch calls afterJob in
@@ -143,6 +149,20 @@ class PayoutRunJobConfiguration {
 	}
 
 	@Bean
+	Step writeBankFilesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			BankFileWriter writer) {
+		return new StepBuilder("writeBankFilesStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			RunContext run = RunContext.of(contribution.getStepExecution());
+			int filed = writer.writeFiles(run.runId(), run.jobExecutionId())
+				.stream()
+				.mapToInt(BankFileWriter.WrittenFile::payouts)
+				.sum();
+			contribution.incrementWriteCount(filed);
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	@Bean
 	Step writeSkipReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SkipReportCsv report, ReportPaths paths) {
 		return new StepBuilder("writeSkipReportStep", jobRepository)
@@ -179,7 +199,8 @@ class PayoutRunJobConfiguration {
 			.dataSource(dataSource)
 			.selectClause("SELECT *")
 			.fromClause(SubmittableLineRowMapper.FROM)
-			.whereClause("WHERE liquidation_event_id = :event AND status IN ('queued', 'sending')")
+			.whereClause("WHERE liquidation_event_id = :event AND status IN ('queued', 'sending')"
+					+ " AND connector NOT IN (" + fileConnectorList() + ")")
 			.parameterValues(Map.of("event", event))
 			.sortKeys(Map.of(SubmittableLineRowMapper.SORT_KEY, Order.ASCENDING))
 			.pageSize(properties.chunkSize())
@@ -244,6 +265,11 @@ class PayoutRunJobConfiguration {
 				jdbc.sql("ANALYZE " + tables).update();
 			}
 		};
+	}
+
+	/** The file formats' connector names (constants of the code) as an SQL list. */
+	private static String fileConnectorList() {
+		return String.join(", ", BankFileWriter.fileConnectors().stream().map(name -> "'" + name + "'").toList());
 	}
 
 	private static StepProgressListener progress(PayoutRunnerProperties properties, Clock clock) {

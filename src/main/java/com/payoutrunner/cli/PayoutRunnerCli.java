@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 		subcommands = { ImportCommand.class, RunCommand.class, RerunCommand.class, RestartCommand.class,
 				StatusCommand.class, PayoutsCommand.class, SkipsCommand.class, DlqCommand.class,
 				PayoutActionCommand.Retry.class, PayoutActionCommand.Cancel.class, BenchCommand.class,
-				SandboxBankCommand.class, CommandLine.HelpCommand.class })
+				SandboxBankCommand.class, InboxCommand.class, CommandLine.HelpCommand.class })
 public class PayoutRunnerCli implements Runnable {
 
 	public static final int COMPLETED = 0;

@@ -22,12 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resubmissionDelays after the n-th failed submission of a payout, the n-th delay
  * before a later run may try again; one failure more than there are delays puts it in the
  * dead-letter queue
+ * @param bankFiles where bank files go and come back, and who they say pays
  */
 @ConfigurationProperties("payout")
 public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @DefaultValue("reports") Path reportsDir,
 		@DefaultValue("2s") Duration progressInterval, @DefaultValue Tables tables, @DefaultValue Bank bank,
 		@DefaultValue("1m,5m,20m,1h,6h") List<Duration> resubmissionDelays, @DefaultValue SandboxBank sandboxBank,
-		@DefaultValue Connectors connectors) {
+		@DefaultValue Connectors connectors, @DefaultValue BankFiles bankFiles) {
 
 	public PayoutRunnerProperties {
 		if (chunkSize < 1 || chunkSize > 10_000) {
@@ -76,6 +77,30 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 	}
 
 	public record Route(String rail, String currency, String connector) {
+	}
+
+	/**
+	 * @param outbox where payment files are dropped for the bank
+	 * @param inbox where the bank's status reports (pain.002) and ACH return files are
+	 * picked up
+	 */
+	public record BankFiles(@DefaultValue("bank-files/outbox") Path outbox,
+			@DefaultValue("bank-files/inbox") Path inbox, @DefaultValue Sepa sepa, @DefaultValue Ach ach) {
+	}
+
+	/** The ordering company of SEPA files and its account. */
+	public record Sepa(@DefaultValue("Payout Runner Fund SA") String debtorName,
+			@DefaultValue("DE89370400440532013000") String debtorIban, @DefaultValue("COBADEFFXXX") String debtorBic) {
+	}
+
+	/**
+	 * The NACHA file and batch headers: the receiving bank, the originating bank and
+	 * company.
+	 */
+	public record Ach(@DefaultValue("021000021") String destinationRouting,
+			@DefaultValue("JPMORGAN CHASE") String destinationName, @DefaultValue("011000015") String originRouting,
+			@DefaultValue("PAYOUT RUNNER BANK") String originName, @DefaultValue("PAYOUT RUNNER") String companyName,
+			@DefaultValue("1234567890") String companyId) {
 	}
 
 }

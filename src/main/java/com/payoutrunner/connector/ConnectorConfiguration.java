@@ -3,7 +3,11 @@ package com.payoutrunner.connector;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
+import com.payoutrunner.connector.file.BankFileFormat;
 import com.payoutrunner.connector.sandbox.SandboxBankFaults;
 import com.payoutrunner.routing.CountryRailTable;
 import com.payoutrunner.connector.sandbox.SandboxBankServer;
@@ -62,19 +67,25 @@ class ConnectorConfiguration {
 	}
 
 	/**
-	 * Validated at start-up against the connectors that exist and the rails of the rail
-	 * table.
+	 * Validated at start-up against the connectors that exist (the bank APIs and the bank
+	 * file formats) and the rails of the rail table.
 	 */
 	@Bean
 	ConnectorRouting connectorRouting(PayoutRunnerProperties properties, PaymentConnectors connectors,
 			CountryRailTable rails) {
 		var config = properties.connectors();
+		Map<String, ConnectorRouting.Scope> fileFormats = new LinkedHashMap<>();
+		for (BankFileFormat format : BankFileFormat.values()) {
+			fileFormats.put(format.connector(), new ConnectorRouting.Scope(format.rail(), format.currency()));
+		}
+		Set<String> known = new LinkedHashSet<>(connectors.names());
+		known.addAll(fileFormats.keySet());
 		return new ConnectorRouting(config.defaultConnector(),
 				config.routes()
 					.stream()
 					.map(route -> new ConnectorRouting.Route(route.rail(), route.currency(), route.connector()))
 					.toList(),
-				connectors.names(), rails.rails());
+				known, rails.rails(), fileFormats);
 	}
 
 	@Bean

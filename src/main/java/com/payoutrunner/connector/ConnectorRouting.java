@@ -18,6 +18,10 @@ public final class ConnectorRouting {
 	public record Route(String rail, String currency, String connector) {
 	}
 
+	/** A connector that can carry only one rail in one currency (a bank file format). */
+	public record Scope(String rail, String currency) {
+	}
+
 	private final String defaultConnector;
 
 	private final Map<String, String> byRailAndCurrency = new HashMap<>();
@@ -26,7 +30,21 @@ public final class ConnectorRouting {
 
 	public ConnectorRouting(String defaultConnector, List<Route> routes, Set<String> knownConnectors,
 			Set<String> knownRails) {
+		this(defaultConnector, routes, knownConnectors, knownRails, Map.of());
+	}
+
+	/**
+	 * @param scoped connectors that serve only one rail and currency: never the default,
+	 * and routed only from their own rail
+	 */
+	public ConnectorRouting(String defaultConnector, List<Route> routes, Set<String> knownConnectors,
+			Set<String> knownRails, Map<String, Scope> scoped) {
 		List<String> problems = new ArrayList<>();
+		if (scoped.containsKey(defaultConnector)) {
+			Scope scope = scoped.get(defaultConnector);
+			problems.add("payout.connectors.default-connector: '" + defaultConnector + "' carries only " + scope.rail()
+					+ " in " + scope.currency() + "; route that rail to it instead");
+		}
 		if (!knownConnectors.contains(defaultConnector)) {
 			problems.add("payout.connectors.default-connector: unknown connector '" + defaultConnector + "' (known: "
 					+ new TreeSet<>(knownConnectors) + ")");
@@ -41,6 +59,13 @@ public final class ConnectorRouting {
 			if (route.connector() == null || !knownConnectors.contains(route.connector())) {
 				problems.add(where + ": unknown connector '" + route.connector() + "' (known: "
 						+ new TreeSet<>(knownConnectors) + ")");
+			}
+			Scope scope = scoped.get(route.connector());
+			if (scope != null && (!scope.rail().equals(route.rail())
+					|| (route.currency() != null && !scope.currency().equals(route.currency())))) {
+				problems.add(where + ": '" + route.connector() + "' carries only " + scope.rail() + " in "
+						+ scope.currency() + ", not " + route.rail()
+						+ (route.currency() == null ? "" : " in " + route.currency()));
 			}
 			String previous = route.currency() == null ? byRail.put(route.rail(), route.connector())
 					: byRailAndCurrency.put(route.rail() + "/" + route.currency(), route.connector());

@@ -21,7 +21,7 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 	 * flattens it, so the filters still use the indexes.
 	 */
 	public static final String FROM = """
-			FROM (SELECT l.id AS line_id, l.payout_id, l.idempotency_key, l.status, l.rail, l.rail_amount_minor,
+			FROM (SELECT l.id AS line_id, l.batch_id, l.payout_id, l.idempotency_key, l.status, l.rail, l.rail_amount_minor,
 			             l.rail_currency, b.reference AS batch_reference, b.connector, p.liquidation_event_id, p.investor_id,
 			             p.investor_name, p.country, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code
 			      FROM payout_batch_lines l JOIN payouts p ON p.id = l.payout_id

@@ -20,7 +20,8 @@ public enum PayoutStatus {
 			Map.entry(QUEUED, EnumSet.of(SENDING, CANCELLED)),
 			Map.entry(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)), Map.entry(FAILED, EnumSet.of(QUEUED)),
 			Map.entry(REJECTED, EnumSet.of(QUEUED)), Map.entry(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED, PENDING)),
-			Map.entry(SENT, EnumSet.of(SETTLED, RETURNED)), Map.entry(CANCELLED, EnumSet.noneOf(PayoutStatus.class)),
+			Map.entry(SENT, EnumSet.of(SETTLED, RETURNED, DEAD_LETTER)),
+			Map.entry(CANCELLED, EnumSet.noneOf(PayoutStatus.class)),
 			Map.entry(SETTLED, EnumSet.noneOf(PayoutStatus.class)),
 			Map.entry(RETURNED, EnumSet.noneOf(PayoutStatus.class)));
 

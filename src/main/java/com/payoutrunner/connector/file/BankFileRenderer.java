@@ -1,0 +1,69 @@
+package com.payoutrunner.connector.file;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import com.payoutrunner.config.PayoutRunnerProperties;
+import com.payoutrunner.payout.PayoutReference;
+
+/**
+ * Renders a batch's file from the batch and its lines only (the batch's creation time
+ * stands in for "now"), so that rendering it again after a crash gives the same bytes.
+ */
+public class BankFileRenderer {
+
+	private static final int MAX_MESSAGE_ID = 35;
+
+	private final PayoutRunnerProperties.BankFiles settings;
+
+	public BankFileRenderer(PayoutRunnerProperties.BankFiles settings) {
+		this.settings = settings;
+	}
+
+	public String render(BankFileRepository.FileBatch batch, List<BankFileLine> lines) {
+		OffsetDateTime createdAt = batch.createdAt().truncatedTo(ChronoUnit.SECONDS);
+		return switch (batch.format()) {
+			case SEPA_PAIN_001 -> sepa(batch, createdAt, lines);
+			case ACH_NACHA -> nacha(createdAt, lines);
+		};
+	}
+
+	private String sepa(BankFileRepository.FileBatch batch, OffsetDateTime createdAt, List<BankFileLine> lines) {
+		var sepa = settings.sepa();
+		String messageId = batch.reference().length() <= MAX_MESSAGE_ID ? batch.reference() : "BATCH-" + batch.id();
+		List<SepaCreditTransferFile.Transfer> transfers = lines.stream()
+			.map(file -> new SepaCreditTransferFile.Transfer(file.payoutReference(),
+					file.line().railAmount().toDecimal(), file.line().beneficiaryName(), file.line().bank().iban(),
+					file.line().bank().bic(), file.executionDate(createdAt.toLocalDate()), file.line().reference()))
+			.toList();
+		return SepaCreditTransferFile.write(
+				new SepaCreditTransferFile.Debtor(sepa.debtorName(), sepa.debtorIban(), sepa.debtorBic()), messageId,
+				createdAt, transfers);
+	}
+
+	private String nacha(OffsetDateTime createdAt, List<BankFileLine> lines) {
+		var ach = settings.ach();
+		List<NachaFile.Credit> credits = lines.stream()
+			.map(file -> new NachaFile.Credit(file.line().bank().routingNumber(), file.line().bank().accountNumber(),
+					file.line().railAmount().minorUnits(), PayoutReference.shortForm(file.line().payoutId()),
+					file.line().beneficiaryName()))
+			.toList();
+		return NachaFile.write(
+				new NachaFile.Originator(ach.destinationRouting(), ach.destinationName(), ach.originRouting(),
+						ach.originName(), ach.companyName(), ach.companyId()),
+				1, "PAYOUT", nextWeekday(createdAt.toLocalDate()), createdAt.toLocalDateTime(), credits);
+	}
+
+	/** ACH settles one banking day after the file at the earliest. */
+	static LocalDate nextWeekday(LocalDate day) {
+		LocalDate next = day.plusDays(1);
+		while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			next = next.plusDays(1);
+		}
+		return next;
+	}
+
+}

@@ -1,0 +1,205 @@
+package com.payoutrunner.connector.file.inbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The directory the bank's answers are dropped into: pain.002 status reports and NACHA
+ * return files. Each file is applied once, in one transaction, and recorded by its
+ * content hash (so the same file again, under any name, changes nothing), then moved to
+ * {@code processed/}. A file that cannot be read is moved to {@code rejected/} beside an
+ * {@code .error.txt} naming the line and the reason; nothing in it is applied.
+ */
+public class BankInbox {
+
+	private static final Logger log = LoggerFactory.getLogger(BankInbox.class);
+
+	/** What happened to one file. {@code error} is set when the file was rejected. */
+	public record FileResult(String file, String kind, int entries, int applied, int alreadyApplied,
+			List<BankVerdictRecorder.Unmatched> unmatched, String error) {
+
+		public boolean needsAttention() {
+			return error != null || !unmatched.isEmpty();
+		}
+
+	}
+
+	private final Path directory;
+
+	private final BankVerdictRecorder recorder;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transaction;
+
+	public BankInbox(Path directory, BankVerdictRecorder recorder, JdbcClient jdbc, TransactionTemplate transaction) {
+		this.directory = directory;
+		this.recorder = recorder;
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+	}
+
+	public Path directory() {
+		return directory;
+	}
+
+	/** Applies every file waiting in the inbox, oldest name first. */
+	public List<FileResult> processAll() {
+		List<FileResult> results = new ArrayList<>();
+		for (Path file : waitingFiles()) {
+			results.add(process(file));
+		}
+		return results;
+	}
+
+	private List<Path> waitingFiles() {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter(Files::isRegularFile)
+				.filter(file -> !file.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list the bank inbox " + directory, ex);
+		}
+	}
+
+	private FileResult process(Path file) {
+		String name = file.getFileName().toString();
+		byte[] content = read(file);
+		String kind = Pain002StatusReport.looksLikeOne(content) ? "pain.002"
+				: AchReturnFile.looksLikeOne(content) ? "ach_return" : null;
+		if (kind == null) {
+			return reject(file, null, "neither a pain.002 status report nor a NACHA return file");
+		}
+		List<BankVerdict> verdicts;
+		try {
+			verdicts = "pain.002".equals(kind) ? Pain002StatusReport.parse(content) : AchReturnFile.parse(content);
+		}
+		catch (InboxFileException ex) {
+			return reject(file, kind, ex.getMessage());
+		}
+		String hash = sha256(content);
+		FileResult result;
+		try {
+			result = transaction.execute(tx -> {
+				jdbc.sql("""
+						INSERT INTO bank_inbox_files (file_name, content_sha256, kind, entries, applied, unmatched)
+						VALUES (:name, :hash, :kind, :entries, 0, 0)""")
+					.param("name", name)
+					.param("hash", hash)
+					.param("kind", kind)
+					.param("entries", verdicts.size())
+					.update();
+				var outcome = recorder.apply(verdicts, name);
+				jdbc.sql(
+						"UPDATE bank_inbox_files SET applied = :applied, unmatched = :unmatched WHERE content_sha256 = :hash")
+					.param("applied", outcome.applied())
+					.param("unmatched", outcome.unmatched().size())
+					.param("hash", hash)
+					.update();
+				return new FileResult(name, kind, verdicts.size(), outcome.applied(), outcome.alreadyApplied(),
+						outcome.unmatched(), null);
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			log.info("{}: the same content was applied before; nothing to do", name);
+			result = new FileResult(name, kind, verdicts.size(), 0, verdicts.size(), List.of(), null);
+		}
+		move(file, "processed");
+		if (!result.unmatched().isEmpty()) {
+			writeUnmatched(name, result.unmatched());
+		}
+		log.info("{} ({}): {} verdict(s), {} applied, {} already applied, {} unmatched", name, kind, result.entries(),
+				result.applied(), result.alreadyApplied(), result.unmatched().size());
+		return result;
+	}
+
+	private FileResult reject(Path file, String kind, String reason) {
+		String name = file.getFileName().toString();
+		Path moved = move(file, "rejected");
+		write(moved.resolveSibling(name + ".error.txt"), name + ": " + reason + System.lineSeparator());
+		log.warn("{} rejected, nothing applied: {}", name, reason);
+		return new FileResult(name, kind, 0, 0, 0, List.of(), reason);
+	}
+
+	private void writeUnmatched(String name, List<BankVerdictRecorder.Unmatched> unmatched) {
+		StringBuilder csv = new StringBuilder("line,reference,verdict,code,why").append(System.lineSeparator());
+		for (var entry : unmatched) {
+			var verdict = entry.verdict();
+			csv.append(verdict.line())
+				.append(',')
+				.append(quote(verdict.reference()))
+				.append(',')
+				.append(verdict.kind().name().toLowerCase(java.util.Locale.ROOT))
+				.append(',')
+				.append(quote(verdict.code()))
+				.append(',')
+				.append(quote(entry.why()))
+				.append(System.lineSeparator());
+		}
+		write(directory.resolve("processed").resolve(name + ".unmatched.csv"), csv.toString());
+	}
+
+	private static String quote(String value) {
+		return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
+	}
+
+	private Path move(Path file, String folder) {
+		try {
+			Path target = directory.resolve(folder);
+			Files.createDirectories(target);
+			return Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot move " + file + " to " + folder + "/", ex);
+		}
+	}
+
+	private static byte[] read(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file, ex);
+		}
+	}
+
+	private static void write(Path file, String content) {
+		try {
+			Files.writeString(file, content, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + file, ex);
+		}
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
