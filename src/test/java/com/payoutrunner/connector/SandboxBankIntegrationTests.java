@@ -72,6 +72,37 @@ class SandboxBankIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void oneOrderAtATimeAnswersWithTheStatusCodesOfARealPaymentsApi() throws Exception {
+		UUID key = UUID.randomUUID();
+		String reference = TestEvents.unique("BANK") + "/I-1";
+
+		HttpResponse<String> created = postOne(key.toString(), order(key, reference, 1000));
+		HttpResponse<String> replayed = postOne(key.toString(), order(key, reference, 1000));
+		HttpResponse<String> tampered = postOne(key.toString(), order(key, reference, 9999));
+		HttpResponse<String> keyless = postOne(null, order(key, reference, 1000));
+
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(replayed.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(replayed.body()).path("order_id").asString())
+			.isEqualTo(json.readTree(created.body()).path("order_id").asString());
+		assertThat(tampered.statusCode()).isEqualTo(422);
+		assertThat(tampered.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json.readTree(tampered.body()).path("type").asString())
+			.isEqualTo("urn:sandbox-bank:idempotency_key_reused");
+		assertThat(keyless.statusCode()).isEqualTo(400);
+		assertThat(store.orders(reference)).hasSize(1).first().extracting("amountMinor").isEqualTo(1000L);
+	}
+
+	private HttpResponse<String> postOne(String key, String body) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(bank.url().resolve("/v1/payment-orders"))
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
 	void concurrentRequestsWithOneKeyCreateOneOrder() throws Exception {
 		UUID key = UUID.randomUUID();
 		String reference = TestEvents.unique("BANK") + "/I-1";

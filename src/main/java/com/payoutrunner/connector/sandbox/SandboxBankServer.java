@@ -29,6 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  * <li>{@code POST /v1/payment-orders/bulk} {"orders":[...]} → 200 {"results":[...]}, one
  * result per order;</li>
+ * <li>{@code POST /v1/payment-orders} with an {@code Idempotency-Key} header, one order →
+ * 201 created, 200 the same order again for the same key and body, 422 for the same key
+ * with a different body, 400 invalid, 404 unknown account (no injected faults here);</li>
  * <li>{@code POST /v1/payment-orders/lookup} {"idempotency_keys":[...]} → which keys it
  * holds an order for (found, with the order id, or not_found);</li>
  * <li>{@code GET /v1/payment-orders?reference_prefix=P} → the orders it holds, to compare
@@ -72,7 +75,7 @@ public class SandboxBankServer implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
 		server.createContext("/v1/payment-orders/bulk", this::bulk);
 		server.createContext("/v1/payment-orders/lookup", this::lookup);
-		server.createContext("/v1/payment-orders", this::list);
+		server.createContext("/v1/payment-orders", this::ordersResource);
 		server.setExecutor(executor);
 	}
 
@@ -152,12 +155,16 @@ public class SandboxBankServer implements AutoCloseable {
 				String problem = validate(order);
 				result.put("idempotency_key", order.path("idempotency_key").asString(""));
 				if (problem != null) {
-					result.put("status", "rejected").put("code", "invalid_order").put("message", problem);
+					result.put("status", "rejected")
+						.put("code", "invalid_order")
+						.put("http_status", 400)
+						.put("message", problem);
 				}
 				else if (faults.rejects(order.path("beneficiary").path("iban").asString(null))
 						|| faults.rejects(order.path("beneficiary").path("account_number").asString(null))) {
 					result.put("status", "rejected")
 						.put("code", "account_not_found")
+						.put("http_status", 404)
 						.put("message", "the beneficiary account does not exist");
 				}
 				else {
@@ -178,6 +185,7 @@ public class SandboxBankServer implements AutoCloseable {
 					slots.get(i)
 						.put("status", "rejected")
 						.put("code", outcome.rejectionCode())
+						.put("http_status", 422)
 						.put("message", outcome.message());
 				}
 			}
@@ -196,6 +204,70 @@ public class SandboxBankServer implements AutoCloseable {
 			ObjectNode answer = json.createObjectNode();
 			answer.set("results", results);
 			send(exchange, 200, "application/json", json.writeValueAsString(answer));
+		}
+	}
+
+	private void ordersResource(HttpExchange exchange) throws IOException {
+		if ("POST".equals(exchange.getRequestMethod())) {
+			single(exchange);
+		}
+		else {
+			list(exchange);
+		}
+	}
+
+	/**
+	 * One order, keyed by its Idempotency-Key header, with the status codes of a real
+	 * API.
+	 */
+	private void single(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+			if (key == null || key.isBlank()) {
+				problem(exchange, 400, "missing_idempotency_key", "the Idempotency-Key header is required");
+				return;
+			}
+			JsonNode body;
+			try {
+				body = json.readTree(exchange.getRequestBody());
+			}
+			catch (JacksonException ex) {
+				problem(exchange, 400, "malformed_json", ex.getOriginalMessage());
+				return;
+			}
+			if (!(body instanceof ObjectNode order)) {
+				problem(exchange, 400, "invalid_order", "the body must be one payment order object");
+				return;
+			}
+			if (order.has("idempotency_key") && !key.equals(order.path("idempotency_key").asString())) {
+				problem(exchange, 400, "invalid_order", "idempotency_key in the body differs from the header");
+				return;
+			}
+			order.put("idempotency_key", key);
+			String invalid = validate(order);
+			if (invalid != null) {
+				problem(exchange, 400, "invalid_order", invalid);
+				return;
+			}
+			if (faults.rejects(order.path("beneficiary").path("iban").asString(null))
+					|| faults.rejects(order.path("beneficiary").path("account_number").asString(null))) {
+				problem(exchange, 404, "account_not_found", "the beneficiary account does not exist");
+				return;
+			}
+			boolean seenBefore = store.orderIdsByKey(List.of(key)).containsKey(key);
+			var stored = store.store(List.of(new SandboxBankStore.OrderRequest(key, order.toString(),
+					order.path("amount_minor").asLong(), order.path("currency").asString(),
+					order.path("rail").asString(), order.path("reference").asString())))
+				.get(0);
+			if (stored.orderId() == null) {
+				problem(exchange, 422, stored.rejectionCode(), stored.message());
+				return;
+			}
+			send(exchange, seenBefore ? 200 : 201, "application/json",
+					json.writeValueAsString(json.createObjectNode()
+						.put("idempotency_key", key)
+						.put("status", "accepted")
+						.put("order_id", stored.orderId())));
 		}
 	}
 
