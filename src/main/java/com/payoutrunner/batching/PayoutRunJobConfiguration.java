@@ -153,10 +153,11 @@ class PayoutRunJobConfiguration {
 			BankFileWriter writer) {
 		return new StepBuilder("writeBankFilesStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			RunContext run = RunContext.of(contribution.getStepExecution());
-			int filed = writer.writeFiles(run.runId(), run.jobExecutionId())
-				.stream()
-				.mapToInt(BankFileWriter.WrittenFile::payouts)
-				.sum();
+			int filed = 0;
+			for (BankFileWriter.WrittenFile file : writer.writeFiles(run.runId(), run.jobExecutionId())) {
+				System.out.println("[writeBankFilesStep] " + file.file() + ": " + file.payouts() + " payout(s)");
+				filed += file.payouts();
+			}
 			contribution.incrementWriteCount(filed);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
