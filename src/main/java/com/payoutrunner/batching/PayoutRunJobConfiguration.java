@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -174,13 +175,14 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader(DataSource dataSource, PayoutRunnerProperties properties,
-			@Value("#{jobParameters['event']}") String event) throws Exception {
+			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) throws Exception {
+		RunSelection selection = RunSelection.fromJobParameters(parameters);
 		return new JdbcPagingItemReaderBuilder<PayoutCandidate>().name("eligiblePayoutReader")
 			.dataSource(dataSource)
 			.selectClause("SELECT " + PayoutRepository.CANDIDATE_COLUMNS)
 			.fromClause("FROM payouts")
-			.whereClause("WHERE liquidation_event_id = :event")
-			.parameterValues(Map.of("event", event))
+			.whereClause(selection.whereClause())
+			.parameterValues(selection.parameters())
 			.sortKeys(Map.of("id", Order.ASCENDING))
 			.pageSize(properties.chunkSize())
 			.rowMapper(new PayoutCandidateRowMapper())
@@ -195,14 +197,16 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<SubmittableLine> submittableLineReader(DataSource dataSource,
-			PayoutRunnerProperties properties, @Value("#{jobParameters['event']}") String event) throws Exception {
+			PayoutRunnerProperties properties,
+			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) throws Exception {
+		RunSelection selection = RunSelection.fromJobParameters(parameters);
 		return new JdbcPagingItemReaderBuilder<SubmittableLine>().name("submittableLineReader")
 			.dataSource(dataSource)
 			.selectClause("SELECT *")
 			.fromClause(SubmittableLineRowMapper.FROM)
-			.whereClause("WHERE liquidation_event_id = :event AND status IN ('queued', 'sending')"
+			.whereClause(selection.whereClause() + " AND line_status IN ('queued', 'sending')"
 					+ " AND connector NOT IN (" + fileConnectorList() + ")")
-			.parameterValues(Map.of("event", event))
+			.parameterValues(selection.parameters())
 			.sortKeys(Map.of(SubmittableLineRowMapper.SORT_KEY, Order.ASCENDING))
 			.pageSize(properties.chunkSize())
 			.rowMapper(new SubmittableLineRowMapper())

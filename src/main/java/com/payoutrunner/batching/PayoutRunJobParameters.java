@@ -6,7 +6,7 @@ package com.payoutrunner.batching;
  */
 public final class PayoutRunJobParameters {
 
-	/** The liquidation event whose payouts the run pays. */
+	/** The liquidation event whose payouts the run pays (event runs). */
 	public static final String EVENT = "event";
 
 	/**
@@ -14,6 +14,22 @@ public final class PayoutRunJobParameters {
 	 * instance).
 	 */
 	public static final String RERUN = "rerun";
+
+	/**
+	 * A scheduled run: the schedule's name and its slot (the fire time truncated to the
+	 * schedule's period), instead of an event. A slot runs once, however often it fires.
+	 */
+	public static final String SCHEDULE = "schedule";
+
+	public static final String SLOT = "slot";
+
+	/**
+	 * Not identifying, for scheduled runs: comma-separated priorities and currencies the
+	 * run picks up (all when absent).
+	 */
+	public static final String PRIORITIES = "priorities";
+
+	public static final String CURRENCIES = "currencies";
 
 	/**
 	 * Not identifying: the run's business date (payouts scheduled after it wait). Set at

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -130,6 +131,33 @@ public class PayoutRunOperations {
 				throw new IllegalArgumentException("event " + event + " has never run: use run --event " + event);
 			}
 			return resume(latest, event);
+		}
+	}
+
+	/**
+	 * A scheduled run of one slot. The slot is part of the job instance's identity, so it
+	 * runs once however often it fires (a double fire, a second instance): a slot already
+	 * COMPLETED is "already done", one that FAILED, STOPPED or was left by a dead process
+	 * is resumed. Runs of one schedule hold the schedule's lock, one at a time.
+	 */
+	public Result runSlot(ScheduledRun run) throws Exception {
+		String label = "slot " + run.slot() + " of schedule " + run.schedule();
+		try (var lock = locks.acquire("schedule:" + run.schedule())) {
+			JobParameters parameters = run.jobParameters();
+			JobInstance instance = jobRepository.getJobInstance(payoutRunJob.getName(), parameters);
+			if (instance == null) {
+				return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters), "started " + label);
+			}
+			JobExecution last = jobRepository.getLastJobExecution(instance);
+			if (last.getStatus() == BatchStatus.COMPLETED) {
+				return new Result(Outcome.ALREADY_COMPLETED, last,
+						label + " already COMPLETED (execution " + last.getId() + "): already done");
+			}
+			if (last.getStatus() == BatchStatus.ABANDONED) {
+				return new Result(Outcome.NOT_RESUMABLE, last,
+						label + " was ABANDONED (execution " + last.getId() + "); the next slot picks its payouts up");
+			}
+			return resume(last, label);
 		}
 	}
 

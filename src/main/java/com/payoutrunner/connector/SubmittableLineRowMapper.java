@@ -21,8 +21,9 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 	 * flattens it, so the filters still use the indexes.
 	 */
 	public static final String FROM = """
-			FROM (SELECT l.id AS line_id, l.batch_id, l.payout_id, l.idempotency_key, l.status, l.rail, l.rail_amount_minor,
-			             l.rail_currency, b.reference AS batch_reference, b.connector, p.liquidation_event_id, p.investor_id,
+			FROM (SELECT l.id AS line_id, l.batch_id, l.payout_id, l.idempotency_key, l.status AS line_status, l.rail,
+			             l.rail_amount_minor, l.rail_currency, b.reference AS batch_reference, b.connector,
+			             p.liquidation_event_id, p.status, p.priority, p.currency, p.investor_id,
 			             p.investor_name, p.country, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code
 			      FROM payout_batch_lines l JOIN payouts p ON p.id = l.payout_id
 			      JOIN payout_batches b ON b.id = l.batch_id) AS lines""";
@@ -32,7 +33,7 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 	@Override
 	public SubmittableLine mapRow(ResultSet rs, int rowNum) throws SQLException {
 		return new SubmittableLine(rs.getLong("line_id"), rs.getLong("payout_id"),
-				rs.getObject("idempotency_key", UUID.class), rs.getString("status"),
+				rs.getObject("idempotency_key", UUID.class), rs.getString("line_status"),
 				rs.getString("liquidation_event_id") + "/" + rs.getString("investor_id"),
 				rs.getString("batch_reference"), rs.getString("connector"), rs.getString("rail"),
 				Money.ofMinor(rs.getLong("rail_amount_minor"), rs.getString("rail_currency")),

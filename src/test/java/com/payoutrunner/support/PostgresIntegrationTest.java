@@ -25,24 +25,42 @@ public abstract class PostgresIntegrationTest {
 	public static final String TEST_DATABASE_URL = "jdbc:postgresql://${PAYOUTS_DB_HOST:127.0.0.1}:${PAYOUTS_DB_PORT:5432}/"
 			+ "${PAYOUTS_TEST_DB_NAME:payouts_test}?reWriteBatchedInserts=true";
 
+	/**
+	 * A second test database, for tests whose runs read every event's open payouts
+	 * (scheduled runs) and so must not meet other tests' payouts.
+	 */
+	public static final String SCHEDULES_DATABASE_URL = "jdbc:postgresql://${PAYOUTS_DB_HOST:127.0.0.1}:${PAYOUTS_DB_PORT:5432}/"
+			+ "${PAYOUTS_TEST_DB_NAME:payouts_test}_schedules?reWriteBatchedInserts=true";
+
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class FreshSchema {
 
-		private static final java.util.concurrent.atomic.AtomicBoolean CLEANED = new java.util.concurrent.atomic.AtomicBoolean();
+		private static final java.util.Set<String> CLEANED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 		/**
-		 * A fresh schema per test run: the first application context drops everything,
-		 * then every context migrates (a second context must not drop what the first
-		 * one's tests are using).
+		 * A fresh schema per test run and database: the first application context on a
+		 * database drops everything, then every context migrates (a second context must
+		 * not drop what the first one's tests are using). Tests that need a database of
+		 * their own (scheduled runs read every event's open payouts) point
+		 * spring.datasource.url at another database.
 		 */
 		@Bean
 		FlywayMigrationStrategy cleanOnceThenMigrate() {
 			return (Flyway flyway) -> {
-				if (CLEANED.compareAndSet(false, true)) {
+				if (CLEANED.add(databaseOf(flyway))) {
 					flyway.clean();
 				}
 				flyway.migrate();
 			};
+		}
+
+		private static String databaseOf(Flyway flyway) {
+			try (var connection = flyway.getConfiguration().getDataSource().getConnection()) {
+				return connection.getMetaData().getURL().replaceAll("\\?.*", "");
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 	}

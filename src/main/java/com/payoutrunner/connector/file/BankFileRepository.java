@@ -26,7 +26,7 @@ public class BankFileRepository {
 			SELECT lines.*, p.scheduled_date, p.created_at AS payout_created_at
 			""" + SubmittableLineRowMapper.FROM + """
 			 JOIN payouts p ON p.id = lines.payout_id
-			WHERE lines.batch_id = :batchId AND lines.status = ANY(CAST(:statuses AS text[]))
+			WHERE lines.batch_id = :batchId AND lines.line_status = ANY(CAST(:statuses AS text[]))
 			ORDER BY lines.line_id""";
 
 	/** A batch of one run whose connector is a file format. */
