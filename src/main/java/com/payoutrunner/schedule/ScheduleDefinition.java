@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneOffsetTransitionRule;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +42,9 @@ public record ScheduleDefinition(String name, String job, ScheduleTrigger trigge
 
 	static final int MAX_NAME_LENGTH = 64;
 
+	static final String NAME_RULE = "must be lower-case letters and digits in words joined by single dashes (such as daily-normal), at most "
+			+ MAX_NAME_LENGTH + " characters";
+
 	static final Pattern PARAMETER_NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
 	public ScheduleDefinition {
@@ -48,9 +53,7 @@ public record ScheduleDefinition(String name, String job, ScheduleTrigger trigge
 		Objects.requireNonNull(misfirePolicy, "misfirePolicy");
 		Objects.requireNonNull(calendar, "calendar");
 		if (!isValidName(name)) {
-			throw new IllegalArgumentException("name '" + name
-					+ "' must be lower-case letters and digits in words joined by single dashes (such as daily-normal), at most "
-					+ MAX_NAME_LENGTH + " characters");
+			throw new IllegalArgumentException("name '" + name + "' " + NAME_RULE);
 		}
 		if (job == null || job.isBlank()) {
 			throw new IllegalArgumentException("job is required");
@@ -58,7 +61,8 @@ public record ScheduleDefinition(String name, String job, ScheduleTrigger trigge
 		requireRegionOrUtc(zone);
 		trigger.timeOfDay().ifPresent(at -> requireTimeExistsEveryDay(at, zone));
 		parameters.forEach(ScheduleDefinition::requireValidParameter);
-		parameters = Map.copyOf(parameters);
+		// In file order, for listings.
+		parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 	}
 
 	/**

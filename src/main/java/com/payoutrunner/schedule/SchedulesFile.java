@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -190,9 +191,7 @@ public final class SchedulesFile {
 	private void checkName(ScheduleEntry entry, String name, Map<String, Integer> lineOfName) {
 		Node node = entry.node("name");
 		if (!ScheduleDefinition.isValidName(name)) {
-			entry.problem(node,
-					"name must be lower-case letters and digits in words joined by single dashes (such as daily-normal), at most "
-							+ ScheduleDefinition.MAX_NAME_LENGTH + " characters");
+			entry.problem(node, "name " + ScheduleDefinition.NAME_RULE);
 		}
 		Integer earlier = lineOfName.putIfAbsent(name, ScheduleEntry.line(node));
 		if (earlier != null) {
@@ -249,7 +248,7 @@ public final class SchedulesFile {
 	}
 
 	private static <A, B> Optional<ScheduleTrigger> both(Optional<A> a, Optional<B> b,
-			java.util.function.BiFunction<A, B, ScheduleTrigger> trigger) {
+			BiFunction<A, B, ScheduleTrigger> trigger) {
 		return a.isPresent() && b.isPresent() ? Optional.of(trigger.apply(a.get(), b.get())) : Optional.empty();
 	}
 
