@@ -31,6 +31,12 @@ public final class PayoutRunJobParameters {
 
 	public static final String CURRENCIES = "currencies";
 
+	public static final String ORIGIN_MODULES = "origin.modules";
+
+	/** The parameters a schedule may pass to payoutRunJob. */
+	public static final java.util.Set<String> SCHEDULE_FILTERS = java.util.Set.of(PRIORITIES, CURRENCIES,
+			ORIGIN_MODULES);
+
 	/**
 	 * Not identifying: the run's business date (payouts scheduled after it wait). Set at
 	 * launch from the clock; a restart keeps the date of the run it resumes.

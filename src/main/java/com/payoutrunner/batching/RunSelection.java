@@ -12,11 +12,12 @@ import com.payoutrunner.payout.Priority;
 
 /**
  * Which payouts a run picks up: all of one liquidation event (an event run), or, for a
- * scheduled run, the payouts of every event still to pay, optionally narrowed to some
- * priorities and currencies. Builds the readers' SQL filter from values it has checked
- * (priorities from the enum, currencies as three capital letters), bound as parameters.
+ * scheduled run, the open payouts of every event, optionally narrowed to some priorities,
+ * currencies and origin modules. Builds the readers' SQL filter from values it has
+ * checked (priorities from the enum, currencies as three capital letters), bound as
+ * parameters.
  */
-public record RunSelection(String event, List<String> priorities, List<String> currencies) {
+public record RunSelection(String event, List<String> priorities, List<String> currencies, List<String> originModules) {
 
 	/** The statuses a scheduled run looks at: what may still be paid, or is in doubt. */
 	static final String OPEN_STATUSES = "('pending', 'failed', 'queued', 'sending')";
@@ -24,12 +25,18 @@ public record RunSelection(String event, List<String> priorities, List<String> c
 	public RunSelection {
 		priorities = List.copyOf(priorities);
 		currencies = List.copyOf(currencies);
+		originModules = List.copyOf(originModules);
 		Set<String> known = Arrays.stream(Priority.values())
 			.map(Priority::code)
 			.collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 		for (String priority : priorities) {
 			if (!known.contains(priority)) {
 				throw new IllegalArgumentException("unknown priority '" + priority + "' (known: " + known + ")");
+			}
+		}
+		for (String module : originModules) {
+			if (!module.matches("[a-z][a-z0-9_-]{0,31}")) {
+				throw new IllegalArgumentException("origin module '" + module + "' is not a module name");
 			}
 		}
 		for (String currency : currencies) {
@@ -40,13 +47,14 @@ public record RunSelection(String event, List<String> priorities, List<String> c
 	}
 
 	public static RunSelection ofEvent(String event) {
-		return new RunSelection(event, List.of(), List.of());
+		return new RunSelection(event, List.of(), List.of(), List.of());
 	}
 
 	public static RunSelection fromJobParameters(JobParameters parameters) {
 		return new RunSelection(parameters.getString(PayoutRunJobParameters.EVENT),
 				list(parameters.getString(PayoutRunJobParameters.PRIORITIES)),
-				list(parameters.getString(PayoutRunJobParameters.CURRENCIES)));
+				list(parameters.getString(PayoutRunJobParameters.CURRENCIES)),
+				list(parameters.getString(PayoutRunJobParameters.ORIGIN_MODULES)));
 	}
 
 	public boolean isEventRun() {
@@ -67,6 +75,9 @@ public record RunSelection(String event, List<String> priorities, List<String> c
 		if (!currencies.isEmpty()) {
 			where.append(" AND currency = ANY(CAST(:currencies AS text[]))");
 		}
+		if (!originModules.isEmpty()) {
+			where.append(" AND origin_module = ANY(CAST(:originModules AS text[]))");
+		}
 		return where.toString();
 	}
 
@@ -80,6 +91,9 @@ public record RunSelection(String event, List<String> priorities, List<String> c
 		}
 		if (!currencies.isEmpty()) {
 			values.put("currencies", currencies.toArray(String[]::new));
+		}
+		if (!originModules.isEmpty()) {
+			values.put("originModules", originModules.toArray(String[]::new));
 		}
 		return values;
 	}

@@ -12,13 +12,27 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * changed schedule does not make an already-run slot run again.
  */
 public record ScheduledRun(String schedule, String slot, List<String> priorities, List<String> currencies,
-		LocalDate businessDate) {
+		List<String> originModules, LocalDate businessDate) {
 
 	public ScheduledRun {
 		priorities = List.copyOf(priorities);
 		currencies = List.copyOf(currencies);
+		originModules = List.copyOf(originModules);
 		// Validates the filters before anything is launched.
-		new RunSelection(null, priorities, currencies);
+		new RunSelection(null, priorities, currencies, originModules);
+	}
+
+	/** A slot with the filters of a schedule's parameters (comma-separated values). */
+	public static ScheduledRun of(String schedule, String slot, java.util.Map<String, String> parameters,
+			LocalDate businessDate) {
+		return new ScheduledRun(schedule, slot, split(parameters.get(PayoutRunJobParameters.PRIORITIES)),
+				split(parameters.get(PayoutRunJobParameters.CURRENCIES)),
+				split(parameters.get(PayoutRunJobParameters.ORIGIN_MODULES)), businessDate);
+	}
+
+	private static List<String> split(String values) {
+		return values == null || values.isBlank() ? List.of()
+				: java.util.Arrays.stream(values.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
 	}
 
 	JobParameters jobParameters() {
@@ -30,6 +44,9 @@ public record ScheduledRun(String schedule, String slot, List<String> priorities
 		}
 		if (!currencies.isEmpty()) {
 			builder.addString(PayoutRunJobParameters.CURRENCIES, String.join(",", currencies), false);
+		}
+		if (!originModules.isEmpty()) {
+			builder.addString(PayoutRunJobParameters.ORIGIN_MODULES, String.join(",", originModules), false);
 		}
 		return builder.toJobParameters();
 	}

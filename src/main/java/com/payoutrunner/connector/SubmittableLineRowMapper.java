@@ -23,7 +23,7 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 	public static final String FROM = """
 			FROM (SELECT l.id AS line_id, l.batch_id, l.payout_id, l.idempotency_key, l.status AS line_status, l.rail,
 			             l.rail_amount_minor, l.rail_currency, b.reference AS batch_reference, b.connector,
-			             p.liquidation_event_id, p.status, p.priority, p.currency, p.investor_id,
+			             p.liquidation_event_id, p.status, p.priority, p.currency, p.origin_module, p.investor_id,
 			             p.investor_name, p.country, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code
 			      FROM payout_batch_lines l JOIN payouts p ON p.id = l.payout_id
 			      JOIN payout_batches b ON b.id = l.batch_id) AS lines""";

@@ -25,6 +25,8 @@ public sealed interface ScheduleTrigger {
 
 	DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm", Locale.ROOT);
 
+	DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
 	/** The Quartz cron expression (seconds first) that fires this trigger. */
 	String quartzCron();
 
@@ -63,32 +65,48 @@ public sealed interface ScheduleTrigger {
 	record Asap(Duration interval) implements ScheduleTrigger {
 
 		public Asap {
+			long seconds = interval.getSeconds();
+			boolean wholeSeconds = interval.getNano() == 0;
+			boolean dividesAMinute = seconds >= 1 && seconds < 60 && 60 % seconds == 0;
 			long minutes = interval.toMinutes();
 			boolean wholeMinutes = interval.equals(Duration.ofMinutes(minutes));
-			boolean dividesAnHour = minutes >= 1 && minutes < 60 && 60 % minutes == 0;
-			boolean dividesADay = minutes >= 60 && minutes % 60 == 0 && 24 % (minutes / 60) == 0 && minutes < 1440;
-			if (!wholeMinutes || !(dividesAnHour || dividesADay)) {
+			boolean dividesAnHour = wholeMinutes && minutes >= 1 && minutes < 60 && 60 % minutes == 0;
+			boolean dividesADay = wholeMinutes && minutes >= 60 && minutes % 60 == 0 && 24 % (minutes / 60) == 0
+					&& minutes < 1440;
+			if (!wholeSeconds || !(dividesAMinute || dividesAnHour || dividesADay)) {
 				throw new IllegalArgumentException("interval " + format(interval)
-						+ " must divide an hour (1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m) or a day (1h 2h 3h 4h 6h 8h 12h)");
+						+ " must divide a minute (1s 2s 5s 10s 15s 20s 30s), an hour (1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m)"
+						+ " or a day (1h 2h 3h 4h 6h 8h 12h)");
 			}
 		}
 
 		@Override
 		public String quartzCron() {
+			long seconds = interval.getSeconds();
+			if (seconds < 60) {
+				return "0/" + seconds + " * * * * ?";
+			}
 			long minutes = interval.toMinutes();
 			return (minutes < 60) ? "0 0/" + minutes + " * * * ?" : "0 0 0/" + (minutes / 60) + " * * ?";
 		}
 
+		/**
+		 * The start of the interval the fire belongs to; to the second for intervals
+		 * under a minute (tests and demos), else to the minute.
+		 */
 		@Override
 		public String slot(LocalDateTime fireTime) {
-			long minutes = interval.toMinutes();
-			long minuteOfDay = fireTime.getHour() * 60L + fireTime.getMinute();
+			long seconds = interval.getSeconds();
+			long secondOfDay = fireTime.toLocalTime().toSecondOfDay();
 			LocalDateTime start = fireTime.truncatedTo(ChronoUnit.DAYS)
-				.plusMinutes(minuteOfDay - minuteOfDay % minutes);
-			return MINUTE.format(start);
+				.plusSeconds(secondOfDay - secondOfDay % seconds);
+			return seconds < 60 ? SECOND.format(start) : MINUTE.format(start);
 		}
 
 		static String format(Duration interval) {
+			if (interval.getSeconds() < 60 && interval.getNano() == 0 && interval.getSeconds() > 0) {
+				return interval.getSeconds() + "s";
+			}
 			long minutes = interval.toMinutes();
 			if (!interval.equals(Duration.ofMinutes(minutes))) {
 				return interval.toString();

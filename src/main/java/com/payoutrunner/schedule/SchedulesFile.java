@@ -53,7 +53,7 @@ public final class SchedulesFile {
 	/** The keys each trigger kind takes besides the common ones. */
 	private static final Map<String, List<String>> TRIGGER_KEYS = triggerKeys();
 
-	private static final Pattern INTERVAL = Pattern.compile("([0-9]{1,4})([mh])");
+	private static final Pattern INTERVAL = Pattern.compile("([1-9][0-9]*)([smh])");
 
 	private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
@@ -333,11 +333,15 @@ public final class SchedulesFile {
 	static Duration interval(String text) {
 		Matcher matcher = INTERVAL.matcher(text);
 		if (!matcher.matches()) {
-			throw new IllegalArgumentException(
-					"interval '" + text + "' must be a number of minutes or hours, such as 1m, 15m or 2h");
+			throw new IllegalArgumentException("interval '" + text
+					+ "' must be a number of seconds, minutes or hours, such as 10s, 1m, 15m or 2h");
 		}
 		long amount = Long.parseLong(matcher.group(1));
-		return matcher.group(2).equals("m") ? Duration.ofMinutes(amount) : Duration.ofHours(amount);
+		return switch (matcher.group(2)) {
+			case "s" -> Duration.ofSeconds(amount);
+			case "m" -> Duration.ofMinutes(amount);
+			default -> Duration.ofHours(amount);
+		};
 	}
 
 	static LocalTime time(String text) {

@@ -57,7 +57,8 @@ class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
 		imports.importFile(second, com.payoutrunner.support.SampleEvent.FILE);
 		String schedule = TestEvents.unique("daily-priority");
 
-		var result = runs.runSlot(new ScheduledRun(schedule, "2026-11-23", List.of("priority"), List.of(), MONDAY));
+		var result = runs
+			.runSlot(new ScheduledRun(schedule, "2026-11-23", List.of("priority"), List.of(), List.of(), MONDAY));
 
 		assertThat(result.outcome()).isEqualTo(PayoutRunOperations.Outcome.RAN);
 		assertThat(result.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -67,14 +68,15 @@ class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
 			assertThat(db.payoutsWithStatus(event, "sent")).isEqualTo(sentWithPriority(event, "priority"));
 		}
 
-		var again = runs.runSlot(new ScheduledRun(schedule, "2026-11-23", List.of("priority"), List.of(), MONDAY));
+		var again = runs
+			.runSlot(new ScheduledRun(schedule, "2026-11-23", List.of("priority"), List.of(), List.of(), MONDAY));
 
 		assertThat(again.outcome()).isEqualTo(PayoutRunOperations.Outcome.ALREADY_COMPLETED);
 		assertThat(again.message()).contains("already done");
 		assertThat(again.execution().getId()).isEqualTo(result.execution().getId());
 
-		var nextSlot = runs
-			.runSlot(new ScheduledRun(schedule, "2026-11-24", List.of("priority"), List.of(), MONDAY.plusDays(1)));
+		var nextSlot = runs.runSlot(new ScheduledRun(schedule, "2026-11-24", List.of("priority"), List.of(), List.of(),
+				MONDAY.plusDays(1)));
 
 		assertThat(nextSlot.outcome()).isEqualTo(PayoutRunOperations.Outcome.RAN);
 		assertThat(db.payoutsWithStatus(first, "sent")).as("nothing paid twice")
@@ -92,7 +94,8 @@ class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
 		String event = TestEvents.unique("SCHED");
 		imports.importFile(event, com.payoutrunner.support.SampleEvent.FILE);
 		String schedule = TestEvents.unique("asap-instant");
-		ScheduledRun slot = new ScheduledRun(schedule, "2026-11-23T10:15", List.of("instant"), List.of(), MONDAY);
+		ScheduledRun slot = new ScheduledRun(schedule, "2026-11-23T10:15", List.of("instant"), List.of(), List.of(),
+				MONDAY);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		List<Future<String>> fires = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
@@ -132,7 +135,7 @@ class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
 		long sent = db.payoutsWithStatus(event, "sent");
 
 		var result = runs
-			.runSlot(new ScheduledRun(TestEvents.unique("sweep"), "2026-11", List.of(), List.of(), MONDAY));
+			.runSlot(new ScheduledRun(TestEvents.unique("sweep"), "2026-11", List.of(), List.of(), List.of(), MONDAY));
 
 		assertThat(result.execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(db.payoutsWithStatus(event, "sent")).isEqualTo(sent);

@@ -79,22 +79,36 @@ class ScheduleTriggerTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "7m", "45m", "90m", "5h", "24h", "0m", "30s" })
-	void anAsapIntervalMustDivideAnHourOrADay(String interval) {
+	@CsvSource({ "7m", "45m", "90m", "5h", "24h", "0m", "7s", "0.5s" })
+	void anAsapIntervalMustDivideAMinuteAnHourOrADay(String interval) {
 		Duration duration = Duration.parse("PT" + interval.toUpperCase());
 
 		assertThatIllegalArgumentException().isThrownBy(() -> new Asap(duration))
 			.withMessageStartingWith("interval ")
 			.withMessageEndingWith(
-					" must divide an hour (1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m) or a day (1h 2h 3h 4h 6h 8h 12h)");
+					" must divide a minute (1s 2s 5s 10s 15s 20s 30s), an hour (1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m)"
+							+ " or a day (1h 2h 3h 4h 6h 8h 12h)");
+	}
+
+	@Test
+	void anIntervalUnderAMinuteFiresOnTheSecondsAndItsSlotsNameTheSecond() {
+		Asap everyTenSeconds = new Asap(Duration.ofSeconds(10));
+
+		assertThat(everyTenSeconds.quartzCron()).isEqualTo("0/10 * * * * ?");
+		assertThat(everyTenSeconds.slot(java.time.LocalDateTime.of(2026, 11, 23, 10, 15, 27)))
+			.isEqualTo("2026-11-23T10:15:20");
+		assertThat(new Asap(Duration.ofMinutes(15)).slot(java.time.LocalDateTime.of(2026, 11, 23, 10, 29, 59)))
+			.isEqualTo("2026-11-23T10:15");
 	}
 
 	@Test
 	void namesABadIntervalAsWritten() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Asap(Duration.ofMinutes(90)))
 			.withMessageStartingWith("interval 90m must divide");
-		assertThatIllegalArgumentException().isThrownBy(() -> new Asap(Duration.ofSeconds(30)))
-			.withMessageStartingWith("interval PT30S must divide");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Asap(Duration.ofSeconds(45)))
+			.withMessageStartingWith("interval 45s must divide");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Asap(Duration.ofMillis(1500)))
+			.withMessageStartingWith("interval PT1.5S must divide");
 	}
 
 	@Test

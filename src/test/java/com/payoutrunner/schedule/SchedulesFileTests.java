@@ -77,7 +77,7 @@ class SchedulesFileTests {
 					file + " line 10: schedule 'Daily_Normal': unknown trigger 'hourly' (expected asap, daily, weekly, monthly, cron)",
 					file + " line 12: schedule 'Daily_Normal': unknown key 'calender' (expected name, job, trigger, zone, calendar, misfire, enabled, parameters)",
 					file + " line 13: schedule 'daily-normal': name is already used by the schedule on line 2",
-					file + " line 16: schedule 'daily-normal': interval 7m must divide an hour (1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m) or a day (1h 2h 3h 4h 6h 8h 12h)",
+					file + " line 16: schedule 'daily-normal': interval 7m must divide a minute (1s 2s 5s 10s 15s 20s 30s), an hour (1m 2m 3m 4m 5m 6m 10m 12m 15m 20m 30m) or a day (1h 2h 3h 4h 6h 8h 12h)",
 					file + " line 17: schedule 'daily-normal': key 'at' does not go with trigger asap (which takes interval)",
 					file + " line 19: schedule 'daily-normal': unknown calendar 'nyse' (known: england, target, us-federal-reserve)",
 					file + " line 20: schedule 'daily-normal': 'enabled' must be true or false",
@@ -119,7 +119,7 @@ class SchedulesFileTests {
 					no trigger    | '  - name: a\\n    job: payoutRunJob\\n    zone: UTC'                                         | line 2: schedule 'a': 'trigger' is required
 					empty job     | '  - name: a\\n    job:\\n    trigger: daily\\n    at: \"10:00\"\\n    zone: UTC'                | line 3: schedule 'a': 'job' has no value
 					job list      | '  - name: a\\n    job: [payoutRunJob]\\n    trigger: daily\\n    at: \"10:00\"\\n    zone: UTC'  | line 3: schedule 'a': 'job' must be a single value, not a list
-					bad interval  | '  - name: a\\n    job: payoutRunJob\\n    trigger: asap\\n    interval: 1 minute\\n    zone: UTC' | line 5: schedule 'a': interval '1 minute' must be a number of minutes or hours, such as 1m, 15m or 2h
+					bad interval  | '  - name: a\\n    job: payoutRunJob\\n    trigger: asap\\n    interval: 1 minute\\n    zone: UTC' | line 5: schedule 'a': interval '1 minute' must be a number of seconds, minutes or hours, such as 10s, 1m, 15m or 2h
 					no cron       | '  - name: a\\n    job: payoutRunJob\\n    trigger: cron\\n    zone: UTC'                       | line 2: schedule 'a': 'cron' is required
 					12-hour time  | '  - name: a\\n    job: payoutRunJob\\n    trigger: daily\\n    at: 9am\\n    zone: UTC'          | line 5: schedule 'a': time '9am' must be HH:mm on a 24-hour clock, such as 09:00
 					twice a key   | '  - name: a\\n    job: payoutRunJob\\n    job: payoutRunJob\\n    trigger: daily\\n    at: \"10:00\"\\n    zone: UTC' | line 4: schedule #1: key 'job' appears twice
