@@ -93,7 +93,7 @@ class PayoutRunJobConfiguration {
 	@Bean
 	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step writeBankFilesStep,
 			Step submitBatchLinesStep, Step writeSkipReportStep, RunSummaryService summaries, ReportPaths paths,
-			GracefulStopListener gracefulStop) {
+			GracefulStopListener gracefulStop, RunLauncher launcher, RunMetricsListener metrics) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(buildBatchLinesStep)
 			.next(writeBankFilesStep)
 			.next(submitBatchLinesStep)
@@ -103,7 +103,28 @@ class PayoutRunJobConfiguration {
 			// JVM may halt once it returns, and the summary must be written by then.
 			.listener(gracefulStop)
 			.listener(new RunSummaryListener(summaries, paths))
+			.listener(metrics)
+			.listener(launcher)
 			.build();
+	}
+
+	@Bean
+	RunLauncher runLauncher() {
+		var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("api-run-");
+		return new RunLauncher(executor, java.time.Duration.ofSeconds(30));
+	}
+
+	@Bean
+	DeadRunRecovery deadRunRecovery(JdbcClient jdbc, JobRepository jobRepository, JobOperator jobOperator,
+			com.payoutrunner.payout.EventLock locks, PayoutRunOperations runs, RunLauncher launcher,
+			@Value("${payout.recovery:restart}") String mode) {
+		return new DeadRunRecovery(jdbc, jobRepository, jobOperator, locks, runs, launcher,
+				DeadRunRecovery.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
+	}
+
+	@Bean
+	RunMetricsListener runMetricsListener(io.micrometer.core.instrument.MeterRegistry registry) {
+		return new RunMetricsListener(registry);
 	}
 
 	@Bean

@@ -199,7 +199,7 @@ public class PayoutRunOperations {
 
 	private void requireEvent(String event) {
 		if (!payouts.eventExists(event)) {
-			throw new IllegalArgumentException("no liquidation event " + event + ": import its file first");
+			throw new UnknownEventException(event);
 		}
 	}
 
@@ -214,6 +214,15 @@ public class PayoutRunOperations {
 			builder.addLong(PayoutRunJobParameters.RERUN, rerun);
 		}
 		return builder.toJobParameters();
+	}
+
+	/** The event has no payouts: nothing to run. */
+	public static class UnknownEventException extends IllegalArgumentException {
+
+		public UnknownEventException(String event) {
+			super("no liquidation event " + event + ": import its file first");
+		}
+
 	}
 
 }

@@ -30,6 +30,14 @@ public record ScheduledRun(String schedule, String slot, List<String> priorities
 				split(parameters.get(PayoutRunJobParameters.ORIGIN_MODULES)), businessDate);
 	}
 
+	/** The slot an execution of a scheduled run was launched for. */
+	public static ScheduledRun fromJobParameters(JobParameters parameters) {
+		RunSelection selection = RunSelection.fromJobParameters(parameters);
+		return new ScheduledRun(parameters.getString(PayoutRunJobParameters.SCHEDULE),
+				parameters.getString(PayoutRunJobParameters.SLOT), selection.priorities(), selection.currencies(),
+				selection.originModules(), parameters.getLocalDate(PayoutRunJobParameters.BUSINESS_DATE));
+	}
+
 	private static List<String> split(String values) {
 		return values == null || values.isBlank() ? List.of()
 				: java.util.Arrays.stream(values.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();

@@ -1,5 +1,7 @@
 package com.payoutrunner.cli;
 
+import com.payoutrunner.schedule.SchedulesFileException;
+
 import com.payoutrunner.config.DatabaseCreator;
 import com.payoutrunner.core.TableFormatException;
 import com.payoutrunner.payout.EventLock;
@@ -13,7 +15,8 @@ final class Failures {
 	static int exitCode(Throwable ex) {
 		Throwable cause = rootOrKnown(ex);
 		if (cause instanceof IllegalArgumentException || cause instanceof TableFormatException
-				|| cause instanceof DatabaseCreator.DatabaseUnavailableException) {
+				|| cause instanceof DatabaseCreator.DatabaseUnavailableException
+				|| cause instanceof SchedulesFileException) {
 			return PayoutRunnerCli.USAGE;
 		}
 		if (ex instanceof org.springframework.beans.factory.BeanCreationException
@@ -30,6 +33,9 @@ final class Failures {
 		if (cause instanceof TableFormatException) {
 			message = "bad configuration table: " + message;
 		}
+		if (cause instanceof SchedulesFileException schedules) {
+			message = "bad schedules file: " + String.join("; ", schedules.problems());
+		}
 		return message.replace('\n', ' ');
 	}
 
@@ -39,7 +45,8 @@ final class Failures {
 	private static Throwable rootOrKnown(Throwable ex) {
 		Throwable t = ex;
 		while (true) {
-			if (t instanceof TableFormatException || t instanceof DatabaseCreator.DatabaseUnavailableException
+			if (t instanceof TableFormatException || t instanceof SchedulesFileException
+					|| t instanceof DatabaseCreator.DatabaseUnavailableException
 					|| t instanceof EventLock.EventBusyException || t instanceof IllegalArgumentException) {
 				return t;
 			}

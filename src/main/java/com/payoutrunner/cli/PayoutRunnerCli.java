@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 		subcommands = { ImportCommand.class, RunCommand.class, RerunCommand.class, RestartCommand.class,
 				StatusCommand.class, PayoutsCommand.class, SkipsCommand.class, DlqCommand.class,
 				PayoutActionCommand.Retry.class, PayoutActionCommand.Cancel.class, BenchCommand.class,
-				SandboxBankCommand.class, InboxCommand.class, CommandLine.HelpCommand.class })
+				SandboxBankCommand.class, InboxCommand.class, SchedulesCommand.class, ServeCommand.class,
+				CommandLine.HelpCommand.class })
 public class PayoutRunnerCli implements Runnable {
 
 	public static final int COMPLETED = 0;

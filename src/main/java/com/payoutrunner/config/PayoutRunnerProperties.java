@@ -23,12 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * before a later run may try again; one failure more than there are delays puts it in the
  * dead-letter queue
  * @param bankFiles where bank files go and come back, and who they say pays
+ * @param schedulesFile the schedules Quartz fires (serve)
  */
 @ConfigurationProperties("payout")
 public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @DefaultValue("reports") Path reportsDir,
 		@DefaultValue("2s") Duration progressInterval, @DefaultValue Tables tables, @DefaultValue Bank bank,
 		@DefaultValue("1m,5m,20m,1h,6h") List<Duration> resubmissionDelays, @DefaultValue SandboxBank sandboxBank,
-		@DefaultValue Connectors connectors, @DefaultValue BankFiles bankFiles) {
+		@DefaultValue Connectors connectors, @DefaultValue BankFiles bankFiles,
+		@DefaultValue("jobs/schedules.yaml") Path schedulesFile) {
 
 	public PayoutRunnerProperties {
 		if (chunkSize < 1 || chunkSize > 10_000) {

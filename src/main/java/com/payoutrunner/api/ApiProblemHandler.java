@@ -1,0 +1,46 @@
+package com.payoutrunner.api;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.payout.EventLock;
+
+/**
+ * Every error of the API as an RFC 9457 problem: Spring MVC's own (malformed JSON, wrong
+ * method, unknown path) through the base class, the domain's here. No stack trace reaches
+ * a client; unexpected errors are logged with theirs.
+ */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	@ExceptionHandler(PayoutRunOperations.UnknownEventException.class)
+	ProblemDetail unknownEvent(PayoutRunOperations.UnknownEventException ex) {
+		return Problems.detail(HttpStatus.NOT_FOUND, "unknown-event", ex.getMessage());
+	}
+
+	@ExceptionHandler(EventLock.EventBusyException.class)
+	ProblemDetail busy(EventLock.EventBusyException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, "run-in-progress", ex.getMessage());
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badRequest(IllegalArgumentException ex) {
+		return Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", ex.getMessage());
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception ex) {
+		log.error("API request failed: {}", ex.getMessage(), ex);
+		return Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+				"the request failed on the server; see the server log");
+	}
+
+}

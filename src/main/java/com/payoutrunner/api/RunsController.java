@@ -1,0 +1,262 @@
+package com.payoutrunner.api;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.batching.PayoutRunJobParameters;
+import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.batching.RunLauncher;
+import com.payoutrunner.batching.ScheduledRun;
+import com.payoutrunner.report.ReportPaths;
+import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.schedule.ScheduleCatalog;
+import com.payoutrunner.schedule.ScheduleDefinition;
+
+/**
+ * Operators' API for runs: launch, list, inspect, read the skip report, stop, restart,
+ * abandon.
+ */
+@RestController
+@RequestMapping("/api/runs")
+class RunsController {
+
+	private static final String PAYOUT_RUN_JOB = "payoutRunJob";
+
+	private final RunQueries queries;
+
+	private final PayoutRunOperations runs;
+
+	private final RunLauncher launcher;
+
+	private final JobRepository jobRepository;
+
+	private final JobOperator jobOperator;
+
+	private final RunSummaryService summaries;
+
+	private final ReportPaths paths;
+
+	private final ScheduleCatalog schedules;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	RunsController(RunQueries queries, PayoutRunOperations runs, RunLauncher launcher, JobRepository jobRepository,
+			JobOperator jobOperator, RunSummaryService summaries, ReportPaths paths,
+			@org.springframework.context.annotation.Lazy ScheduleCatalog schedules, JsonMapper json, Clock clock) {
+		this.queries = queries;
+		this.runs = runs;
+		this.launcher = launcher;
+		this.jobRepository = jobRepository;
+		this.jobOperator = jobOperator;
+		this.summaries = summaries;
+		this.paths = paths;
+		this.schedules = schedules;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	ResponseEntity<Map<String, Object>> launch(@RequestBody RunRequest request) throws Exception {
+		request.validate();
+		if (request.schedule() != null) {
+			ScheduleDefinition schedule = schedule(request.schedule());
+			return launched(launcher.launch(() -> runs.runSlot(currentSlot(schedule))));
+		}
+		String event = request.liquidationEventId();
+		if (Boolean.TRUE.equals(request.dryRun())) {
+			throw Problems.of(HttpStatus.NOT_IMPLEMENTED, "dry-run-unavailable", "dry runs are not available yet");
+		}
+		return launched(
+				launcher.launch(() -> Boolean.TRUE.equals(request.rerun()) ? runs.rerun(event) : runs.run(event)));
+	}
+
+	@GetMapping
+	List<RunView> list(@RequestParam(required = false) String job, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String event, @RequestParam(required = false) String schedule,
+			@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+		if (limit < 1 || limit > 500 || offset < 0) {
+			throw new IllegalArgumentException("limit must be 1 to 500 and offset not negative");
+		}
+		if (status != null && !status.matches("[A-Z]+")) {
+			throw new IllegalArgumentException("status must be a Spring Batch status such as COMPLETED or FAILED");
+		}
+		return queries.runs(new RunQueries.Filter(job, status, event, schedule, limit, offset));
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> show(@PathVariable long id) {
+		RunView run = run(id);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("run", run);
+		body.put("steps", queries.steps(id));
+		if (PAYOUT_RUN_JOB.equals(run.job())) {
+			JobExecution execution = jobRepository.getJobExecution(id);
+			JsonNode summary = json.readTree(summaries.toJson(summaries.summarize(execution)));
+			body.put("summary", summary);
+			body.put("skip_breakdown", summary.path("skip_breakdown"));
+			body.put("failed_breakdown", summary.path("failed_breakdown"));
+		}
+		Map<String, String> reports = new LinkedHashMap<>();
+		reports.put("skips", "/api/runs/" + id + "/skips");
+		reports.put("skips_file", paths.skipReport(id).toString());
+		reports.put("summary_file", paths.summary(id).toString());
+		body.put("reports", reports);
+		return body;
+	}
+
+	@GetMapping(value = "/{id}/skips", produces = "text/csv")
+	ResponseEntity<String> skipsCsv(@PathVariable long id) throws IOException {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(Files.readString(skipReport(id), StandardCharsets.UTF_8));
+	}
+
+	@GetMapping(value = "/{id}/skips", produces = MediaType.APPLICATION_JSON_VALUE)
+	List<Map<String, String>> skipsJson(@PathVariable long id) throws IOException {
+		List<Map<String, String>> rows = new ArrayList<>();
+		try (Reader reader = Files.newBufferedReader(skipReport(id), StandardCharsets.UTF_8)) {
+			for (CSVRecord record : CSVFormat.RFC4180.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(reader)) {
+				rows.add(new LinkedHashMap<>(record.toMap()));
+			}
+		}
+		return rows;
+	}
+
+	@PostMapping("/{id}/stop")
+	ResponseEntity<Map<String, Object>> stop(@PathVariable long id) throws Exception {
+		JobExecution execution = execution(id);
+		if (!execution.isRunning()) {
+			throw Problems.of(HttpStatus.CONFLICT, "run-not-running",
+					"run " + id + " is " + execution.getStatus() + ", not running");
+		}
+		jobOperator.stop(execution);
+		return ResponseEntity.accepted()
+			.body(message(id, "stopping: the run ends STOPPED at its next chunk boundary; restart resumes it"));
+	}
+
+	@PostMapping("/{id}/restart")
+	ResponseEntity<Map<String, Object>> restart(@PathVariable long id) throws Exception {
+		RunView run = run(id);
+		if (!PAYOUT_RUN_JOB.equals(run.job())) {
+			throw Problems.of(HttpStatus.CONFLICT, "not-restartable", "only payoutRunJob runs are restarted here");
+		}
+		JobExecution execution = execution(id);
+		if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
+			throw Problems.of(HttpStatus.CONFLICT, "not-restartable",
+					"run " + id + " is " + execution.getStatus() + " and cannot be restarted");
+		}
+		var parameters = execution.getJobParameters();
+		String event = parameters.getString(PayoutRunJobParameters.EVENT);
+		if (event != null) {
+			return launched(launcher.launch(() -> runs.restart(event)));
+		}
+		ScheduledRun slot = ScheduledRun.fromJobParameters(parameters);
+		return launched(launcher.launch(() -> runs.runSlot(slot)));
+	}
+
+	@PostMapping("/{id}/abandon")
+	Map<String, Object> abandon(@PathVariable long id) throws Exception {
+		JobExecution execution = execution(id);
+		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
+			throw Problems.of(HttpStatus.CONFLICT, "not-abandonable",
+					"run " + id + " is " + execution.getStatus() + "; only a FAILED or STOPPED run can be abandoned");
+		}
+		jobOperator.abandon(execution);
+		return message(id, "abandoned: it will not be restarted; a rerun pays what it left unpaid");
+	}
+
+	private ResponseEntity<Map<String, Object>> launched(RunLauncher.Launch launch) {
+		if (launch.started() != null) {
+			long id = launch.started().getId();
+			return ResponseEntity.accepted()
+				.location(URI.create("/api/runs/" + id))
+				.body(message(id, "started; follow it at /api/runs/" + id));
+		}
+		var result = launch.result();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+		body.put("message", result.message());
+		if (result.execution() != null) {
+			body.put("run", queries.run(result.execution().getId()).orElse(null));
+		}
+		HttpStatus status = result.outcome() == PayoutRunOperations.Outcome.NOT_RESUMABLE ? HttpStatus.CONFLICT
+				: HttpStatus.OK;
+		return ResponseEntity.status(status).body(body);
+	}
+
+	private ScheduledRun currentSlot(ScheduleDefinition schedule) {
+		var now = clock.instant();
+		return ScheduledRun.of(schedule.name(), schedule.slotFor(now), schedule.parameters(),
+				LocalDate.ofInstant(now, schedule.zone()));
+	}
+
+	private ScheduleDefinition schedule(String name) {
+		return schedules.find(name)
+			.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "unknown-schedule",
+					"no schedule " + name + " in " + schedules.file()));
+	}
+
+	private RunView run(long id) {
+		return queries.run(id).orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "unknown-run", "no run " + id));
+	}
+
+	private JobExecution execution(long id) {
+		run(id);
+		return jobRepository.getJobExecution(id);
+	}
+
+	private Path skipReport(long id) {
+		run(id);
+		Path report = paths.skipReport(id);
+		if (!Files.exists(report)) {
+			throw Problems.of(HttpStatus.NOT_FOUND, "report-not-written",
+					"run " + id + " has no skip report yet (it is written when the run's last step ends)");
+		}
+		return report;
+	}
+
+	private static Map<String, Object> message(long id, String message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("id", id);
+		body.put("message", message);
+		body.put("links", Map.of("self", "/api/runs/" + id));
+		return body;
+	}
+
+}

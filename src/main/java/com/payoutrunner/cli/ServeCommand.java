@@ -1,0 +1,96 @@
+package com.payoutrunner.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.quartz.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import com.payoutrunner.PayoutRunnerApplication;
+import com.payoutrunner.batching.DeadRunRecovery;
+import com.payoutrunner.schedule.ScheduleRegistrar;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+		description = { "Runs the scheduler (jobs/schedules.yaml) and the operators' REST API until stopped.",
+				"Start-up checks the schedules file (a bad cron, zone, job or parameter stops it), registers the "
+						+ "schedules in the shared job store, and resumes runs a dead process left running "
+						+ "(payout.recovery: restart, or fail to leave them to an operator).",
+				"Several instances on one database share the schedules: each slot runs once.",
+				"SIGTERM: the scheduler stops taking fires, running jobs stop at their next chunk boundary "
+						+ "(STOPPED, restartable), then the process exits." })
+class ServeCommand implements java.util.concurrent.Callable<Integer> {
+
+	private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+	@Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
+	int port;
+
+	@Option(names = "--no-scheduler", description = "serve the API only; this instance takes no scheduled fires")
+	boolean noScheduler;
+
+	@Override
+	public Integer call() throws Exception {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(PayoutRunnerApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			// Closed by the hook below, after running jobs have stopped.
+			.registerShutdownHook(false)
+			// As arguments, so that they win over application.yaml (which keeps one-off
+			// commands off the web).
+			.run("--spring.main.web-application-type=servlet", "--server.port=" + port);
+		Scheduler scheduler = context.getBean(Scheduler.class);
+		var changes = context.getBean(ScheduleRegistrar.class).register();
+		ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "dead-run-recovery");
+			thread.setDaemon(true);
+			return thread;
+		});
+		DeadRunRecovery deadRuns = context.getBean(DeadRunRecovery.class);
+		recovery.scheduleWithFixedDelay(() -> {
+			try {
+				deadRuns.sweep();
+			}
+			catch (RuntimeException ex) {
+				log.warn("dead-run sweep failed: {}", ex.getMessage());
+			}
+		}, 0, 30, TimeUnit.SECONDS);
+		if (!noScheduler) {
+			scheduler.start();
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				recovery.shutdownNow();
+				// Waits for fires in progress: their jobs are being stopped at a chunk
+				// boundary by their own hooks (GracefulStopListener).
+				scheduler.shutdown(true);
+			}
+			catch (Exception ex) {
+				log.warn("scheduler shutdown: {}", ex.getMessage());
+			}
+			finally {
+				context.close();
+				stopped.countDown();
+			}
+		}, "serve-shutdown"));
+		System.out.println("payout-runner serving on http://127.0.0.1:" + port
+				+ " (API /api, health /actuator/health); " + (noScheduler ? "scheduler off" : "scheduler on")
+				+ "; schedules: " + changes.added() + " added, " + changes.replaced() + " replaced, "
+				+ changes.unchanged() + " unchanged, " + changes.removed() + " removed");
+		System.out.flush();
+		stopped.await();
+		return PayoutRunnerCli.COMPLETED;
+	}
+
+}
