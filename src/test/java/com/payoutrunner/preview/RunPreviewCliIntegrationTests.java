@@ -1,0 +1,116 @@
+package com.payoutrunner.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import com.payoutrunner.cli.PayoutRunnerCli;
+import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.SampleEvent;
+import com.payoutrunner.support.TestEvents;
+
+/** {@code run --dry-run} through the real entry point: output and exit codes. */
+class RunPreviewCliIntegrationTests extends PostgresIntegrationTest {
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	PayoutImportOperations imports;
+
+	final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	PrintStream originalOut;
+
+	PrintStream originalErr;
+
+	@BeforeEach
+	void pointTheCliAtTheTestDatabase() {
+		System.setProperty("spring.datasource.url", environment.getProperty("spring.datasource.url"));
+		System.setProperty("payout.reports-dir", "target/test-reports");
+		originalOut = System.out;
+		originalErr = System.err;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+	}
+
+	@AfterEach
+	void restore() {
+		System.setOut(originalOut);
+		System.setErr(originalErr);
+		System.clearProperty("spring.datasource.url");
+		System.clearProperty("payout.reports-dir");
+	}
+
+	@Test
+	void aDryRunPrintsTheTotalsAndTheSummaryAndLeavesTheRunToDo() throws Exception {
+		String event = TestEvents.unique("CLIPRV");
+		imports.importFile(event, SampleEvent.FILE);
+
+		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--dry-run")).as(this::err).isZero();
+		assertThat(err()).contains("payout-runner: dry run of " + event + " for business date ")
+			.contains("nothing was written to the database and no bank was called; 49 payout(s) would be paid, "
+					+ "3 skipped; files in ")
+			.contains("target/test-reports/previews/" + event + "-");
+		assertThat(out()).startsWith("rail,rail_currency,connector,currency,payouts,gross,fees,net,rail_amount\r\n")
+			.contains("\r\nSEPA,EUR,sandbox-bank,USD,");
+		assertThat(lastLine()).startsWith("{\"event\":\"" + event + "\",\"dry_run\":true,\"business_date\":")
+			.contains(
+					"\"latest_run_status\":null,\"payouts\":52,\"would_pay\":49,\"would_skip\":3,\"already_queued\":0")
+			.contains("\"skip_breakdown\":{\"invalid_method\":1,\"missing_country\":1,\"missing_external_account\":1}")
+			.endsWith("preview-totals.csv\"}");
+
+		assertThat(PayoutRunnerCli.execute("run", "--event", event)).as(this::err).isZero();
+		assertThat(lastLine()).contains("\"status\":\"COMPLETED\",\"created\":49,\"skipped\":3");
+
+		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--dry-run", "--business-date", "2024-06-30"))
+			.as(this::err)
+			.isZero();
+		assertThat(err()).contains("the latest run of " + event
+				+ " already COMPLETED, so run would do nothing: this is what rerun --event " + event + " would pay");
+		assertThat(lastLine()).contains("\"business_date\":\"2024-06-30\",\"latest_run_status\":\"COMPLETED\"")
+			.contains("\"would_pay\":0,\"would_skip\":52")
+			.contains("\"totals\":[]");
+	}
+
+	@Test
+	void aDryRunOfAnUnknownEventIsBadUsage() {
+		assertThat(PayoutRunnerCli.execute("run", "--event", "NO-SUCH-EVENT", "--dry-run")).isEqualTo(2);
+		assertThat(err().strip()).isEqualTo("payout-runner: no liquidation event NO-SUCH-EVENT: import its file first");
+	}
+
+	@Test
+	void aBusinessDateWithoutDryRunOrNotADateIsBadUsage() {
+		assertThat(PayoutRunnerCli.execute("run", "--event", "ANY", "--business-date", "2024-06-30")).isEqualTo(2);
+		assertThat(err()).contains("--business-date needs --dry-run");
+
+		assertThat(PayoutRunnerCli.execute("run", "--event", "ANY", "--dry-run", "--business-date", "30/06/2024"))
+			.isEqualTo(2);
+		assertThat(err()).contains("'30/06/2024'");
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	private String lastLine() {
+		String[] lines = out().split("\n");
+		return lines[lines.length - 1];
+	}
+
+}
