@@ -37,6 +37,7 @@ import com.payoutrunner.batching.PayoutRunJobParameters;
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunLauncher;
 import com.payoutrunner.batching.ScheduledRun;
+import com.payoutrunner.preview.RunPreview;
 import com.payoutrunner.report.ReportPaths;
 import com.payoutrunner.report.RunSummaryService;
 import com.payoutrunner.schedule.ScheduleCatalog;
@@ -72,9 +73,12 @@ class RunsController {
 
 	private final Clock clock;
 
-	RunsController(RunQueries queries, PayoutRunOperations runs, RunLauncher launcher, JobRepository jobRepository,
-			JobOperator jobOperator, RunSummaryService summaries, ReportPaths paths,
+	private final RunPreview previews;
+
+	RunsController(RunPreview previews, RunQueries queries, PayoutRunOperations runs, RunLauncher launcher,
+			JobRepository jobRepository, JobOperator jobOperator, RunSummaryService summaries, ReportPaths paths,
 			@org.springframework.context.annotation.Lazy ScheduleCatalog schedules, JsonMapper json, Clock clock) {
+		this.previews = previews;
 		this.queries = queries;
 		this.runs = runs;
 		this.launcher = launcher;
@@ -96,7 +100,11 @@ class RunsController {
 		}
 		String event = request.liquidationEventId();
 		if (Boolean.TRUE.equals(request.dryRun())) {
-			throw Problems.of(HttpStatus.NOT_IMPLEMENTED, "dry-run-unavailable", "dry runs are not available yet");
+			var preview = previews.preview(event, request.businessDate());
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("dry_run", true);
+			body.put("summary", json.readTree(preview.summaryJson()));
+			return ResponseEntity.ok(body);
 		}
 		return launched(
 				launcher.launch(() -> Boolean.TRUE.equals(request.rerun()) ? runs.rerun(event) : runs.run(event)));

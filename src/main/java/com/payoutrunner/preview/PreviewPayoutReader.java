@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutCandidateRowMapper;
+import com.payoutrunner.batching.RunSelection;
 import com.payoutrunner.payout.PayoutRepository;
 
 /**
@@ -19,8 +20,13 @@ import com.payoutrunner.payout.PayoutRepository;
 @Repository
 class PreviewPayoutReader {
 
-	private static final String EVENT_PAYOUTS = "SELECT " + PayoutRepository.CANDIDATE_COLUMNS
-			+ " FROM payouts WHERE liquidation_event_id = :event ORDER BY id";
+	/**
+	 * The run's own selection of an event's payouts, so that the two never drift apart.
+	 */
+	private static final RunSelection SELECTION = RunSelection.ofEvent("event");
+
+	private static final String EVENT_PAYOUTS = "SELECT " + PayoutRepository.CANDIDATE_COLUMNS + " FROM payouts "
+			+ SELECTION.whereClause() + " ORDER BY id";
 
 	private static final int FETCH_SIZE = 1000;
 

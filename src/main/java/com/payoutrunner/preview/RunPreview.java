@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunHistory;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.ConnectorRouting;
@@ -104,7 +105,7 @@ public class RunPreview {
 	 */
 	public Result preview(String event, LocalDate businessDate) {
 		if (!payouts.eventExists(event)) {
-			throw new IllegalArgumentException("no liquidation event " + event + ": import its file first");
+			throw new PayoutRunOperations.UnknownEventException(event);
 		}
 		Instant now = clock.instant();
 		LocalDate date = businessDate != null ? businessDate : LocalDate.now(clock);
