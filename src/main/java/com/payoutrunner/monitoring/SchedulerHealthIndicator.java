@@ -6,8 +6,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * The scheduler: up when it is started and not in standby, with its instance id and
- * whether it is clustered. Out of service in one-off commands, which never start it.
+ * The scheduler, with its instance id and whether it is clustered: up while it takes
+ * fires, and also up in standby (an API-only instance, or a one-off command, takes no
+ * fires on purpose); down once it has shut down or its job store cannot be read.
  */
 public class SchedulerHealthIndicator extends AbstractHealthIndicator {
 
@@ -23,11 +24,14 @@ public class SchedulerHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("instance", metadata.getSchedulerInstanceId())
 			.withDetail("clustered", metadata.isJobStoreClustered())
 			.withDetail("jobs_executed", metadata.getNumberOfJobsExecuted());
-		if (scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown()) {
-			builder.up();
+		if (scheduler.isShutdown()) {
+			builder.down().withDetail("state", "shut down");
 		}
 		else {
-			builder.outOfService().withDetail("reason", "the scheduler is not running");
+			// Reading the job store proves the database side of the scheduler works.
+			builder.withDetail("triggers", scheduler.getTriggerGroupNames().size() > 0 ? "registered" : "none")
+				.withDetail("state", scheduler.isStarted() && !scheduler.isInStandbyMode() ? "running" : "standby")
+				.up();
 		}
 	}
 

@@ -28,7 +28,8 @@ import com.payoutrunner.support.TestEvents;
  * priorities, runs once however often it fires, and leaves the rest for their own
  * schedules. On a database of their own, since they read every event.
  */
-@TestPropertySource(properties = "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL)
+@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
+		"payout.reports-dir=target/test-reports-schedules" })
 class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
 
 	static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);

@@ -6,6 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the integration tests: the real application context on a real PostgreSQL
@@ -16,7 +17,11 @@ import org.springframework.context.annotation.Import;
  * (Spring Batch refuses that); each test uses its own event id instead of cleaning
  * tables.
  */
-@SpringBootTest(properties = { "spring.datasource.url=" + PostgresIntegrationTest.TEST_DATABASE_URL,
+@SpringBootTest
+// Properties here rather than on @SpringBootTest, so that a test may declare its own
+// @SpringBootTest (a web environment) and still inherit them; its own @TestPropertySource
+// values win.
+@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.TEST_DATABASE_URL,
 		"spring.flyway.clean-disabled=false", "payout.reports-dir=target/test-reports", "payout.chunk-size=10",
 		"payout.progress-interval=1h", "payout.bank.retry.initial-delay=1ms", "payout.bank.retry.max-delay=4ms" })
 @Import(PostgresIntegrationTest.FreshSchema.class)

@@ -31,6 +31,14 @@ public final class RunnerProcess {
 
 	public static RunnerProcess start(String databaseUrl, String bankUrl, int chunkSize, String... command)
 			throws IOException {
+		return start(databaseUrl, bankUrl, chunkSize, List.of(), command);
+	}
+
+	/**
+	 * As above, with more settings as system properties ("payout.schedules-file=...").
+	 */
+	public static RunnerProcess start(String databaseUrl, String bankUrl, int chunkSize, List<String> settings,
+			String... command) throws IOException {
 		Path dir = Files.createDirectories(Path.of("target/runner-processes"));
 		String name = String.join("-", command).replaceAll("[^A-Za-z0-9-]", "_") + "-" + System.nanoTime();
 		Path stdout = dir.resolve(name + ".out");
@@ -39,7 +47,9 @@ public final class RunnerProcess {
 				"-cp", System.getProperty("java.class.path"), "-Xmx256m", "-Dspring.datasource.url=" + databaseUrl,
 				"-Dpayout.bank.url=" + bankUrl, "-Dpayout.chunk-size=" + chunkSize,
 				"-Dpayout.reports-dir=target/test-reports", "-Dpayout.progress-interval=1h",
-				"-DPAYOUT_LOG_DIR=target/runner-processes", PayoutRunnerApplication.class.getName()));
+				"-DPAYOUT_LOG_DIR=" + dir.resolve(name)));
+		settings.forEach(setting -> args.add("-D" + setting));
+		args.add(PayoutRunnerApplication.class.getName());
 		args.addAll(List.of(command));
 		Process process = new ProcessBuilder(args).redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile())
