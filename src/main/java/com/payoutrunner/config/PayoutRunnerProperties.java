@@ -44,7 +44,8 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 
 	public record Tables(@DefaultValue("config/rails/country-rails.csv") Path countryRails,
 			@DefaultValue("config/fees/fee-schedule.csv") Path feeSchedule,
-			@DefaultValue("config/fx/fx-rates.csv") Path fxRates) {
+			@DefaultValue("config/fx/fx-rates.csv") Path fxRates,
+			@DefaultValue("config/calendars/rail-cutoffs.csv") Path railCutOffs) {
 	}
 
 	/**

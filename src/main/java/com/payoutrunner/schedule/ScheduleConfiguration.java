@@ -17,6 +17,12 @@ class ScheduleConfiguration {
 		return BusinessCalendars.standard();
 	}
 
+	/** Validated at start-up, like the other reference tables. */
+	@Bean
+	RailCutOffs railCutOffs(PayoutRunnerProperties properties, BusinessCalendars calendars) {
+		return RailCutOffs.load(properties.tables().railCutOffs(), calendars);
+	}
+
 	@Bean
 	NextFireTimes nextFireTimes(BusinessCalendars calendars, Clock clock) {
 		return new NextFireTimes(calendars, clock);

@@ -16,6 +16,7 @@ import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.file.inbox.BankInbox;
 import com.payoutrunner.connector.file.inbox.BankVerdictRecorder;
 import com.payoutrunner.payout.PayoutRepository;
+import com.payoutrunner.schedule.RailCutOffs;
 
 @Configuration(proxyBeanMethods = false)
 class BankFileConfiguration {
@@ -23,10 +24,10 @@ class BankFileConfiguration {
 	@Bean
 	BankFileWriter bankFileWriter(BankFileRepository files, PayoutRunnerProperties properties,
 			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
-			PlatformTransactionManager transactionManager, JsonMapper json) {
+			PlatformTransactionManager transactionManager, JsonMapper json, RailCutOffs cutOffs) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new BankFileWriter(files, new BankFileRenderer(properties.bankFiles()),
+		return new BankFileWriter(files, new BankFileRenderer(properties.bankFiles(), cutOffs),
 				new BankFileOutbox(properties.bankFiles().outbox()), submissions, bodies, payouts, audit,
 				newTransaction, json);
 	}

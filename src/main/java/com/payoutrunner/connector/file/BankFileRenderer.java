@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.payout.PayoutReference;
+import com.payoutrunner.schedule.RailCutOffs;
 
 /**
  * Renders a batch's file from the batch and its lines only (the batch's creation time
@@ -19,32 +20,47 @@ public class BankFileRenderer {
 
 	private final PayoutRunnerProperties.BankFiles settings;
 
-	public BankFileRenderer(PayoutRunnerProperties.BankFiles settings) {
+	private final RailCutOffs cutOffs;
+
+	public BankFileRenderer(PayoutRunnerProperties.BankFiles settings, RailCutOffs cutOffs) {
 		this.settings = settings;
+		this.cutOffs = cutOffs;
+	}
+
+	/**
+	 * The first day the rail can execute a batch created at that time: its cut-off and
+	 * business calendar ({@code config/calendars/rail-cutoffs.csv}), else the next
+	 * weekday.
+	 */
+	LocalDate valueDate(BankFileFormat format, OffsetDateTime createdAt) {
+		return cutOffs.forRail(format.rail())
+			.map(cutOff -> cutOff.valueDate(createdAt.toInstant()))
+			.orElseGet(() -> nextWeekday(createdAt.toLocalDate()));
 	}
 
 	public String render(BankFileRepository.FileBatch batch, List<BankFileLine> lines) {
 		OffsetDateTime createdAt = batch.createdAt().truncatedTo(ChronoUnit.SECONDS);
 		return switch (batch.format()) {
 			case SEPA_PAIN_001 -> sepa(batch, createdAt, lines);
-			case ACH_NACHA -> nacha(createdAt, lines);
+			case ACH_NACHA -> nacha(valueDate(batch.format(), createdAt), createdAt, lines);
 		};
 	}
 
 	private String sepa(BankFileRepository.FileBatch batch, OffsetDateTime createdAt, List<BankFileLine> lines) {
 		var sepa = settings.sepa();
 		String messageId = batch.reference().length() <= MAX_MESSAGE_ID ? batch.reference() : "BATCH-" + batch.id();
+		LocalDate valueDate = valueDate(batch.format(), createdAt);
 		List<SepaCreditTransferFile.Transfer> transfers = lines.stream()
 			.map(file -> new SepaCreditTransferFile.Transfer(file.payoutReference(),
 					file.line().railAmount().toDecimal(), file.line().beneficiaryName(), file.line().bank().iban(),
-					file.line().bank().bic(), file.executionDate(createdAt.toLocalDate()), file.line().reference()))
+					file.line().bank().bic(), file.executionDate(valueDate), file.line().reference()))
 			.toList();
 		return SepaCreditTransferFile.write(
 				new SepaCreditTransferFile.Debtor(sepa.debtorName(), sepa.debtorIban(), sepa.debtorBic()), messageId,
 				createdAt, transfers);
 	}
 
-	private String nacha(OffsetDateTime createdAt, List<BankFileLine> lines) {
+	private String nacha(LocalDate effectiveDate, OffsetDateTime createdAt, List<BankFileLine> lines) {
 		var ach = settings.ach();
 		List<NachaFile.Credit> credits = lines.stream()
 			.map(file -> new NachaFile.Credit(file.line().bank().routingNumber(), file.line().bank().accountNumber(),
@@ -54,10 +70,10 @@ public class BankFileRenderer {
 		return NachaFile.write(
 				new NachaFile.Originator(ach.destinationRouting(), ach.destinationName(), ach.originRouting(),
 						ach.originName(), ach.companyName(), ach.companyId()),
-				1, "PAYOUT", nextWeekday(createdAt.toLocalDate()), createdAt.toLocalDateTime(), credits);
+				1, "PAYOUT", effectiveDate, createdAt.toLocalDateTime(), credits);
 	}
 
-	/** ACH settles one banking day after the file at the earliest. */
+	/** Without a cut-off for the rail: one weekday after the file at the earliest. */
 	static LocalDate nextWeekday(LocalDate day) {
 		LocalDate next = day.plusDays(1);
 		while (next.getDayOfWeek() == DayOfWeek.SATURDAY || next.getDayOfWeek() == DayOfWeek.SUNDAY) {

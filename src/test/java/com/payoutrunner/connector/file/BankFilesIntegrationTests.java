@@ -80,6 +80,9 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	PayoutRunnerProperties properties;
 
+	@Autowired
+	com.payoutrunner.schedule.RailCutOffs cutOffs;
+
 	String event;
 
 	PayoutQueries db;
@@ -163,7 +166,8 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 		long runId = failed.getJobInstance().getInstanceId();
 		var batch = fileBatches.openBatches(runId, BankFileWriter.fileConnectors()).get(0);
 		Path crashedAfterRename = new BankFileOutbox(OUTBOX).write(batch.reference(), batch.format().extension(),
-				new BankFileRenderer(properties.bankFiles()).render(batch, fileBatches.lines(batch.id(), "sending")));
+				new BankFileRenderer(properties.bankFiles(), cutOffs).render(batch,
+						fileBatches.lines(batch.id(), "sending")));
 		var writtenAt = Files.getLastModifiedTime(crashedAfterRename);
 		String writtenContent = Files.readString(crashedAfterRename);
 
