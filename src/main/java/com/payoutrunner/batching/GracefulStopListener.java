@@ -25,6 +25,8 @@ public class GracefulStopListener implements JobExecutionListener {
 
 	private final ThreadLocal<Registration> registration = new ThreadLocal<>();
 
+	private final java.util.concurrent.Phaser running = new java.util.concurrent.Phaser(1);
+
 	private record Registration(Thread hook, CountDownLatch finished) {
 	}
 
@@ -35,6 +37,7 @@ public class GracefulStopListener implements JobExecutionListener {
 
 	@Override
 	public void beforeJob(JobExecution execution) {
+		running.register();
 		CountDownLatch finished = new CountDownLatch(1);
 		Thread hook = new Thread(() -> stopAndWait(execution, finished), "graceful-stop-" + execution.getId());
 		Runtime.getRuntime().addShutdownHook(hook);
@@ -43,6 +46,7 @@ public class GracefulStopListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
+		running.arriveAndDeregister();
 		Registration current = registration.get();
 		registration.remove();
 		if (current == null) {
@@ -54,6 +58,25 @@ public class GracefulStopListener implements JobExecutionListener {
 		}
 		catch (IllegalStateException shuttingDown) {
 			// The hook is running: it is waiting for exactly this moment.
+		}
+	}
+
+	/**
+	 * Waits until no job runs in this JVM any more (each stopping at its chunk boundary),
+	 * so that a service closes its database connections only after them.
+	 * @return false when some were still running after the wait
+	 */
+	public boolean awaitNoRunningJobs(java.time.Duration patience) {
+		try {
+			running.awaitAdvanceInterruptibly(running.arrive(), patience.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

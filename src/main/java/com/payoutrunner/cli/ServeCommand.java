@@ -1,5 +1,6 @@
 package com.payoutrunner.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 
 import com.payoutrunner.PayoutRunnerApplication;
 import com.payoutrunner.batching.DeadRunRecovery;
+import com.payoutrunner.batching.GracefulStopListener;
 import com.payoutrunner.schedule.ScheduleRegistrar;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -75,6 +77,11 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 				// Waits for fires in progress: their jobs are being stopped at a chunk
 				// boundary by their own hooks (GracefulStopListener).
 				scheduler.shutdown(true);
+				// Runs launched through the API stop the same way; the database stays
+				// open until they have.
+				if (!context.getBean(GracefulStopListener.class).awaitNoRunningJobs(Duration.ofMinutes(2))) {
+					log.error("runs were still going after 2 minutes; they will need a restart");
+				}
 			}
 			catch (Exception ex) {
 				log.warn("scheduler shutdown: {}", ex.getMessage());

@@ -64,6 +64,11 @@ public sealed interface ScheduleTrigger {
 	 */
 	record Asap(Duration interval) implements ScheduleTrigger {
 
+		@Override
+		public String toString() {
+			return "every " + format(interval);
+		}
+
 		public Asap {
 			long seconds = interval.getSeconds();
 			boolean wholeSeconds = interval.getNano() == 0;
@@ -119,6 +124,11 @@ public sealed interface ScheduleTrigger {
 	/** Every day at a local time; the slot is the date (2026-11-23). */
 	record Daily(LocalTime at) implements ScheduleTrigger {
 
+		@Override
+		public String toString() {
+			return "daily at " + at;
+		}
+
 		public Daily {
 			requireWholeMinute(at);
 		}
@@ -142,6 +152,11 @@ public sealed interface ScheduleTrigger {
 
 	/** Every week on a day at a local time; the slot is the ISO week (2026-W48). */
 	record Weekly(DayOfWeek day, LocalTime at) implements ScheduleTrigger {
+
+		@Override
+		public String toString() {
+			return "weekly on " + day.name().toLowerCase(java.util.Locale.ROOT) + " at " + at;
+		}
 
 		public Weekly {
 			requireWholeMinute(at);
@@ -172,6 +187,11 @@ public sealed interface ScheduleTrigger {
 	 */
 	record Monthly(DayOfMonth day, LocalTime at) implements ScheduleTrigger {
 
+		@Override
+		public String toString() {
+			return "monthly on day " + day + " at " + at;
+		}
+
 		public Monthly {
 			requireWholeMinute(at);
 		}
@@ -199,6 +219,11 @@ public sealed interface ScheduleTrigger {
 	 * minute (2026-11-23T10:15).
 	 */
 	record Cron(String expression) implements ScheduleTrigger {
+
+		@Override
+		public String toString() {
+			return "cron " + expression;
+		}
 
 		public Cron {
 			try {
