@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.ledger.InsufficientFundsException;
+import com.payoutrunner.payout.api.PayoutCancellation;
+import com.payoutrunner.payout.api.PayoutCreation;
 import com.payoutrunner.payout.EventLock;
 
 /**
@@ -29,6 +32,33 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(EventLock.EventBusyException.class)
 	ProblemDetail busy(EventLock.EventBusyException ex) {
 		return Problems.detail(HttpStatus.CONFLICT, "run-in-progress", ex.getMessage());
+	}
+
+	@ExceptionHandler(PayoutCreation.InvalidRequestException.class)
+	ProblemDetail invalidPayout(PayoutCreation.InvalidRequestException ex) {
+		ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "invalid-payout",
+				"the payout request has " + ex.errors().size() + " invalid field(s)");
+		problem.setProperty("errors",
+				ex.errors()
+					.stream()
+					.map(error -> java.util.Map.of("field", error.field(), "message", error.message()))
+					.toList());
+		return problem;
+	}
+
+	@ExceptionHandler(PayoutCreation.KeyReusedException.class)
+	ProblemDetail keyReused(PayoutCreation.KeyReusedException ex) {
+		return Problems.detail(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", ex.getMessage());
+	}
+
+	@ExceptionHandler(InsufficientFundsException.class)
+	ProblemDetail insufficientFunds(InsufficientFundsException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, "insufficient_funds", ex.getMessage());
+	}
+
+	@ExceptionHandler(PayoutCancellation.NotCancellableException.class)
+	ProblemDetail notCancellable(PayoutCancellation.NotCancellableException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, "not-cancellable", ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -20,6 +20,8 @@ public class SubmissionRepository {
 			SELECT u.line_id, u.idempotency_key, u.body, 'sending', :connector, :jobExecutionId, :runId
 			FROM unnest(CAST(:lineIds AS bigint[]), CAST(:keys AS uuid[]), CAST(:bodies AS text[]))
 			    AS u(line_id, idempotency_key, body)
+			-- Lines just marked sending: one cancelled since the chunk was read is never sent.
+			JOIN payout_batch_lines l ON l.id = u.line_id AND l.status = 'sending'
 			ON CONFLICT (batch_line_id) DO NOTHING""";
 
 	private static final String MARK_LINES_SENDING = """
@@ -71,6 +73,10 @@ public class SubmissionRepository {
 			return;
 		}
 		Long[] lineIds = lines.stream().map(SubmittableLine::lineId).toArray(Long[]::new);
+		// Lines first, then submissions, in the order a cancellation locks them: a line
+		// is
+		// either cancelled before (and never sent) or sending before it can be cancelled.
+		jdbc.sql(MARK_LINES_SENDING).param("lineIds", lineIds).update();
 		jdbc.sql(INSERT_SENDING)
 			.param("runId", runId)
 			.param("connector", connector)
@@ -79,7 +85,6 @@ public class SubmissionRepository {
 			.param("keys", lines.stream().map(SubmittableLine::idempotencyKey).toArray(UUID[]::new))
 			.param("bodies", bodies.toArray(String[]::new))
 			.update();
-		jdbc.sql(MARK_LINES_SENDING).param("lineIds", lineIds).update();
 	}
 
 	/** The saved orders of these lines that still need an answer; counts the attempt. */

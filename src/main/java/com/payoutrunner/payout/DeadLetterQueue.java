@@ -42,10 +42,13 @@ public class DeadLetterQueue {
 
 	private final EventLock locks;
 
-	public DeadLetterQueue(JdbcClient jdbc, AuditTrail audit, EventLock locks) {
+	private final com.payoutrunner.ledger.Ledger ledger;
+
+	public DeadLetterQueue(JdbcClient jdbc, AuditTrail audit, EventLock locks, com.payoutrunner.ledger.Ledger ledger) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.locks = locks;
+		this.ledger = ledger;
 	}
 
 	/**
@@ -76,11 +79,13 @@ public class DeadLetterQueue {
 	 * reading the payout and sending it.
 	 */
 	private void move(long payoutId, List<PayoutStatus> from, PayoutStatus to, String action, String operator) {
-		String event = jdbc.sql("SELECT liquidation_event_id FROM payouts WHERE id = :id")
+		String event = jdbc.sql("SELECT coalesce(liquidation_event_id, 'payout:' || id) FROM payouts WHERE id = :id")
 			.param("id", payoutId)
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("no payout " + payoutId));
+		// An API payout has no event: its own lock keeps two operators from acting at
+		// once.
 		try (var lock = locks.acquire(event)) {
 			moveLocked(payoutId, from, to, action, operator);
 		}
@@ -101,6 +106,11 @@ public class DeadLetterQueue {
 				.orElseThrow(() -> new IllegalArgumentException("no payout " + payoutId));
 			throw new IllegalArgumentException("payout " + payoutId + " is " + current + ", not "
 					+ String.join(" or ", from.stream().map(PayoutStatus::code).toList()) + ": nothing done");
+		}
+		if (to == PayoutStatus.CANCELLED) {
+			// Given up: the reserved money goes back to the entity (API payouts have a
+			// hold).
+			ledger.cancelHold(payoutId);
 		}
 		audit.payoutEvents(action, AuditCategory.OPERATIONAL, "warning", "operator:" + operator, null,
 				List.of(payoutId), List.of("{}"));

@@ -1,0 +1,75 @@
+package com.payoutrunner.api;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+
+import com.payoutrunner.core.Money;
+import com.payoutrunner.ledger.Ledger;
+
+/**
+ * Origin entities' balances: credited through {@code POST /api/balances/{entity}/credits}
+ * (the one way money comes in), read with what holds reserve and what is available.
+ */
+@RestController
+@RequestMapping("/api/balances")
+class BalancesController {
+
+	private final Ledger ledger;
+
+	private final Clock clock;
+
+	BalancesController(Ledger ledger, Clock clock) {
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	@PostMapping("/{entity}/credits")
+	Map<String, Object> credit(@PathVariable UUID entity, @RequestBody JsonNode body) {
+		String code = body.path("currency").asString("");
+		Currency currency;
+		try {
+			currency = Currency.getInstance(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("currency '" + code + "' is not an ISO 4217 code");
+		}
+		JsonNode amount = body.path("amount");
+		BigDecimal value;
+		try {
+			value = new BigDecimal(amount.isNumber() ? amount.numberValue().toString() : amount.asString(""));
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("amount must be a decimal number such as \"1000.00\"");
+		}
+		return view(ledger.credit(entity, Money.parse(value.toPlainString(), currency), clock.instant()));
+	}
+
+	@GetMapping("/{entity}/{currency}")
+	Map<String, Object> balance(@PathVariable UUID entity, @PathVariable String currency) {
+		return view(ledger.balance(entity, currency, clock.instant()));
+	}
+
+	private static Map<String, Object> view(Ledger.Balance balance) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("origin_entity_id", balance.entity().toString());
+		view.put("currency", balance.currency());
+		view.put("balance", Money.ofMinor(balance.balanceMinor(), balance.currency()).toDecimal().toPlainString());
+		view.put("reserved", Money.ofMinor(balance.reservedMinor(), balance.currency()).toDecimal().toPlainString());
+		view.put("available", Money.ofMinor(balance.availableMinor(), balance.currency()).toDecimal().toPlainString());
+		return view;
+	}
+
+}

@@ -1,0 +1,118 @@
+package com.payoutrunner.api;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+
+import com.payoutrunner.payout.DeadLetterQueue;
+import com.payoutrunner.payout.api.PayoutCancellation;
+import com.payoutrunner.payout.api.PayoutCreation;
+import com.payoutrunner.payout.api.PayoutViews;
+
+/**
+ * Payouts one by one: create (idempotent), read, list, cancel, and the pending summary.
+ */
+@RestController
+@RequestMapping("/api/payouts")
+class PayoutsController {
+
+	private final PayoutCreation creation;
+
+	private final PayoutCancellation cancellation;
+
+	private final PayoutViews views;
+
+	private final DeadLetterQueue deadLetters;
+
+	PayoutsController(PayoutCreation creation, PayoutCancellation cancellation, PayoutViews views,
+			DeadLetterQueue deadLetters) {
+		this.creation = creation;
+		this.cancellation = cancellation;
+		this.views = views;
+		this.deadLetters = deadLetters;
+	}
+
+	/** 201 for a new payout, 200 for the same request again under its key. */
+	@PostMapping
+	ResponseEntity<Map<String, Object>> create(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestBody JsonNode body, Principal principal) {
+		var created = creation.create(key, body, actor(principal));
+		Map<String, Object> payout = views.payout(created.payoutId()).orElseThrow();
+		return created.isNew() ? ResponseEntity.created(URI.create("/api/payouts/" + created.payoutId())).body(payout)
+				: ResponseEntity.ok(payout);
+	}
+
+	@GetMapping("/{id}")
+	Map<String, Object> show(@PathVariable long id) {
+		Map<String, Object> payout = new java.util.LinkedHashMap<>(views.payout(id).orElseThrow(() -> notFound(id)));
+		List<Map<String, Object>> events = views.trace(id);
+		payout.put("latest_events", events.subList(Math.max(0, events.size() - 10), events.size()));
+		return payout;
+	}
+
+	@GetMapping("/{id}/trace")
+	List<Map<String, Object>> trace(@PathVariable long id) {
+		views.payout(id).orElseThrow(() -> notFound(id));
+		return views.trace(id);
+	}
+
+	@GetMapping
+	Map<String, Object> list(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String priority,
+			@RequestParam(name = "origin_module", required = false) String originModule,
+			@RequestParam(name = "origin_entity_id", required = false) String originEntityId,
+			@RequestParam(required = false) String currency, @RequestParam(required = false) String country,
+			@RequestParam(required = false) String rail, @RequestParam(required = false) String event,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int limit) {
+		if (page < 1 || limit < 1 || limit > 500) {
+			throw new IllegalArgumentException("page must be 1 or more, limit 1 to 500");
+		}
+		return views.page(new PayoutViews.Filter(status, priority, originModule, originEntityId, currency, country,
+				rail, event, from, to), page, limit);
+	}
+
+	@PostMapping("/{id}/cancel")
+	Map<String, Object> cancel(@PathVariable long id, @RequestBody(required = false) JsonNode body,
+			Principal principal) {
+		String comment = body == null ? null : body.path("comment").asString(null);
+		if (!cancellation.cancel(id, actor(principal), comment)) {
+			throw notFound(id);
+		}
+		return views.payout(id).orElseThrow();
+	}
+
+	@GetMapping("/summary/pending")
+	List<Map<String, Object>> pendingSummary() {
+		return views.pendingSummary();
+	}
+
+	@GetMapping("/failed/dlq")
+	List<DeadLetterQueue.Entry> deadLetters(@RequestParam(required = false) String event) {
+		return deadLetters.list(event);
+	}
+
+	static String actor(Principal principal) {
+		return principal == null ? "api" : "api:" + principal.getName();
+	}
+
+	private static RuntimeException notFound(long id) {
+		return Problems.of(HttpStatus.NOT_FOUND, "unknown-payout", "no payout " + id);
+	}
+
+}

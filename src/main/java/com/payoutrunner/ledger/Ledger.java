@@ -1,0 +1,158 @@
+package com.payoutrunner.ledger;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.payoutrunner.core.Money;
+
+/**
+ * Each origin entity's balance per currency, and the holds that reserve part of it.
+ * Available = balance − what active holds still reserve, and it never goes below zero: a
+ * hold is placed with the balance row locked, so concurrent requests for one entity and
+ * currency take turns. A hold is settled (balance debited by what was paid, the rest
+ * released), cancelled, or expires; it is never released for more than it holds (the
+ * database checks that too).
+ */
+@Repository
+public class Ledger {
+
+	private static final String CREDIT = """
+			INSERT INTO entity_balances (origin_entity_id, currency, balance_minor) VALUES (:entity, :currency, :amount)
+			ON CONFLICT (origin_entity_id, currency)
+			DO UPDATE SET balance_minor = entity_balances.balance_minor + EXCLUDED.balance_minor, updated_at = now()
+			RETURNING balance_minor""";
+
+	private static final String LOCK_BALANCE = """
+			SELECT balance_minor FROM entity_balances WHERE origin_entity_id = :entity AND currency = :currency
+			FOR UPDATE""";
+
+	private static final String RESERVED = """
+			SELECT coalesce(sum(amount_minor - released_minor), 0) FROM holds
+			WHERE origin_entity_id = :entity AND currency = :currency AND status = 'active' AND expires_at > :now""";
+
+	private static final String PLACE = """
+			INSERT INTO holds (payout_id, origin_entity_id, currency, amount_minor, expires_at)
+			VALUES (:payoutId, :entity, :currency, :amount, :expiresAt)
+			RETURNING id""";
+
+	private static final String CANCEL = """
+			UPDATE holds SET status = 'cancelled', updated_at = now()
+			WHERE payout_id = :payoutId AND status = 'active' RETURNING id""";
+
+	private static final String SETTLE = """
+			UPDATE holds SET status = 'released', released_minor = amount_minor, updated_at = now()
+			WHERE payout_id = :payoutId AND status = 'active' AND :paid <= amount_minor
+			RETURNING origin_entity_id, currency""";
+
+	private static final String DEBIT = """
+			UPDATE entity_balances SET balance_minor = balance_minor - :paid, updated_at = now()
+			WHERE origin_entity_id = :entity AND currency = :currency""";
+
+	/** A balance as it stands. */
+	public record Balance(UUID entity, String currency, long balanceMinor, long reservedMinor) {
+
+		public long availableMinor() {
+			return balanceMinor - reservedMinor;
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	public Ledger(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public Balance credit(UUID entity, Money amount, Instant now) {
+		if (!amount.isPositive()) {
+			throw new IllegalArgumentException("a credit must be above zero, got " + amount);
+		}
+		jdbc.sql(CREDIT)
+			.param("entity", entity)
+			.param("currency", amount.code())
+			.param("amount", amount.minorUnits())
+			.query(Long.class)
+			.single();
+		return balance(entity, amount.code(), now);
+	}
+
+	@Transactional(readOnly = true)
+	public Balance balance(UUID entity, String currency, Instant now) {
+		long balance = jdbc
+			.sql("SELECT balance_minor FROM entity_balances WHERE origin_entity_id = :entity"
+					+ " AND currency = :currency")
+			.param("entity", entity)
+			.param("currency", currency)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+		return new Balance(entity, currency, balance, reserved(entity, currency, now));
+	}
+
+	/**
+	 * Reserves the amount for the payout, in the caller's transaction.
+	 * @throws InsufficientFundsException when less is available
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public long placeHold(long payoutId, UUID entity, Money amount, Instant now, Instant expiresAt) {
+		Optional<Long> balance = jdbc.sql(LOCK_BALANCE)
+			.param("entity", entity)
+			.param("currency", amount.code())
+			.query(Long.class)
+			.optional();
+		long available = balance.orElse(0L) - reserved(entity, amount.code(), now);
+		if (balance.isEmpty() || available < amount.minorUnits()) {
+			throw new InsufficientFundsException(amount, Money.ofMinor(Math.max(0, available), amount.code()));
+		}
+		return jdbc.sql(PLACE)
+			.param("payoutId", payoutId)
+			.param("entity", entity)
+			.param("currency", amount.code())
+			.param("amount", amount.minorUnits())
+			.param("expiresAt", java.sql.Timestamp.from(expiresAt))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Gives the reserved money back (cancellation, rejection, permanent failure). */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean cancelHold(long payoutId) {
+		return jdbc.sql(CANCEL).param("payoutId", payoutId).query(Long.class).optional().isPresent();
+	}
+
+	/**
+	 * The payout settled for {@code paidMinor} (at most the hold): the balance is debited
+	 * by that, the hold is released in full.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean settleHold(long payoutId, long paidMinor) {
+		var held = jdbc.sql(SETTLE)
+			.param("payoutId", payoutId)
+			.param("paid", paidMinor)
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) })
+			.optional();
+		held.ifPresent(row -> jdbc.sql(DEBIT)
+			.param("paid", paidMinor)
+			.param("entity", row[0])
+			.param("currency", row[1])
+			.update());
+		return held.isPresent();
+	}
+
+	private long reserved(UUID entity, String currency, Instant now) {
+		return jdbc.sql(RESERVED)
+			.param("entity", entity)
+			.param("currency", currency)
+			.param("now", java.sql.Timestamp.from(now))
+			.query(Long.class)
+			.single();
+	}
+
+}

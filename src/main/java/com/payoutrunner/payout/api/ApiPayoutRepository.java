@@ -1,0 +1,84 @@
+package com.payoutrunner.payout.api;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.payoutrunner.core.Money;
+import com.payoutrunner.fees.Fee;
+import com.payoutrunner.payout.PayoutStatus;
+
+/** Payouts created through the API: stored once per idempotency key. */
+@Repository
+class ApiPayoutRepository {
+
+	/**
+	 * The row the run reads like any other payout: paid by wire to the account (or IBAN),
+	 * the rail chosen by country, investor_id the client's key.
+	 */
+	private static final String INSERT = """
+			INSERT INTO payouts (external_id, request_sha256, origin_module, origin_entity_id, investor_id,
+			    investor_name, country, payment_method, external_account_id, amount_minor, currency, priority, iban, bic,
+			    account_number, routing_number, sort_code, scheduled_date, scheduled_at, molam_fee_minor, bank_fee_minor,
+			    net_minor, metadata, created_by, status)
+			VALUES (:key, :sha, :module, :entity, :key, :name, :country, 'Wire', :account, :amount, :currency,
+			    :priority, :iban, :bic, :accountNumber, :routing, :sortCode, CAST(:scheduledDate AS date), :scheduledAt,
+			    :molamFee, :bankFee, :net, CAST(:metadata AS jsonb), :createdBy, :status)
+			ON CONFLICT (external_id) DO NOTHING
+			RETURNING id""";
+
+	/** A stored request under a key: its payout and fingerprint. */
+	record Stored(long id, String sha256) {
+	}
+
+	private final JdbcClient jdbc;
+
+	ApiPayoutRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Long> insert(String key, String sha256, PayoutRequest request, Fee fee, Money net, String createdBy,
+			PayoutStatus status) {
+		var beneficiary = request.beneficiary();
+		boolean us = "US".equals(beneficiary.country());
+		boolean gb = "GB".equals(beneficiary.country());
+		return jdbc.sql(INSERT)
+			.param("key", key)
+			.param("sha", sha256)
+			.param("module", request.originModule())
+			.param("entity", request.originEntityId())
+			.param("name", beneficiary.accountName())
+			.param("country", beneficiary.country())
+			.param("account", beneficiary.iban() != null ? beneficiary.iban() : beneficiary.accountNumber())
+			.param("amount", request.amount().minorUnits())
+			.param("currency", request.amount().code())
+			.param("priority", request.priority().code())
+			.param("iban", beneficiary.iban())
+			.param("bic", beneficiary.bic())
+			.param("accountNumber", beneficiary.accountNumber())
+			.param("routing", us ? beneficiary.bankCode() : null)
+			.param("sortCode", gb ? beneficiary.bankCode() : null)
+			.param("scheduledDate",
+					request.scheduledRun() == null ? null
+							: request.scheduledRun().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString())
+			.param("scheduledAt", request.scheduledRun() == null ? null : Timestamp.from(request.scheduledRun()))
+			.param("molamFee", fee.percentagePart().minorUnits())
+			.param("bankFee", fee.fixedPart().minorUnits())
+			.param("net", net.minorUnits())
+			.param("metadata", request.metadataJson())
+			.param("createdBy", createdBy)
+			.param("status", status.code())
+			.query(Long.class)
+			.optional();
+	}
+
+	Optional<Stored> findByKey(String key) {
+		return jdbc.sql("SELECT id, request_sha256 FROM payouts WHERE external_id = :key")
+			.param("key", key)
+			.query((rs, n) -> new Stored(rs.getLong(1), rs.getString(2)))
+			.optional();
+	}
+
+}

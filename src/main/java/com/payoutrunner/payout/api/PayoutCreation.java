@@ -1,0 +1,154 @@
+package com.payoutrunner.payout.api;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.core.Money;
+import com.payoutrunner.fees.Fee;
+import com.payoutrunner.fees.FeeCalculator;
+import com.payoutrunner.fees.FeeSchedule;
+import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.payout.PayoutStatus;
+
+/**
+ * Creates a payout from an API request, once per idempotency key: checks it, prices it
+ * (the fee schedule's percentage is the platform fee, its fixed part the bank fee),
+ * stores it, and reserves its gross amount with a hold, all in one transaction. The same
+ * key again with the same request returns the payout already made (no second hold or
+ * fee); with another request it is refused. Two concurrent requests with one key meet at
+ * the unique key: the second waits for the first and then finds its payout.
+ */
+@Service
+public class PayoutCreation {
+
+	/** What a creation did. */
+	public record Created(long payoutId, boolean isNew) {
+	}
+
+	/** The request is not valid: every bad field. */
+	public static class InvalidRequestException extends RuntimeException {
+
+		private final List<PayoutRequestParser.FieldError> errors;
+
+		InvalidRequestException(List<PayoutRequestParser.FieldError> errors) {
+			super(errors.size() + " invalid field(s): " + errors);
+			this.errors = List.copyOf(errors);
+		}
+
+		public List<PayoutRequestParser.FieldError> errors() {
+			return errors;
+		}
+
+	}
+
+	/** The key was used before for a different request. */
+	public static class KeyReusedException extends RuntimeException {
+
+		KeyReusedException(String key, long payoutId) {
+			super("Idempotency-Key " + key + " was used for a different request (payout " + payoutId + ")");
+		}
+
+	}
+
+	private final PayoutRequestParser parser;
+
+	private final FeeCalculator fees;
+
+	private final FeeSchedule schedule;
+
+	private final ApiPayoutRepository payouts;
+
+	private final Ledger ledger;
+
+	private final AuditTrail audit;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final Duration holdLifetime;
+
+	public PayoutCreation(JsonMapper json, FeeCalculator fees, FeeSchedule schedule, ApiPayoutRepository payouts,
+			Ledger ledger, AuditTrail audit, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
+		this.parser = new PayoutRequestParser(json);
+		this.fees = fees;
+		this.schedule = schedule;
+		this.payouts = payouts;
+		this.ledger = ledger;
+		this.audit = audit;
+		this.json = json;
+		this.clock = clock;
+		this.holdLifetime = holdLifetime;
+	}
+
+	@Transactional
+	public Created create(String key, JsonNode body, String actor) {
+		if (key == null || key.isBlank() || key.length() > 255) {
+			throw new IllegalArgumentException("the Idempotency-Key header is required (1 to 255 characters)");
+		}
+		Instant now = clock.instant();
+		var parsed = parser.parse(body, now);
+		if (!parsed.isValid()) {
+			throw new InvalidRequestException(parsed.errors());
+		}
+		PayoutRequest request = parsed.request();
+		Fee fee = fees.feeFor(request.amount(), request.priority());
+		Money net = request.amount().minus(fee.total());
+		if (!net.isPositive()) {
+			throw new InvalidRequestException(List.of(new PayoutRequestParser.FieldError("amount",
+					"leaves " + net + " after fees of " + fee.total() + ": the net amount must be above zero")));
+		}
+		String sha = sha256(request.canonical());
+		var inserted = payouts.insert(key, sha, request, fee, net, actor, statusFor(request));
+		if (inserted.isEmpty()) {
+			var stored = payouts.findByKey(key).orElseThrow();
+			if (!stored.sha256().equals(sha)) {
+				throw new KeyReusedException(key, stored.id());
+			}
+			return new Created(stored.id(), false);
+		}
+		long id = inserted.get();
+		long holdId = ledger.placeHold(id, request.originEntityId(), request.amount(), now, now.plus(holdLifetime));
+		audit.payoutEvents("payout_created", AuditCategory.FINANCIAL, "info", actor, null, List.of(id),
+				List.of(json.writeValueAsString(json.createObjectNode()
+					.put("idempotency_key", key)
+					.put("amount", request.amount().toString())
+					.put("fee", fee.total().toString())
+					.put("hold_id", holdId))));
+		return new Created(id, true);
+	}
+
+	/** Above its priority's approval threshold a payout waits for approvers. */
+	private PayoutStatus statusFor(PayoutRequest request) {
+		BigDecimal threshold = schedule.ruleFor(request.priority()).approvalThreshold();
+		return threshold != null && request.amount().toDecimal().compareTo(threshold) > 0
+				? PayoutStatus.AWAITING_APPROVAL : PayoutStatus.PENDING;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,236 @@
+package com.payoutrunner.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.support.PostgresIntegrationTest;
+
+/**
+ * Payouts one by one over HTTP: pricing, idempotency (replay, another body, concurrent
+ * requests with one key), field-by-field validation, holds against the balance (a race
+ * for the last funds never overdraws), cancellation, listing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.main.web-application-type=servlet")
+class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
+
+	static final String IBAN = "FR1420041010050500013M02606";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	String entity;
+
+	@BeforeEach
+	void fundAnEntity() throws Exception {
+		entity = UUID.randomUUID().toString();
+		assertThat(credit(entity, "EUR", "5000.00").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aPayoutIsPricedHeldAndReturnedAgainForItsKey() throws Exception {
+		String key = UUID.randomUUID().toString();
+
+		HttpResponse<String> created = create(key, payout("1000", "normal"));
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode payout = json.readTree(created.body());
+		assertThat(payout.path("external_id").asString()).isEqualTo(key);
+		assertThat(payout.path("status").asString()).isEqualTo("pending");
+		assertThat(payout.path("amount").asString()).isEqualTo("1000.00");
+		assertThat(payout.path("molam_fee").asString()).isEqualTo("2.50");
+		assertThat(payout.path("bank_fee").asString()).isEqualTo("0.50");
+		assertThat(payout.path("net_amount").asString()).isEqualTo("997.00");
+		assertThat(payout.path("reference_code").asString()).matches("PO-\\d{8}-[0-9A-F]{8}");
+		assertThat(payout.path("hold_id").asLong()).isPositive();
+		assertThat(payout.path("beneficiary").path("account").asString()).doesNotContain("0500013M");
+		assertThat(available()).isEqualTo("4000.00");
+
+		HttpResponse<String> again = create(key, payout("1000.00", "normal"));
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(again.body()).path("id").asLong()).isEqualTo(payout.path("id").asLong());
+		assertThat(available()).as("no second hold").isEqualTo("4000.00");
+
+		HttpResponse<String> other = create(key, payout("999.00", "normal"));
+		assertProblem(other, 422, "idempotency-key-reused");
+
+		HttpResponse<String> instant = create(UUID.randomUUID().toString(), payout("1000", "instant"));
+		JsonNode priced = json.readTree(instant.body());
+		assertThat(priced.path("molam_fee").asString()).isEqualTo("5.00");
+		assertThat(priced.path("bank_fee").asString()).isEqualTo("2.00");
+		assertThat(priced.path("net_amount").asString()).isEqualTo("993.00");
+	}
+
+	@Test
+	void everyBadFieldIsNamed() throws Exception {
+		assertProblem(send("POST", "/api/payouts", payout("10", "normal"), null), 400, "invalid-request");
+
+		HttpResponse<String> bad = create(UUID.randomUUID().toString(), """
+				{"origin_module": "connect", "origin_entity_id": "not-a-uuid", "currency": "XXY", "amount": "-5",
+				 "priority": "urgent", "scheduled_run": "2001-01-01T00:00:00Z",
+				 "beneficiary": {"account_name": "A", "iban": "FR1420041010050500013M02607", "bic": "NOTABIC",
+				                 "country": "FR"}}""");
+
+		assertProblem(bad, 400, "invalid-payout");
+		assertThat(json.readTree(bad.body()).path("errors")).extracting(error -> error.path("field").asString())
+			.containsExactlyInAnyOrder("origin_entity_id", "currency", "amount", "priority", "scheduled_run",
+					"beneficiary.iban", "beneficiary.bic");
+		HttpResponse<String> tooPrecise = create(UUID.randomUUID().toString(), payout("10.001", "normal"));
+		assertThat(json.readTree(tooPrecise.body()).path("errors").get(0).path("message").asString())
+			.contains("more decimals");
+		HttpResponse<String> eatenByFees = create(UUID.randomUUID().toString(), payout("0.50", "normal"));
+		assertProblem(eatenByFees, 400, "invalid-payout");
+	}
+
+	@Test
+	void concurrentRequestsWithOneKeyMakeOnePayout() throws Exception {
+		String key = UUID.randomUUID().toString();
+		List<HttpResponse<String>> answers = concurrently(8, i -> create(key, payout("100", "normal")));
+
+		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 201).containsOnlyOnce(201);
+		assertThat(answers).extracting(answer -> json.readTree(answer.body()).path("id").asLong())
+			.containsOnly(json.readTree(answers.get(0).body()).path("id").asLong());
+		assertThat(available()).isEqualTo("4900.00");
+	}
+
+	@Test
+	void aRaceForTheLastFundsNeverOverdraws() throws Exception {
+		List<HttpResponse<String>> answers = concurrently(10,
+				i -> create(UUID.randomUUID().toString(), payout("1500", "normal")));
+
+		assertThat(answers).filteredOn(answer -> answer.statusCode() == 201).hasSize(3);
+		assertThat(answers).filteredOn(answer -> answer.statusCode() == 409)
+			.hasSize(7)
+			.allSatisfy(answer -> assertThat(json.readTree(answer.body()).path("type").asString())
+				.isEqualTo("urn:payout-runner:problem:insufficient_funds"));
+		assertThat(available()).isEqualTo("500.00");
+	}
+
+	@Test
+	void aCancelledPayoutGivesItsHoldBackAndIsListedAndTraced() throws Exception {
+		long id = json.readTree(create(UUID.randomUUID().toString(), payout("2000", "low")).body()).path("id").asLong();
+		assertThat(available()).isEqualTo("3000.00");
+
+		HttpResponse<String> cancelled = send("POST", "/api/payouts/" + id + "/cancel", "{\"comment\":\"duplicate\"}",
+				null);
+
+		assertThat(cancelled.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(cancelled.body()).path("status").asString()).isEqualTo("cancelled");
+		assertThat(json.readTree(cancelled.body()).path("hold").path("status").asString()).isEqualTo("cancelled");
+		assertThat(available()).isEqualTo("5000.00");
+		assertProblem(send("POST", "/api/payouts/" + id + "/cancel", "", null), 409, "not-cancellable");
+
+		JsonNode page = json.readTree(get("/api/payouts?origin_entity_id=" + entity + "&status=cancelled&limit=1"));
+		assertThat(page.path("total").asLong()).isEqualTo(1);
+		assertThat(page.path("items").get(0).path("id").asLong()).isEqualTo(id);
+		JsonNode trace = json.readTree(get("/api/payouts/" + id + "/trace"));
+		assertThat(trace).extracting(event -> event.path("action").asString())
+			.containsExactly("payout_created", "cancelled");
+		assertProblem(send("GET", "/api/payouts/987654321", null, null), 404, "unknown-payout");
+	}
+
+	@Test
+	void aPayoutAboveItsPriorityThresholdWaitsForApproval() throws Exception {
+		credit(entity, "EUR", "20000.00");
+
+		JsonNode payout = json.readTree(create(UUID.randomUUID().toString(), payout("12000", "normal")).body());
+
+		assertThat(payout.path("status").asString()).isEqualTo("awaiting_approval");
+	}
+
+	private String payout(String amount, String priority) {
+		return """
+				{"origin_module": "connect", "origin_entity_id": "%s", "currency": "EUR", "amount": "%s",
+				 "priority": "%s", "beneficiary": {"account_name": "Élodie Martin", "iban": "%s",
+				 "bic": "PSSTFRPPXXX", "country": "FR"}, "metadata": {"invoice": "INV-1"}}""".formatted(entity, amount,
+				priority, IBAN);
+	}
+
+	private HttpResponse<String> create(String key, String body) throws Exception {
+		return send("POST", "/api/payouts", body, key);
+	}
+
+	private HttpResponse<String> credit(String entity, String currency, String amount) throws Exception {
+		return send("POST", "/api/balances/" + entity + "/credits",
+				"{\"currency\":\"" + currency + "\",\"amount\":\"" + amount + "\"}", null);
+	}
+
+	private String available() throws Exception {
+		return json.readTree(get("/api/balances/" + entity + "/EUR")).path("available").asString();
+	}
+
+	private String get(String path) throws Exception {
+		return send("GET", path, null, null).body();
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json")
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (key != null) {
+			request.header("Idempotency-Key", key);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status, String type) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(json.readTree(response.body()).path("type").asString())
+			.isEqualTo("urn:payout-runner:problem:" + type);
+	}
+
+	interface Call {
+
+		HttpResponse<String> call(int i) throws Exception;
+
+	}
+
+	private static List<HttpResponse<String>> concurrently(int n, Call call) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(n);
+		try {
+			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				int index = i;
+				Callable<HttpResponse<String>> task = () -> call.call(index);
+				futures.add(pool.submit(task));
+			}
+			List<HttpResponse<String>> answers = new ArrayList<>();
+			for (var future : futures) {
+				answers.add(future.get());
+			}
+			return answers;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+}
