@@ -10,6 +10,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.ledger.InsufficientFundsException;
+import com.payoutrunner.payout.api.PayoutApprovals;
 import com.payoutrunner.payout.api.PayoutCancellation;
 import com.payoutrunner.payout.api.PayoutCreation;
 import com.payoutrunner.payout.EventLock;
@@ -59,6 +60,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(PayoutCancellation.NotCancellableException.class)
 	ProblemDetail notCancellable(PayoutCancellation.NotCancellableException ex) {
 		return Problems.detail(HttpStatus.CONFLICT, "not-cancellable", ex.getMessage());
+	}
+
+	@ExceptionHandler(PayoutApprovals.ApprovalRefusedException.class)
+	ProblemDetail approvalRefused(PayoutApprovals.ApprovalRefusedException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, "approval-refused", ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import com.payoutrunner.payout.DeadLetterQueue;
+import com.payoutrunner.payout.api.PayoutApprovals;
 import com.payoutrunner.payout.api.PayoutCancellation;
 import com.payoutrunner.payout.api.PayoutCreation;
 import com.payoutrunner.payout.api.PayoutViews;
@@ -39,8 +40,11 @@ class PayoutsController {
 
 	private final DeadLetterQueue deadLetters;
 
+	private final PayoutApprovals approvals;
+
 	PayoutsController(PayoutCreation creation, PayoutCancellation cancellation, PayoutViews views,
-			DeadLetterQueue deadLetters) {
+			DeadLetterQueue deadLetters, PayoutApprovals approvals) {
+		this.approvals = approvals;
 		this.creation = creation;
 		this.cancellation = cancellation;
 		this.views = views;
@@ -95,6 +99,34 @@ class PayoutsController {
 			throw notFound(id);
 		}
 		return views.payout(id).orElseThrow();
+	}
+
+	@PostMapping("/{id}/approve")
+	Map<String, Object> approve(@PathVariable long id, @RequestBody(required = false) JsonNode body,
+			Principal principal) {
+		approvals.expire();
+		views.payout(id).orElseThrow(() -> notFound(id));
+		var decision = approvals.approve(id, actor(principal), comment(body));
+		return decided(id, decision);
+	}
+
+	@PostMapping("/{id}/reject")
+	Map<String, Object> reject(@PathVariable long id, @RequestBody(required = false) JsonNode body,
+			Principal principal) {
+		approvals.expire();
+		views.payout(id).orElseThrow(() -> notFound(id));
+		return decided(id, approvals.reject(id, actor(principal), comment(body)));
+	}
+
+	private Map<String, Object> decided(long id, PayoutApprovals.Decision decision) {
+		Map<String, Object> payout = new java.util.LinkedHashMap<>(views.payout(id).orElseThrow());
+		payout.put("approvals", decision.approvals());
+		payout.put("approvals_required", decision.required());
+		return payout;
+	}
+
+	private static String comment(JsonNode body) {
+		return body == null ? null : body.path("comment").asString(null);
 	}
 
 	@GetMapping("/summary/pending")

@@ -59,9 +59,11 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 			return thread;
 		});
 		DeadRunRecovery deadRuns = context.getBean(DeadRunRecovery.class);
+		var approvals = context.getBean(com.payoutrunner.payout.api.PayoutApprovals.class);
 		recovery.scheduleWithFixedDelay(() -> {
 			try {
 				deadRuns.sweep();
+				approvals.expire();
 			}
 			catch (RuntimeException ex) {
 				log.warn("dead-run sweep failed: {}", ex.getMessage());

@@ -52,6 +52,9 @@ public final class EligibilityPolicy {
 			case CANCELLED -> {
 				return skip(SkipCategory.CANCELLED, "payout was cancelled");
 			}
+			case REJECTED -> {
+				return skip(SkipCategory.REJECTED, "payout was rejected");
+			}
 			case AWAITING_APPROVAL -> {
 				return skip(SkipCategory.AWAITING_APPROVAL, "payout waits for approval");
 			}

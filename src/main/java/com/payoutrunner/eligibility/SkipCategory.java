@@ -21,6 +21,8 @@ public enum SkipCategory {
 	UNSUPPORTED_CURRENCY("no FX rate is configured for the currency"),
 	AMOUNT_BELOW_FEES("the fees would take the whole amount"), AWAITING_APPROVAL("the payout waits for approval"),
 	CANCELLED("the payout was cancelled"),
+
+	REJECTED("an approver rejected the payout"),
 	DEAD_LETTER("the payout is in the dead-letter queue, waiting for an operator");
 
 	private final String description;

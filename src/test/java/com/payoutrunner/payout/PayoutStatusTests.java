@@ -30,7 +30,7 @@ class PayoutStatusTests {
 
 	static Stream<Arguments> transitions() {
 		return Stream.of(Arguments.of(PENDING, EnumSet.of(AWAITING_APPROVAL, QUEUED, CANCELLED)),
-				Arguments.of(AWAITING_APPROVAL, EnumSet.of(PENDING, CANCELLED)),
+				Arguments.of(AWAITING_APPROVAL, EnumSet.of(PENDING, CANCELLED, REJECTED)),
 				Arguments.of(QUEUED, EnumSet.of(SENDING, CANCELLED)),
 				Arguments.of(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)),
 				Arguments.of(SENT, EnumSet.of(SETTLED, RETURNED, DEAD_LETTER)),
