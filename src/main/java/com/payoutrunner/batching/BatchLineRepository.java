@@ -26,17 +26,18 @@ public class BatchLineRepository {
 
 	private static final String INSERT_LINES = """
 			INSERT INTO payout_batch_lines (batch_id, payout_id, run_id, job_execution_id, amount_minor, currency,
-			    fee_minor, net_minor, fee_rule, rail, rail_rule, rail_currency, fx_rate, fx_quote_date, rail_amount_minor)
+			    fee_minor, net_minor, fee_rule, rail, rail_rule, rail_currency, fx_rate, fx_quote_date, rail_amount_minor,
+			    value_date)
 			SELECT u.batch_id, u.payout_id, :runId, :jobExecutionId, u.amount_minor, u.currency, u.fee_minor,
 			    u.net_minor, u.fee_rule, u.rail, u.rail_rule, u.rail_currency, u.fx_rate, u.fx_quote_date,
-			    u.rail_amount_minor
+			    u.rail_amount_minor, u.value_date
 			FROM unnest(CAST(:batchIds AS bigint[]), CAST(:payoutIds AS bigint[]), CAST(:amounts AS bigint[]),
 			    CAST(:currencies AS text[]), CAST(:fees AS bigint[]), CAST(:nets AS bigint[]),
 			    CAST(:feeRules AS text[]), CAST(:rails AS text[]), CAST(:railRules AS text[]),
 			    CAST(:railCurrencies AS text[]), CAST(:fxRates AS numeric[]), CAST(:quoteDates AS date[]),
-			    CAST(:railAmounts AS bigint[]))
+			    CAST(:railAmounts AS bigint[]), CAST(:valueDates AS date[]))
 			    AS u(batch_id, payout_id, amount_minor, currency, fee_minor, net_minor, fee_rule, rail, rail_rule,
-			         rail_currency, fx_rate, fx_quote_date, rail_amount_minor)
+			         rail_currency, fx_rate, fx_quote_date, rail_amount_minor, value_date)
 			ON CONFLICT DO NOTHING
 			RETURNING payout_id""";
 
@@ -76,7 +77,8 @@ public class BatchLineRepository {
 	 * conflict is ignored.
 	 * @return the ids of the payouts that got a line
 	 */
-	public List<Long> insertLines(RunContext run, List<RoutedPayout> payouts, List<Long> batchIds) {
+	public List<Long> insertLines(RunContext run, List<RoutedPayout> payouts, List<Long> batchIds,
+			List<java.time.LocalDate> valueDates) {
 		int n = payouts.size();
 		Long[] payoutIds = new Long[n];
 		Long[] amounts = new Long[n];
@@ -121,6 +123,7 @@ public class BatchLineRepository {
 			.param("fxRates", fxRates)
 			.param("quoteDates", quoteDates)
 			.param("railAmounts", railAmounts)
+			.param("valueDates", valueDates.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new))
 			.query(Long.class)
 			.list());
 	}

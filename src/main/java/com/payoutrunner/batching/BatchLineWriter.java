@@ -1,5 +1,10 @@
 package com.payoutrunner.batching;
 
+import java.time.Clock;
+import java.time.Instant;
+
+import com.payoutrunner.schedule.RailCutOffs;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,14 +39,20 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 
 	private final ConnectorRouting connectors;
 
+	private final RailCutOffs cutOffs;
+
+	private final Clock clock;
+
 	private RunContext run;
 
 	public BatchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
-			ConnectorRouting connectors) {
+			ConnectorRouting connectors, RailCutOffs cutOffs, Clock clock) {
 		this.lines = lines;
 		this.payouts = payouts;
 		this.audit = audit;
 		this.connectors = connectors;
+		this.cutOffs = cutOffs;
+		this.clock = clock;
 	}
 
 	@Override
@@ -61,7 +72,9 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 		List<BatchLineRepository.BatchKey> keys = items.stream().map(this::batchKey).toList();
 		Map<BatchLineRepository.BatchKey, Long> batchIds = lines.batchesFor(run, new HashSet<>(keys));
 		List<Long> lineBatchIds = keys.stream().map(batchIds::get).toList();
-		List<Long> queued = lines.insertLines(run, items, lineBatchIds);
+		Instant now = clock.instant();
+		List<Long> queued = lines.insertLines(run, items, lineBatchIds,
+				items.stream().map(item -> cutOffs.valueDate(item.route().rail(), now)).toList());
 		if (queued.size() != items.size()) {
 			// Eligibility lets through only payouts without an active line; anything else
 			// is

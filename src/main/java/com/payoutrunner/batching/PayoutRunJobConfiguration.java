@@ -238,8 +238,8 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
-			ConnectorRouting connectors) {
-		return new BatchLineWriter(lines, payouts, audit, connectors);
+			com.payoutrunner.schedule.RailCutOffs cutOffs, Clock clock, ConnectorRouting connectors) {
+		return new BatchLineWriter(lines, payouts, audit, connectors, cutOffs, clock);
 	}
 
 	@Bean

@@ -23,6 +23,9 @@ public class PaymentOrderBodies {
 		order.put("rail", line.rail());
 		order.put("amount_minor", line.railAmount().minorUnits());
 		order.put("currency", line.railAmount().code());
+		if (line.valueDate() != null) {
+			order.put("value_date", line.valueDate().toString());
+		}
 		ObjectNode beneficiary = order.putObject("beneficiary");
 		beneficiary.put("name", line.beneficiaryName());
 		beneficiary.put("country", line.country());

@@ -8,7 +8,7 @@ import com.payoutrunner.payout.BankDetails;
 /** A batch line waiting to be sent (queued) or sent without a known outcome (sending). */
 public record SubmittableLine(long lineId, long payoutId, UUID idempotencyKey, String status, String reference,
 		String batchReference, String connector, String rail, Money railAmount, String beneficiaryName, String country,
-		BankDetails bank) {
+		BankDetails bank, java.time.LocalDate valueDate) {
 
 	public boolean isQueued() {
 		return "queued".equals(status);

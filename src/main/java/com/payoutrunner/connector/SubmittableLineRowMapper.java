@@ -21,7 +21,7 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 	 * flattens it, so the filters still use the indexes.
 	 */
 	public static final String FROM = """
-			FROM (SELECT l.id AS line_id, l.batch_id, l.payout_id, l.idempotency_key, l.status AS line_status, l.rail,
+			FROM (SELECT l.id AS line_id, l.batch_id, l.payout_id, l.idempotency_key, l.status AS line_status, l.rail, l.value_date,
 			             l.rail_amount_minor, l.rail_currency, b.reference AS batch_reference, b.connector,
 			             p.liquidation_event_id, p.status, p.priority, p.currency, p.origin_module, p.investor_id,
 			             p.investor_name, p.country, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code
@@ -39,7 +39,8 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 				Money.ofMinor(rs.getLong("rail_amount_minor"), rs.getString("rail_currency")),
 				rs.getString("investor_name"), rs.getString("country"),
 				new BankDetails(rs.getString("iban"), rs.getString("bic"), rs.getString("account_number"),
-						rs.getString("routing_number"), rs.getString("sort_code")));
+						rs.getString("routing_number"), rs.getString("sort_code")),
+				rs.getObject("value_date", java.time.LocalDate.class));
 	}
 
 }

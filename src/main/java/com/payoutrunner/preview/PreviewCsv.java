@@ -13,7 +13,7 @@ final class PreviewCsv {
 
 	static final String[] HEADER = { "payout_id", "investor_id", "would_pay", "skip_category", "skip_reason", "amount",
 			"currency", "fee", "net", "rail", "rail_currency", "rail_amount", "fx_rate", "fx_quote_date", "connector",
-			"masked_account" };
+			"masked_account", "value_date" };
 
 	static final String[] TOTALS_HEADER = { "rail", "rail_currency", "connector", "currency", "payouts", "gross",
 			"fees", "net", "rail_amount" };
@@ -29,7 +29,7 @@ final class PreviewCsv {
 					payout.currency(), decimal(routed.priced().fee().total()), decimal(routed.priced().net()),
 					routed.route().rail(), routed.route().currency().getCurrencyCode(), decimal(routed.fx().target()),
 					routed.fx().rate().toPlainString(), routed.fx().quoteDate(), pay.connector(),
-					payout.bank().maskedAccount() };
+					payout.bank().maskedAccount(), pay.valueDate() };
 		}
 		String category;
 		String reason;
@@ -42,7 +42,8 @@ final class PreviewCsv {
 			reason = ((PreviewOutcome.AlreadyQueued) outcome).reason();
 		}
 		return new Object[] { payout.id(), payout.investorId(), "no", category, reason, decimal(payout.amount()),
-				payout.currency(), null, null, null, null, null, null, null, null, payout.bank().maskedAccount() };
+				payout.currency(), null, null, null, null, null, null, null, null, payout.bank().maskedAccount(),
+				null };
 	}
 
 	static Object[] totalsRow(PreviewTotals.Row row) {

@@ -15,7 +15,7 @@ public sealed interface PreviewOutcome {
 	/**
 	 * The run would build a batch line: priced, routed and converted, for this connector.
 	 */
-	record WouldPay(RoutedPayout routed, String connector) implements PreviewOutcome {
+	record WouldPay(RoutedPayout routed, String connector, java.time.LocalDate valueDate) implements PreviewOutcome {
 
 		@Override
 		public PayoutCandidate payout() {

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.schedule.RailCutOffs;
 import com.payoutrunner.batching.RunHistory;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.ConnectorRouting;
@@ -76,6 +77,8 @@ public class RunPreview {
 
 	private final ConnectorRouting connectors;
 
+	private final RailCutOffs cutOffs;
+
 	private final Path previewsDir;
 
 	private final JsonMapper json;
@@ -83,7 +86,7 @@ public class RunPreview {
 	private final Clock clock;
 
 	RunPreview(PreviewPayoutReader reader, PayoutRepository payouts, RunHistory history, JobRepository jobRepository,
-			FeeCalculator fees, RailSelector rails, FxConverter fx, ConnectorRouting connectors,
+			FeeCalculator fees, RailSelector rails, FxConverter fx, ConnectorRouting connectors, RailCutOffs cutOffs,
 			PayoutRunnerProperties properties, JsonMapper json, Clock clock) {
 		this.reader = reader;
 		this.payouts = payouts;
@@ -93,6 +96,7 @@ public class RunPreview {
 		this.rails = rails;
 		this.fx = fx;
 		this.connectors = connectors;
+		this.cutOffs = cutOffs;
 		this.previewsDir = properties.reportsDir().toAbsolutePath().normalize().resolve("previews");
 		this.json = json;
 		this.clock = clock;
@@ -109,7 +113,7 @@ public class RunPreview {
 		}
 		Instant now = clock.instant();
 		LocalDate date = businessDate != null ? businessDate : LocalDate.now(clock);
-		RunRules rules = new RunRules(date, now, fees, rails, fx, connectors);
+		RunRules rules = new RunRules(date, now, fees, rails, fx, connectors, cutOffs);
 		String latestRunStatus = latestRunStatus(event);
 
 		Path directory = newDirectory(event, now);

@@ -1,5 +1,7 @@
 package com.payoutrunner.preview;
 
+import com.payoutrunner.schedule.RailCutOffs;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -37,12 +39,18 @@ public final class RunRules {
 	 * @param now when the run looks (failed payouts due later wait)
 	 */
 	public RunRules(LocalDate businessDate, Instant now, FeeCalculator fees, RailSelector rails, FxConverter fx,
-			ConnectorRouting connectors) {
+			ConnectorRouting connectors, RailCutOffs cutOffs) {
+		this.now = now;
+		this.cutOffs = cutOffs;
 		this.eligibility = new EligibilityProcessor(new EligibilityPolicy(businessDate, now));
 		this.fees = new FeeProcessor(fees);
 		this.routing = new RoutingProcessor(rails, fx);
 		this.connectors = connectors;
 	}
+
+	private final Instant now;
+
+	private final RailCutOffs cutOffs;
 
 	public PreviewOutcome judge(PayoutCandidate payout) {
 		try {
@@ -54,7 +62,7 @@ public final class RunRules {
 			// As BatchLineWriter keys its batches: rail, rail currency, connector.
 			String connector = connectors.connectorFor(routed.route().rail(),
 					routed.route().currency().getCurrencyCode());
-			return new PreviewOutcome.WouldPay(routed, connector);
+			return new PreviewOutcome.WouldPay(routed, connector, cutOffs.valueDate(routed.route().rail(), now));
 		}
 		catch (PayoutSkippedException skip) {
 			return new PreviewOutcome.WouldSkip(payout, skip.category(), skip.reason());

@@ -78,6 +78,15 @@ public final class RailCutOffs {
 		}
 	}
 
+	/**
+	 * The day a payout handed to the rail now is executed: its cut-off and calendar
+	 * decide; a rail without a cut-off executes the same (UTC) day.
+	 */
+	public java.time.LocalDate valueDate(String rail, java.time.Instant now) {
+		return forRail(rail).map(cutOff -> cutOff.valueDate(now))
+			.orElseGet(() -> java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
+	}
+
 	public Optional<RailCutOff> forRail(String rail) {
 		return Optional.ofNullable(byRail.get(rail));
 	}

@@ -92,11 +92,13 @@ class PreviewTotalsTests {
 		Money net = payout.amount().minus(feeTotal);
 		String[] target = railAmount.split(" ");
 		Money onRail = Money.parse(target[0], Currency.getInstance(target[1]));
-		return new PreviewOutcome.WouldPay(new RoutedPayout(
-				new PricedPayout(payout, new Fee(Money.ofMinor(0, currency.getCurrencyCode()), feeTotal, "test:1"),
-						net),
-				new RailRoute(rail, onRail.currency(), null, "test:1"),
-				new FxConversion(net, onRail, BigDecimal.ONE, LocalDate.of(2024, 6, 28))), connector);
+		return new PreviewOutcome.WouldPay(
+				new RoutedPayout(
+						new PricedPayout(payout,
+								new Fee(Money.ofMinor(0, currency.getCurrencyCode()), feeTotal, "test:1"), net),
+						new RailRoute(rail, onRail.currency(), null, "test:1"),
+						new FxConversion(net, onRail, BigDecimal.ONE, LocalDate.of(2024, 6, 28))),
+				connector, LocalDate.of(2024, 7, 1));
 	}
 
 	private static PreviewOutcome.WouldSkip skipped(long id, SkipCategory category) {

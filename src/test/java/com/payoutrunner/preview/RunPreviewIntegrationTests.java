@@ -78,6 +78,9 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 	RunHistory history;
 
 	@Autowired
+	com.payoutrunner.schedule.RailCutOffs cutOffs;
+
+	@Autowired
 	JobRepository jobRepository;
 
 	@Autowired
@@ -124,13 +127,13 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 		// fee 12.39, net 4742.47, SEPA in EUR at 0.9338 -> 4428.52.
 		assertThat(rows.get("INV-0001").values()).containsExactly(id("INV-0001"), "INV-0001", "yes", "", "", "4754.86",
 				"USD", "12.39", "4742.47", "SEPA", "EUR", "4428.52", "0.9338", "2024-06-28", "sandbox-bank",
-				"DE97**************0031");
+				"DE97**************0031", cutOffs.valueDate("SEPA", clock.instant()).toString());
 		assertThat(rows.get("INV-0025").get("rail_amount")).isEqualTo("40018578");
 		assertThat(rows.get("INV-0012").get("rail")).isEqualTo("ACH");
 		assertThat(rows.get("INV-0024").get("rail")).isEqualTo("WIRE");
 		assertThat(rows.get("INV-0027").values()).containsExactly(id("INV-0027"), "INV-0027", "no", "invalid_method",
 				"payment method 'Crypto' is not accepted (ACH or Wire)", rows.get("INV-0027").get("amount"), "USD", "",
-				"", "", "", "", "", "", "", "FR43*******************8110");
+				"", "", "", "", "", "", "", "FR43*******************8110", "");
 	}
 
 	@Test

@@ -39,7 +39,9 @@ class RunRulesTests {
 				new FeeCalculator(FeeSchedule.load(Path.of("config/fees/fee-schedule.csv"))), new RailSelector(RAILS),
 				new FxConverter(FxRateTable.load(Path.of("config/fx/fx-rates.csv"))),
 				new ConnectorRouting("sandbox-bank", List.of(new ConnectorRouting.Route("SEPA", null, "sepa-file")),
-						Set.of("sandbox-bank", "sepa-file"), RAILS.rails()));
+						Set.of("sandbox-bank", "sepa-file"), RAILS.rails()),
+				com.payoutrunner.schedule.RailCutOffs.load(Path.of("config/calendars/rail-cutoffs.csv"),
+						com.payoutrunner.schedule.BusinessCalendars.standard()));
 	}
 
 	final RunRules rules = rulesOn(BUSINESS_DATE);
@@ -61,7 +63,7 @@ class RunRulesTests {
 		assertThat(pay.connector()).isEqualTo("sepa-file");
 		assertThat(PreviewCsv.row(outcome)).containsExactly(1L, "INV-0001", "yes", null, null, "1000.00", "USD", "3.00",
 				"997.00", "SEPA", "EUR", "931.00", "0.9338", LocalDate.of(2024, 6, 28), "sepa-file",
-				"DE89**************3000");
+				"DE89**************3000", LocalDate.of(2026, 11, 23));
 	}
 
 	@Test
