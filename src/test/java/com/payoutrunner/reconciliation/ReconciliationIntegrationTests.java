@@ -171,6 +171,51 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 		assertThat(reconciler.summaryJson(second)).contains("\"status\":\"already_applied\"");
 	}
 
+	@Test
+	void aCamt053BatchBookingSettlesTheWholeFileAndAReturnCarriesItsReason() throws Exception {
+		List<Paid> paid = paid();
+		List<Paid> filed = paid.stream().filter(p -> p.connector().equals("sepa-pain001-file")).toList();
+		Paid returned = paid.stream().filter(p -> p.connector().equals("sandbox-bank")).findFirst().orElseThrow();
+		String batchReference = jdbc.sql("SELECT reference FROM payout_batches WHERE id = :id")
+			.param("id", filed.get(0).batchId())
+			.query(String.class)
+			.single();
+		Money sepaTotal = filed.stream().map(Paid::rail).reduce(Money::plus).orElseThrow();
+		String camt = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>
+				<Ntry><Amt Ccy="%s">%s</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-23</Dt></BookgDt><AcctSvcrRef>ENTRY-1</AcctSvcrRef>
+				  <NtryDtls><Btch><MsgId>%s</MsgId></Btch></NtryDtls></Ntry>
+				<Ntry><Amt Ccy="%s">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-24</Dt></BookgDt><AcctSvcrRef>ENTRY-2</AcctSvcrRef>
+				  <NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs>
+				    <RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf></TxDtls></NtryDtls></Ntry>
+				</Stmt></BkToCstmrStmt></Document>
+				""".formatted(sepaTotal.code(), sepaTotal.toDecimal().toPlainString(), batchReference,
+				returned.rail().code(), returned.rail().toDecimal().toPlainString(), returned.reference());
+		Path statement = Path.of(ROOT, "camt053-" + event + ".xml");
+		Files.writeString(statement, camt);
+
+		ReconciliationResult result = reconciler.reconcile(statement, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
+
+		assertThat(result.format()).isEqualTo("camt.053");
+		assertThat(result.matchedLines()).isEqualTo(2);
+		assertThat(result.settled()).isEqualTo(filed.size());
+		assertThat(result.returned()).isEqualTo(1);
+		assertThat(result.needsAttention()).isFalse();
+		assertThat(result.batchesSettled()).isEqualTo(1);
+		assertThat(batchStatus(filed.get(0).batchId())).isEqualTo("settled");
+		assertThat(batchStatus(returned.batchId())).isEqualTo("partial");
+		Map<Long, String> statuses = statuses();
+		assertThat(filed).allSatisfy(p -> assertThat(statuses.get(p.id())).isEqualTo("settled"));
+		assertThat(statuses.get(returned.id())).isEqualTo("returned");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM reconciliation_matches m JOIN payouts p ON p.id = m.payout_id
+				WHERE p.liquidation_event_id = :event""").param("event", event).query(Long.class).single())
+			.isEqualTo(filed.size() + 1L);
+	}
+
 	private List<Paid> paid() {
 		return jdbc.sql("""
 				SELECT p.id, p.created_at, p.payment_order_id, b.connector, b.id AS batch_id, l.rail_amount_minor,
