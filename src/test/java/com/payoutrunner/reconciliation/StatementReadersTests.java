@@ -134,6 +134,15 @@ class StatementReadersTests {
 			.hasMessageContaining("not well-formed");
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "statement-2026-11-23.csv", "camt053-2026-11-23.xml" })
+	void theShippedSampleStatementsReadWithoutRejectedRows(String name) throws IOException {
+		Statement statement = StatementFiles.read(Files.readAllBytes(Path.of("jobs/examples/statements", name)));
+
+		assertThat(statement.rejected()).isEmpty();
+		assertThat(statement.lines()).isNotEmpty();
+	}
+
 	private static Statement csv(String text) {
 		return StatementFiles.read(text.getBytes(StandardCharsets.UTF_8));
 	}
