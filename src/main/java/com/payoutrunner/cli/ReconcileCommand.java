@@ -1,0 +1,57 @@
+package com.payoutrunner.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import com.payoutrunner.reconciliation.ReconciliationResult;
+import com.payoutrunner.reconciliation.StatementFileException;
+import com.payoutrunner.reconciliation.StatementReconciler;
+
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+		description = { "Reconciles a bank statement (the CSV format of jobs/README.md, or ISO 20022 camt.053) with "
+				+ "the payouts sent: booked lines settle them, returned lines return them with the bank's code, "
+				+ "batches become settled or partial. The same statement twice changes nothing.",
+				"Writes reports/reconciliation/<statement>-<time>/reconciliation.csv; prints the summary JSON last.",
+				"Exit status: 0 all matched, 1 unmatched or unreadable lines, or sent payouts unmatched after the "
+						+ "given days, 2 bad usage or an unreadable statement." })
+class ReconcileCommand implements Callable<Integer> {
+
+	@Option(names = "--file", required = true, paramLabel = "PATH", description = "the statement file")
+	Path file;
+
+	@Option(names = "--unmatched-after-days", paramLabel = "N",
+			description = "list sent payouts no statement has settled after N days (default: ${DEFAULT-VALUE})")
+	int unmatchedAfterDays = StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS;
+
+	@Override
+	public Integer call() throws Exception {
+		if (unmatchedAfterDays < 0) {
+			throw new IllegalArgumentException("--unmatched-after-days must be 0 or more, got " + unmatchedAfterDays);
+		}
+		if (!file.toFile().isFile()) {
+			throw new IllegalArgumentException(file + ": file not found");
+		}
+		try (var context = SpringContext.start()) {
+			StatementReconciler reconciler = context.getBean(StatementReconciler.class);
+			ReconciliationResult result;
+			try {
+				result = reconciler.reconcile(file, unmatchedAfterDays);
+			}
+			catch (StatementFileException ex) {
+				System.err.println("payout-runner: " + file + ": unreadable statement, nothing applied: "
+						+ ex.getMessage().replace('\n', ' '));
+				return PayoutRunnerCli.USAGE;
+			}
+			if (result.alreadyApplied()) {
+				System.out.println(file + ": this statement was reconciled before; nothing changed");
+			}
+			System.out.println("report: " + result.report());
+			System.out.println(reconciler.summaryJson(result));
+			return result.needsAttention() ? PayoutRunnerCli.FAILED : PayoutRunnerCli.COMPLETED;
+		}
+	}
+
+}

@@ -1,0 +1,278 @@
+package com.payoutrunner.reconciliation;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.Deque;
+import java.util.List;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.payoutrunner.core.Money;
+
+/**
+ * Reads an ISO 20022 bank-to-customer statement ({@code camt.053}, any version: the few
+ * elements read here have kept their names from 001.02 to 001.13): one statement line per
+ * entry ({@code Ntry}). Streamed with StAX, elements picked by local name, so that a
+ * statement of any size or version reads the same and a bad entry is reported by line
+ * while the others still reconcile; Prowide's generated classes would bind one version
+ * and load the whole document. DTDs and external entities are refused.
+ *
+ * <p>
+ * Per entry: {@code Amt} and its {@code Ccy}, {@code CdtDbtInd}, {@code Sts} (plain text
+ * before version 08, {@code Sts/Cd} since), {@code BookgDt/Dt} or {@code /DtTm},
+ * {@code AcctSvcrRef} (the bank's reference), every {@code TxDtls/Refs/EndToEndId}
+ * (several when the bank booked a batch as one entry), the payment order from
+ * {@code Btch/MsgId}, {@code Btch/PmtInfId}, {@code Refs/MsgId} or {@code Refs/PmtInfId},
+ * and a return: {@code RtrInf/Rsn/Cd} (or {@code Prtry}), or {@code RvslInd} true.
+ */
+final class Camt053StatementReader {
+
+	static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:camt.053.";
+
+	private Camt053StatementReader() {
+	}
+
+	static boolean looksLikeOne(byte[] content) {
+		String start = new String(content, 0, Math.min(content.length, 2000), StandardCharsets.UTF_8);
+		return start.contains(NAMESPACE_PREFIX);
+	}
+
+	static Statement read(byte[] content) {
+		XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		XMLStreamReader xml = null;
+		try {
+			xml = factory.createXMLStreamReader(new ByteArrayInputStream(content));
+			return read(xml);
+		}
+		catch (XMLStreamException ex) {
+			int line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNumber();
+			throw new StatementFileException(line, "not well-formed XML: " + ex.getMessage().replaceAll("\\s+", " "));
+		}
+		finally {
+			if (xml != null) {
+				try {
+					xml.close();
+				}
+				catch (XMLStreamException ex) {
+					// nothing left to release
+				}
+			}
+		}
+	}
+
+	private static Statement read(XMLStreamReader xml) throws XMLStreamException {
+		List<StatementLine> lines = new ArrayList<>();
+		List<RejectedRow> rejected = new ArrayList<>();
+		Deque<String> path = new ArrayDeque<>();
+		StringBuilder text = new StringBuilder();
+		Entry entry = null;
+		int entryDepth = 0;
+		boolean root = true;
+		while (xml.hasNext()) {
+			int event = xml.next();
+			switch (event) {
+				case XMLStreamConstants.DTD -> throw new StatementFileException(xml.getLocation().getLineNumber(),
+						"a document type declaration is not allowed in a statement");
+				case XMLStreamConstants.START_ELEMENT -> {
+					String name = xml.getLocalName();
+					if (root) {
+						checkRoot(xml, name);
+						root = false;
+					}
+					path.push(name);
+					text.setLength(0);
+					if ("Ntry".equals(name)) {
+						entry = new Entry(xml.getLocation().getLineNumber());
+						entryDepth = path.size();
+					}
+					else if (entry != null && "Amt".equals(name) && path.size() == entryDepth + 1) {
+						entry.currency = xml.getAttributeValue(null, "Ccy");
+					}
+				}
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(xml.getText());
+				case XMLStreamConstants.END_ELEMENT -> {
+					if (entry != null && path.size() > entryDepth) {
+						entry.read(relativePath(path, entryDepth), text.toString().strip());
+					}
+					if (entry != null && path.size() == entryDepth) {
+						try {
+							lines.add(entry.line());
+						}
+						catch (EntryException ex) {
+							rejected.add(new RejectedRow(entry.line, ex.element, ex.getMessage()));
+						}
+						entry = null;
+					}
+					path.pop();
+					text.setLength(0);
+				}
+				default -> {
+				}
+			}
+		}
+		return new Statement("camt.053", lines, rejected);
+	}
+
+	private static void checkRoot(XMLStreamReader xml, String name) {
+		String namespace = xml.getNamespaceURI();
+		if (!"Document".equals(name) || namespace == null || !namespace.startsWith(NAMESPACE_PREFIX)) {
+			throw new StatementFileException(xml.getLocation().getLineNumber(),
+					"not a camt.053 statement (root element " + name + " in namespace " + namespace + ")");
+		}
+	}
+
+	/** The element path below the entry: "Amt", "NtryDtls/TxDtls/Refs/EndToEndId". */
+	private static String relativePath(Deque<String> path, int entryDepth) {
+		List<String> names = new ArrayList<>(path);
+		// The deque is innermost first; the entry's own element is at entryDepth from the
+		// root.
+		List<String> below = names.subList(0, names.size() - entryDepth);
+		StringBuilder relative = new StringBuilder();
+		for (int i = below.size() - 1; i >= 0; i--) {
+			relative.append(relative.isEmpty() ? "" : "/").append(below.get(i));
+		}
+		return relative.toString();
+	}
+
+	/** What one Ntry said, checked when it ends. */
+	private static final class Entry {
+
+		final int line;
+
+		String amount;
+
+		String currency;
+
+		String direction;
+
+		String status;
+
+		String bookingDate;
+
+		String bankReference;
+
+		final List<String> endToEndIds = new ArrayList<>();
+
+		String paymentOrderId;
+
+		String returnReason;
+
+		boolean returned;
+
+		Entry(int line) {
+			this.line = line;
+		}
+
+		void read(String path, String value) {
+			switch (path) {
+				case "Amt" -> amount = value;
+				case "CdtDbtInd" -> direction = value;
+				case "Sts", "Sts/Cd" -> status = value.isEmpty() ? status : value;
+				case "BookgDt/Dt" -> bookingDate = value;
+				case "BookgDt/DtTm" -> bookingDate = bookingDate == null ? value : bookingDate;
+				case "AcctSvcrRef" -> bankReference = value;
+				case "RvslInd" -> returned |= "true".equalsIgnoreCase(value);
+				case "NtryDtls/TxDtls/Refs/EndToEndId" -> {
+					// NOTPROVIDED is how ISO 20022 says "no end-to-end id".
+					if (!value.isEmpty() && !"NOTPROVIDED".equals(value) && !endToEndIds.contains(value)) {
+						endToEndIds.add(value);
+					}
+				}
+				case "NtryDtls/Btch/MsgId", "NtryDtls/Btch/PmtInfId", "NtryDtls/TxDtls/Refs/MsgId",
+						"NtryDtls/TxDtls/Refs/PmtInfId" ->
+					paymentOrderId = paymentOrderId == null && !value.isEmpty() ? value : paymentOrderId;
+				case "NtryDtls/TxDtls/RtrInf/Rsn/Cd", "NtryDtls/TxDtls/RtrInf/Rsn/Prtry" -> {
+					returned = true;
+					returnReason = returnReason == null ? value : returnReason;
+				}
+				default -> {
+					if (path.startsWith("NtryDtls/TxDtls/RtrInf")) {
+						returned = true;
+					}
+				}
+			}
+		}
+
+		StatementLine line() {
+			if (currency == null || currency.isEmpty()) {
+				throw new EntryException("Amt", "has no Ccy attribute");
+			}
+			Currency code;
+			try {
+				code = Currency.getInstance(currency);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new EntryException("Amt", "'" + currency + "' is not an ISO 4217 currency code");
+			}
+			Money money;
+			try {
+				money = Money.parse(amount, code);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new EntryException("Amt", ex.getMessage());
+			}
+			if (!money.isPositive()) {
+				throw new EntryException("Amt", "must be positive (CdtDbtInd says which way)");
+			}
+			StatementLine.Direction way = switch (direction == null ? "" : direction) {
+				case "DBIT" -> StatementLine.Direction.DEBIT;
+				case "CRDT" -> StatementLine.Direction.CREDIT;
+				default -> throw new EntryException("CdtDbtInd", "must be DBIT or CRDT, got '" + direction + "'");
+			};
+			StatementLine.EntryStatus entryStatus;
+			if (returned) {
+				entryStatus = StatementLine.EntryStatus.RETURNED;
+			}
+			else {
+				entryStatus = switch (status == null ? "" : status) {
+					case "BOOK" -> StatementLine.EntryStatus.BOOKED;
+					case "PDNG", "INFO", "FUTR" -> StatementLine.EntryStatus.PENDING;
+					default -> throw new EntryException("Sts", "must be BOOK, PDNG or INFO, got '" + status + "'");
+				};
+			}
+			if (endToEndIds.isEmpty() && paymentOrderId == null) {
+				throw new EntryException("NtryDtls",
+						"names no EndToEndId and no payment order (Btch/MsgId, Refs/MsgId, PmtInfId)");
+			}
+			return new StatementLine(line, bookingDate(), money, way, entryStatus, bankReference, endToEndIds,
+					paymentOrderId, entryStatus == StatementLine.EntryStatus.RETURNED
+							? (returnReason == null ? "RTRN" : returnReason) : null);
+		}
+
+		private LocalDate bookingDate() {
+			if (bookingDate == null || bookingDate.isEmpty()) {
+				throw new EntryException("BookgDt", "is missing");
+			}
+			try {
+				// DtTm carries the booking's local date first, with or without an offset.
+				return LocalDate.parse(bookingDate.substring(0, Math.min(10, bookingDate.length())));
+			}
+			catch (DateTimeParseException ex) {
+				throw new EntryException("BookgDt", "'" + bookingDate + "' is not an ISO date");
+			}
+		}
+
+	}
+
+	private static final class EntryException extends RuntimeException {
+
+		final String element;
+
+		EntryException(String element, String message) {
+			super(message);
+			this.element = element;
+		}
+
+	}
+
+}

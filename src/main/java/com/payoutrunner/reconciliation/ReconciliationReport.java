@@ -1,0 +1,127 @@
+package com.payoutrunner.reconciliation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.payoutrunner.core.CsvOutput;
+import com.payoutrunner.core.Money;
+
+/**
+ * Writes {@code reconciliation.csv}: one row per statement line (kind {@code matched},
+ * {@code unmatched}, {@code rejected} or {@code ignored}, in line order), then one row
+ * per sent payout still unmatched after the configured days (kind {@code overdue}, oldest
+ * first). One file with a {@code kind} column rather than sections, so that it loads into
+ * any spreadsheet or database as is.
+ */
+final class ReconciliationReport {
+
+	static final String FILE_NAME = "reconciliation.csv";
+
+	static final String[] HEADER = { "kind", "line", "outcome", "payout_ids", "amount", "currency", "booking_date",
+			"bank_reference", "references", "reason", "sent_at" };
+
+	private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'",
+			Locale.ROOT);
+
+	private ReconciliationReport() {
+	}
+
+	/**
+	 * {@code <root>/reconciliation/<statement>-<time>/}; a second folder in the same
+	 * second gets a numbered suffix rather than overwriting the first.
+	 */
+	static Path newDirectory(Path reportsRoot, String statementName, Instant now) {
+		String base = statementName.replaceAll("\\.[A-Za-z0-9]+$", "").replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+				+ FOLDER_TIME.format(now.atOffset(ZoneOffset.UTC));
+		Path parent = reportsRoot.toAbsolutePath().normalize().resolve("reconciliation");
+		try {
+			Files.createDirectories(parent);
+			for (int n = 1;; n++) {
+				Path candidate = parent.resolve(n == 1 ? base : base + "-" + n);
+				try {
+					return Files.createDirectory(candidate);
+				}
+				catch (java.nio.file.FileAlreadyExistsException ex) {
+					// another reconciliation of the same statement in the same second
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create a report folder under " + parent, ex);
+		}
+	}
+
+	static Path write(Path directory, List<LineMatch> matches, List<RejectedRow> rejected, List<SentPayout> overdue,
+			Instant now) {
+		Path file = directory.resolve(FILE_NAME);
+		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			CsvOutput csv = CsvOutput.withHeader(out, HEADER);
+			record Row(int line, Object[] values) {
+			}
+			Stream
+				.concat(matches.stream().map(match -> new Row(match.line().line(), row(match))), rejected.stream()
+					.map(row -> new Row(row.line(),
+							new Object[] { "rejected", row.line(), "", "", "", "", "", "", "", row.describe(), "" })))
+				.sorted(Comparator.comparingInt(Row::line))
+				.forEach(row -> csv.row(row.values()));
+			for (SentPayout payout : overdue) {
+				csv.row("overdue", "", "", payout.id(), amount(payout.railAmount()), currency(payout.railAmount()), "",
+						"", payout.reference(),
+						"sent " + java.time.Duration.between(payout.updatedAt(), now).toDays()
+								+ " day(s) ago under payment order " + payout.paymentOrderId()
+								+ "; no statement settled it",
+						payout.updatedAt().toString());
+			}
+			csv.finish();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + file, ex);
+		}
+	}
+
+	private static Object[] row(LineMatch match) {
+		StatementLine line = match.line();
+		// Java 17: no pattern matching in switch yet, hence the instanceof chain.
+		if (match instanceof LineMatch.Matched matched) {
+			return new Object[] { "matched", line.line(), matched.returned() ? "returned" : "settled",
+					ids(matched.payouts()), amount(line.amount()), line.amount().code(), line.bookingDate(),
+					nullToEmpty(line.bankReference()), line.references(), matched.returned() ? line.returnReason() : "",
+					"" };
+		}
+		String kind = match instanceof LineMatch.Unmatched ? "unmatched" : "ignored";
+		String reason = match instanceof LineMatch.Unmatched unmatched ? unmatched.reason()
+				: ((LineMatch.Ignored) match).reason();
+		return new Object[] { kind, line.line(), "", "", amount(line.amount()), line.amount().code(),
+				line.bookingDate(), nullToEmpty(line.bankReference()), line.references(), reason, "" };
+	}
+
+	private static String ids(List<SentPayout> payouts) {
+		return payouts.stream().map(payout -> Long.toString(payout.id())).collect(Collectors.joining(" "));
+	}
+
+	private static String amount(Money money) {
+		return money == null ? "" : money.toDecimal().toPlainString();
+	}
+
+	private static String currency(Money money) {
+		return money == null ? "" : money.code();
+	}
+
+	private static String nullToEmpty(String value) {
+		return value == null ? "" : value;
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.payoutrunner.reconciliation;
+
+/** Tells a camt.053 statement from a CSV one by its content, never by its name. */
+final class StatementFiles {
+
+	private StatementFiles() {
+	}
+
+	static Statement read(byte[] content) {
+		if (Camt053StatementReader.looksLikeOne(content)) {
+			return Camt053StatementReader.read(content);
+		}
+		String start = new String(content, 0, Math.min(content.length, 200), java.nio.charset.StandardCharsets.UTF_8)
+			.stripLeading();
+		if (start.startsWith("<")) {
+			throw new StatementFileException(1, "an XML file that is not a camt.053 statement (namespace "
+					+ Camt053StatementReader.NAMESPACE_PREFIX + "...)");
+		}
+		return CsvStatementReader.read(content);
+	}
+
+}

@@ -1,0 +1,177 @@
+package com.payoutrunner.reconciliation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+import com.payoutrunner.core.Money;
+import com.payoutrunner.payout.PayoutReference;
+import com.payoutrunner.payout.PayoutStatus;
+
+/**
+ * Matches statement lines to sent payouts; pure, no database. A line names its payouts by
+ * their references ({@code PO-YYYYMMDD-XXXXXXXX}, or the short {@code PO-XXXXXXXX}), else
+ * by a payment order id (the bank's order id, a bank file's name, or a batch reference),
+ * which several netted payouts may share. Either way the line's amount must equal, to the
+ * minor unit and in the same currency, the sum of the rail amounts of the payouts it
+ * settles: a bank that books a different amount has done something an operator must look
+ * at. A payout is settled by at most one line of a statement; the lines are taken in file
+ * order.
+ */
+final class StatementMatcher {
+
+	private final Map<Long, SentPayout> byId = new HashMap<>();
+
+	private final Map<String, List<SentPayout>> byOrder = new HashMap<>();
+
+	/**
+	 * @param known the payouts the statement's references and orders name, any status
+	 */
+	StatementMatcher(Collection<SentPayout> known) {
+		for (SentPayout payout : known) {
+			byId.put(payout.id(), payout);
+			if (payout.paymentOrderId() != null) {
+				byOrder.computeIfAbsent(payout.paymentOrderId(), key -> new ArrayList<>()).add(payout);
+			}
+			if (payout.batchReference() != null && !payout.batchReference().equals(payout.paymentOrderId())) {
+				byOrder.computeIfAbsent(payout.batchReference(), key -> new ArrayList<>()).add(payout);
+			}
+		}
+	}
+
+	List<LineMatch> match(List<StatementLine> lines) {
+		Map<Long, Integer> claimedBy = new HashMap<>();
+		List<LineMatch> matches = new ArrayList<>();
+		for (StatementLine line : lines) {
+			LineMatch match = matchOne(line, claimedBy);
+			if (match instanceof LineMatch.Matched matched) {
+				matched.payouts().forEach(payout -> claimedBy.put(payout.id(), line.line()));
+			}
+			matches.add(match);
+		}
+		return matches;
+	}
+
+	private LineMatch matchOne(StatementLine line, Map<Long, Integer> claimedBy) {
+		if (line.status() == StatementLine.EntryStatus.PENDING) {
+			return new LineMatch.Ignored(line, "pending: nothing is settled until the bank books it");
+		}
+		if (line.status() == StatementLine.EntryStatus.BOOKED && line.direction() == StatementLine.Direction.CREDIT) {
+			return new LineMatch.Unmatched(line, "a booked credit is money received, not a payout");
+		}
+		List<String> problems = new ArrayList<>();
+		if (!line.endToEndIds().isEmpty()) {
+			Attempt byReference = byReferences(line, claimedBy);
+			if (byReference.payouts != null) {
+				return checkAmount(line, byReference.payouts);
+			}
+			problems.add(byReference.problem);
+		}
+		if (line.paymentOrderId() != null) {
+			Attempt byOrderId = byPaymentOrder(line, claimedBy);
+			if (byOrderId.payouts != null) {
+				return checkAmount(line, byOrderId.payouts);
+			}
+			problems.add(byOrderId.problem);
+		}
+		return new LineMatch.Unmatched(line, String.join("; ", problems));
+	}
+
+	private Attempt byReferences(StatementLine line, Map<Long, Integer> claimedBy) {
+		List<SentPayout> payouts = new ArrayList<>();
+		for (String reference : line.endToEndIds()) {
+			OptionalLong id = PayoutReference.payoutId(reference);
+			if (id.isEmpty()) {
+				return Attempt.failed("'" + reference + "' is not a payout reference (PO-YYYYMMDD-XXXXXXXX)");
+			}
+			SentPayout payout = byId.get(id.getAsLong());
+			if (payout == null) {
+				return Attempt.failed("no payout " + id.getAsLong() + " (" + reference + ")");
+			}
+			if (reference.strip().length() > PayoutReference.shortForm(0).length()
+					&& !reference.strip().equals(payout.reference())) {
+				return Attempt.failed(
+						"'" + reference + "' does not match payout " + payout.id() + " (" + payout.reference() + ")");
+			}
+			String unavailable = unavailable(payout, claimedBy);
+			if (unavailable != null) {
+				return Attempt.failed(unavailable);
+			}
+			if (!payouts.contains(payout)) {
+				payouts.add(payout);
+			}
+		}
+		return Attempt.found(payouts);
+	}
+
+	private Attempt byPaymentOrder(StatementLine line, Map<Long, Integer> claimedBy) {
+		List<SentPayout> named = byOrder.getOrDefault(line.paymentOrderId(), List.of());
+		if (named.isEmpty()) {
+			return Attempt.failed("no payout was sent under payment order '" + line.paymentOrderId() + "'");
+		}
+		List<SentPayout> open = named.stream().filter(payout -> unavailable(payout, claimedBy) == null).toList();
+		if (open.isEmpty()) {
+			return Attempt.failed("payment order '" + line.paymentOrderId() + "' has no payout left to settle: "
+					+ unavailable(named.get(0), claimedBy));
+		}
+		return Attempt.found(open);
+	}
+
+	/** Why a payout cannot be settled by this line; null when it can. */
+	private static String unavailable(SentPayout payout, Map<Long, Integer> claimedBy) {
+		Integer line = claimedBy.get(payout.id());
+		if (line != null) {
+			return "payout " + payout.id() + " is already matched by line " + line;
+		}
+		if (payout.status() != PayoutStatus.SENT) {
+			return "payout " + payout.id() + " is " + payout.status().code() + ", not sent";
+		}
+		if (payout.railAmount() == null) {
+			return "payout " + payout.id() + " has no accepted batch line";
+		}
+		return null;
+	}
+
+	private static LineMatch checkAmount(StatementLine line, List<SentPayout> payouts) {
+		Map<String, List<SentPayout>> byCurrency = payouts.stream()
+			.collect(Collectors.groupingBy(payout -> payout.railAmount().code(), LinkedHashMap::new,
+					Collectors.toList()));
+		if (byCurrency.size() > 1 || !byCurrency.containsKey(line.amount().code())) {
+			return new LineMatch.Unmatched(line, "currency " + line.amount().code() + " differs from the payouts' "
+					+ String.join(", ", byCurrency.keySet()) + " (" + ids(payouts) + ")");
+		}
+		Money expected = payouts.stream()
+			.map(SentPayout::railAmount)
+			.reduce(Money::plus)
+			.orElseThrow(() -> new IllegalStateException("a match without payouts"));
+		if (!Objects.equals(expected, line.amount())) {
+			return new LineMatch.Unmatched(line, "amount " + line.amount() + " does not equal " + expected
+					+ ", the rail amount of payout(s) " + ids(payouts));
+		}
+		return new LineMatch.Matched(line, payouts);
+	}
+
+	private static String ids(List<SentPayout> payouts) {
+		return payouts.stream().map(payout -> Long.toString(payout.id())).collect(Collectors.joining(" "));
+	}
+
+	/** Payouts found, or why not. */
+	private record Attempt(List<SentPayout> payouts, String problem) {
+
+		static Attempt found(List<SentPayout> payouts) {
+			return new Attempt(payouts, null);
+		}
+
+		static Attempt failed(String problem) {
+			return new Attempt(null, problem);
+		}
+
+	}
+
+}

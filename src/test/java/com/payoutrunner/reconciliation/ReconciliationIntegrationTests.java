@@ -1,0 +1,264 @@
+package com.payoutrunner.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.core.Money;
+import com.payoutrunner.payout.PayoutReference;
+import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.SampleEvent;
+import com.payoutrunner.support.TestEvents;
+
+/**
+ * The sample event, imported and run (SEPA into a pain.001 file, so that its payouts
+ * share one payment order, the rest through the sandbox bank), then reconciled with a
+ * statement built from what was paid: the SEPA file as one netted line, every other
+ * payout by its reference, one returned, one left out, and one line naming no payout.
+ */
+@TestPropertySource(properties = { "payout.connectors.routes[0].rail=SEPA",
+		"payout.connectors.routes[0].connector=sepa-pain001-file",
+		"payout.bank-files.outbox=" + ReconciliationIntegrationTests.ROOT + "/outbox",
+		"payout.bank-files.inbox=" + ReconciliationIntegrationTests.ROOT + "/inbox" })
+class ReconciliationIntegrationTests extends PostgresIntegrationTest {
+
+	static final String ROOT = "target/it-reconciliation";
+
+	static final String UNKNOWN_REFERENCE = "PO-20261121-FFFFFFF0";
+
+	@Autowired
+	PayoutImportOperations imports;
+
+	@Autowired
+	PayoutRunOperations runs;
+
+	@Autowired
+	StatementReconciler reconciler;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	String event;
+
+	record Paid(long id, OffsetDateTime createdAt, String order, String connector, long batchId, Money rail) {
+
+		String reference() {
+			return PayoutReference.of(id, createdAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
+		}
+
+	}
+
+	@BeforeEach
+	void importAndRunTheSample() throws Exception {
+		FileSystemUtils.deleteRecursively(Path.of(ROOT));
+		Files.createDirectories(Path.of(ROOT));
+		event = TestEvents.unique("RECON");
+		imports.importFile(event, SampleEvent.FILE);
+		assertThat(runs.run(event).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+	}
+
+	@Test
+	void aStatementSettlesNettedAndSinglePayoutsReturnsOneAndReportsTheRest() throws Exception {
+		List<Paid> paid = paid();
+		List<Paid> filed = paid.stream().filter(p -> p.connector().equals("sepa-pain001-file")).toList();
+		List<Paid> single = paid.stream().filter(p -> p.connector().equals("sandbox-bank")).toList();
+		assertThat(filed).hasSizeGreaterThan(1);
+		assertThat(filed).extracting(Paid::order).containsOnly(filed.get(0).order());
+		assertThat(single).hasSizeGreaterThan(3);
+		Paid returned = single.get(0);
+		Paid leftOut = single.get(1);
+
+		StringBuilder csv = new StringBuilder(
+				"booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason\n");
+		Money sepaTotal = filed.stream().map(Paid::rail).reduce(Money::plus).orElseThrow();
+		csv.append(row(sepaTotal, "debit", "booked", "BANK-SEPA", "", filed.get(0).order(), "")); // line
+																									// 2
+		csv.append(row(returned.rail(), "credit", "returned", "BANK-RET", returned.reference(), "", "AC04")); // 3
+		csv.append(row(Money.ofMinor(12345, "EUR"), "debit", "booked", "BANK-UNK", UNKNOWN_REFERENCE, "", "")); // 4
+		csv.append("2026-11-23,1.001,EUR,debit,booked,BANK-BAD,PO-00000001,,\n"); // line
+																					// 5:
+																					// rejected
+		for (Paid payout : single.subList(2, single.size())) {
+			csv.append(row(payout.rail(), "debit", "booked", "BANK-" + payout.id(), payout.reference(), "", ""));
+		}
+		Path statement = Path.of(ROOT, "statement-" + event + ".csv");
+		Files.writeString(statement, csv);
+
+		ReconciliationResult result = reconciler.reconcile(statement, 0);
+
+		int settledExpected = filed.size() + single.size() - 2;
+		assertThat(result.alreadyApplied()).isFalse();
+		assertThat(result.format()).isEqualTo("csv");
+		assertThat(result.lines()).isEqualTo(4 + single.size() - 2);
+		assertThat(result.matchedLines()).isEqualTo(2 + single.size() - 2);
+		assertThat(result.settled()).isEqualTo(settledExpected);
+		assertThat(result.returned()).isEqualTo(1);
+		assertThat(result.unmatchedLines()).isEqualTo(1);
+		assertThat(result.rejectedRows()).isEqualTo(1);
+		assertThat(result.needsAttention()).isTrue();
+
+		Map<Long, String> statuses = statuses();
+		assertThat(statuses.get(returned.id())).isEqualTo("returned");
+		assertThat(statuses.get(leftOut.id())).isEqualTo("sent");
+		assertThat(statuses.values().stream().filter("settled"::equals).count()).isEqualTo(settledExpected);
+		assertThat(jdbc.sql("SELECT last_error FROM payouts WHERE id = :id")
+			.param("id", returned.id())
+			.query(String.class)
+			.single()).isEqualTo("AC04");
+		assertThat(batchStatus(filed.get(0).batchId())).isEqualTo("settled");
+		assertThat(batchStatus(returned.batchId())).isEqualTo("partial");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM audit_events WHERE actor = :actor AND category = 'financial'
+				    AND entity_type = 'payout'""")
+			.param("actor", "statement:" + statement.getFileName())
+			.query(Long.class)
+			.single()).isEqualTo(settledExpected + 1L);
+
+		List<CSVRecord> report = report(result.report());
+		assertThat(result.report().getFileName().toString()).isEqualTo("reconciliation.csv");
+		assertThat(result.report().getParent().getParent().getFileName().toString()).isEqualTo("reconciliation");
+		assertThat(report).filteredOn(r -> r.get("kind").equals("matched")).hasSize(result.matchedLines());
+		CSVRecord netted = report.get(0);
+		assertThat(netted.get("line")).isEqualTo("2");
+		assertThat(netted.get("outcome")).isEqualTo("settled");
+		assertThat(netted.get("payout_ids").split(" ")).hasSize(filed.size());
+		assertThat(netted.get("amount")).isEqualTo(sepaTotal.toDecimal().toPlainString());
+		assertThat(report.get(1).get("outcome")).isEqualTo("returned");
+		assertThat(report.get(1).get("reason")).isEqualTo("AC04");
+		assertThat(report.get(2).get("kind")).isEqualTo("unmatched");
+		assertThat(report.get(2).get("reason")).isEqualTo("no payout 4294967280 (" + UNKNOWN_REFERENCE + ")");
+		assertThat(report.get(3).get("kind")).isEqualTo("rejected");
+		assertThat(report.get(3).get("reason")).contains("amount").contains("more decimals");
+		assertThat(report).filteredOn(r -> r.get("kind").equals("overdue"))
+			.extracting(r -> r.get("payout_ids"))
+			.contains(Long.toString(leftOut.id()))
+			.doesNotContain(Long.toString(returned.id()));
+		assertThat(Files.readString(result.report().resolveSibling("reconciliation-summary.json")))
+			.contains("\"status\":\"applied\"", "\"returned\":1", "\"unmatched\":1");
+
+		// The same statement again, under another name: nothing changes.
+		Path again = Path.of(ROOT, "again-" + event + ".csv");
+		Files.copy(statement, again);
+		long auditEvents = jdbc.sql("SELECT count(*) FROM audit_events").query(Long.class).single();
+		ReconciliationResult second = reconciler.reconcile(again, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
+
+		assertThat(second.alreadyApplied()).isTrue();
+		assertThat(second.settled() + second.returned() + second.matchedLines()).isZero();
+		assertThat(statuses()).isEqualTo(statuses);
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_events").query(Long.class).single()).isEqualTo(auditEvents);
+		assertThat(report(second.report())).filteredOn(r -> r.get("payout_ids").equals(Long.toString(leftOut.id())))
+			.isEmpty();
+		assertThat(reconciler.summaryJson(second)).contains("\"status\":\"already_applied\"");
+	}
+
+	@Test
+	void aCamt053BatchBookingSettlesTheWholeFileAndAReturnCarriesItsReason() throws Exception {
+		List<Paid> paid = paid();
+		List<Paid> filed = paid.stream().filter(p -> p.connector().equals("sepa-pain001-file")).toList();
+		Paid returned = paid.stream().filter(p -> p.connector().equals("sandbox-bank")).findFirst().orElseThrow();
+		String batchReference = jdbc.sql("SELECT reference FROM payout_batches WHERE id = :id")
+			.param("id", filed.get(0).batchId())
+			.query(String.class)
+			.single();
+		Money sepaTotal = filed.stream().map(Paid::rail).reduce(Money::plus).orElseThrow();
+		String camt = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>
+				<Ntry><Amt Ccy="%s">%s</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-23</Dt></BookgDt><AcctSvcrRef>ENTRY-1</AcctSvcrRef>
+				  <NtryDtls><Btch><MsgId>%s</MsgId></Btch></NtryDtls></Ntry>
+				<Ntry><Amt Ccy="%s">%s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-24</Dt></BookgDt><AcctSvcrRef>ENTRY-2</AcctSvcrRef>
+				  <NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs>
+				    <RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf></TxDtls></NtryDtls></Ntry>
+				</Stmt></BkToCstmrStmt></Document>
+				""".formatted(sepaTotal.code(), sepaTotal.toDecimal().toPlainString(), batchReference,
+				returned.rail().code(), returned.rail().toDecimal().toPlainString(), returned.reference());
+		Path statement = Path.of(ROOT, "camt053-" + event + ".xml");
+		Files.writeString(statement, camt);
+
+		ReconciliationResult result = reconciler.reconcile(statement, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
+
+		assertThat(result.format()).isEqualTo("camt.053");
+		assertThat(result.matchedLines()).isEqualTo(2);
+		assertThat(result.settled()).isEqualTo(filed.size());
+		assertThat(result.returned()).isEqualTo(1);
+		assertThat(result.needsAttention()).isFalse();
+		assertThat(result.batchesSettled()).isEqualTo(1);
+		assertThat(batchStatus(filed.get(0).batchId())).isEqualTo("settled");
+		assertThat(batchStatus(returned.batchId())).isEqualTo("partial");
+		Map<Long, String> statuses = statuses();
+		assertThat(filed).allSatisfy(p -> assertThat(statuses.get(p.id())).isEqualTo("settled"));
+		assertThat(statuses.get(returned.id())).isEqualTo("returned");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM reconciliation_matches m JOIN payouts p ON p.id = m.payout_id
+				WHERE p.liquidation_event_id = :event""").param("event", event).query(Long.class).single())
+			.isEqualTo(filed.size() + 1L);
+	}
+
+	private List<Paid> paid() {
+		return jdbc.sql("""
+				SELECT p.id, p.created_at, p.payment_order_id, b.connector, b.id AS batch_id, l.rail_amount_minor,
+				       l.rail_currency
+				FROM payouts p
+				JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
+				JOIN payout_batches b ON b.id = l.batch_id
+				WHERE p.liquidation_event_id = :event AND p.status = 'sent'
+				ORDER BY p.id""")
+			.param("event", event)
+			.query((rs, n) -> new Paid(rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class),
+					rs.getString("payment_order_id"), rs.getString("connector"), rs.getLong("batch_id"),
+					Money.ofMinor(rs.getLong("rail_amount_minor"), rs.getString("rail_currency").strip())))
+			.list();
+	}
+
+	private Map<Long, String> statuses() {
+		return jdbc.sql("SELECT id, status FROM payouts WHERE liquidation_event_id = :event")
+			.param("event", event)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private String batchStatus(long batchId) {
+		return jdbc.sql("SELECT settlement_status FROM payout_batches WHERE id = :id")
+			.param("id", batchId)
+			.query(String.class)
+			.single();
+	}
+
+	private static String row(Money amount, String direction, String status, String bankReference, String reference,
+			String order, String reason) {
+		return String.join(",", "2026-11-23", amount.toDecimal().toPlainString(), amount.code(), direction, status,
+				bankReference, reference, order, reason) + "\n";
+	}
+
+	private static List<CSVRecord> report(Path file) throws Exception {
+		try (Reader reader = Files.newBufferedReader(file)) {
+			return new ArrayList<>(
+					CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords());
+		}
+	}
+
+}

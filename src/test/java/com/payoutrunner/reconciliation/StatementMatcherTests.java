@@ -1,0 +1,159 @@
+package com.payoutrunner.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.payoutrunner.core.Money;
+import com.payoutrunner.payout.PayoutReference;
+import com.payoutrunner.payout.PayoutStatus;
+import com.payoutrunner.reconciliation.StatementLine.Direction;
+import com.payoutrunner.reconciliation.StatementLine.EntryStatus;
+
+class StatementMatcherTests {
+
+	static final LocalDate CREATED = LocalDate.of(2026, 11, 21);
+
+	static final SentPayout SEPA_1 = sent(10, "B1-SEPA-EUR-sepa-pain001-file.xml", "B1-SEPA-EUR-sepa-pain001-file",
+			99700, "EUR");
+
+	static final SentPayout SEPA_2 = sent(11, "B1-SEPA-EUR-sepa-pain001-file.xml", "B1-SEPA-EUR-sepa-pain001-file",
+			49850, "EUR");
+
+	static final SentPayout JPY = sent(12, "ord_aaa", "B1-Zengin-JPY-sandbox-bank", 150000, "JPY");
+
+	static final SentPayout SETTLED = new SentPayout(13, CREATED, PayoutStatus.SETTLED, "ord_bbb", "B1-X", 1L,
+			Money.ofMinor(100, "USD"), Instant.EPOCH);
+
+	final StatementMatcher matcher = new StatementMatcher(List.of(SEPA_1, SEPA_2, JPY, SETTLED));
+
+	@Test
+	void aLineNamingOnePayoutByItsReferenceSettlesIt() {
+		var match = matchOne(line(Money.ofMinor(150000, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null));
+
+		assertThat(match).isInstanceOf(LineMatch.Matched.class);
+		assertThat(((LineMatch.Matched) match).payouts()).containsExactly(JPY);
+		assertThat(((LineMatch.Matched) match).returned()).isFalse();
+	}
+
+	@Test
+	void theShortReferenceOfANachaEntryNamesThePayoutToo() {
+		var match = matchOne(
+				line(Money.ofMinor(150000, "JPY"), EntryStatus.BOOKED, List.of(PayoutReference.shortForm(12)), null));
+
+		assertThat(match).isInstanceOf(LineMatch.Matched.class);
+	}
+
+	@Test
+	void aLineNamingAPaymentOrderSharedByNettedPayoutsSettlesThemAllWhenTheSumIsExact() {
+		var match = matchOne(
+				line(Money.ofMinor(149550, "EUR"), EntryStatus.BOOKED, List.of(), "B1-SEPA-EUR-sepa-pain001-file.xml"));
+
+		assertThat(match).isInstanceOf(LineMatch.Matched.class);
+		assertThat(((LineMatch.Matched) match).payouts()).containsExactly(SEPA_1, SEPA_2);
+	}
+
+	@Test
+	void theBatchReferenceTheBankQuotesForABatchBookingNamesItsPayouts() {
+		var match = matchOne(
+				line(Money.ofMinor(149550, "EUR"), EntryStatus.BOOKED, List.of(), "B1-SEPA-EUR-sepa-pain001-file"));
+
+		assertThat(((LineMatch.Matched) match).payouts()).containsExactly(SEPA_1, SEPA_2);
+	}
+
+	@Test
+	void severalEndToEndIdsInOneEntryAreNettedToo() {
+		var match = matchOne(line(Money.ofMinor(149550, "EUR"), EntryStatus.BOOKED, List.of(ref(10), ref(11)), null));
+
+		assertThat(((LineMatch.Matched) match).payouts()).containsExactly(SEPA_1, SEPA_2);
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "149549, EUR, amount 1495.49 EUR does not equal 1495.50 EUR", "149551, EUR, does not equal",
+			"149550, USD, currency USD differs from the payouts' EUR" })
+	void amountsMustMatchToTheMinorUnitInTheSameCurrency(long minor, String currency, String reason) {
+		var match = matchOne(line(Money.ofMinor(minor, currency), EntryStatus.BOOKED, List.of(),
+				"B1-SEPA-EUR-sepa-pain001-file.xml"));
+
+		assertThat(match).isInstanceOf(LineMatch.Unmatched.class);
+		assertThat(((LineMatch.Unmatched) match).reason()).contains(reason);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "PO-20261121-000000FF | no payout 255 (PO-20261121-000000FF)",
+					"INV-0004 | 'INV-0004' is not a payout reference (PO-YYYYMMDD-XXXXXXXX)",
+					"PO-20261120-0000000C | 'PO-20261120-0000000C' does not match payout 12 (PO-20261121-0000000C)",
+					"PO-20261121-0000000D | payout 13 is settled, not sent" })
+	void unknownOrUnsettleableReferencesAreUnmatchedWithTheReason(String reference, String reason) {
+		var match = matchOne(line(Money.ofMinor(100, "USD"), EntryStatus.BOOKED, List.of(reference), null));
+
+		assertThat(match).isInstanceOf(LineMatch.Unmatched.class);
+		assertThat(((LineMatch.Unmatched) match).reason()).isEqualTo(reason);
+	}
+
+	@Test
+	void anUnknownPaymentOrderIsUnmatched() {
+		var match = matchOne(line(Money.ofMinor(100, "USD"), EntryStatus.BOOKED, List.of(), "ord_zzz"));
+
+		assertThat(((LineMatch.Unmatched) match).reason())
+			.isEqualTo("no payout was sent under payment order 'ord_zzz'");
+	}
+
+	@Test
+	void whenTheReferencesFailThePaymentOrderIsTried() {
+		var match = matchOne(line(Money.ofMinor(150000, "JPY"), EntryStatus.BOOKED, List.of("NOT-OURS"), "ord_aaa"));
+
+		assertThat(((LineMatch.Matched) match).payouts()).containsExactly(JPY);
+	}
+
+	@Test
+	void aPayoutIsSettledByOneLineOnly() {
+		StatementLine first = line(Money.ofMinor(150000, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null);
+		StatementLine again = new StatementLine(3, first.bookingDate(), first.amount(), Direction.DEBIT,
+				EntryStatus.BOOKED, "B2", List.of(ref(12)), null, null);
+
+		List<LineMatch> matches = matcher.match(List.of(first, again));
+
+		assertThat(matches.get(0)).isInstanceOf(LineMatch.Matched.class);
+		assertThat(((LineMatch.Unmatched) matches.get(1)).reason()).isEqualTo("payout 12 is already matched by line 2");
+	}
+
+	@Test
+	void aReturnedLineReturnsItsPayoutsAndAPendingOneWaits() {
+		var returned = matchOne(new StatementLine(2, CREATED, Money.ofMinor(150000, "JPY"), Direction.CREDIT,
+				EntryStatus.RETURNED, "B", List.of(ref(12)), null, "AC04"));
+		var pending = matchOne(line(Money.ofMinor(150000, "JPY"), EntryStatus.PENDING, List.of(ref(12)), null));
+		var credit = matchOne(new StatementLine(2, CREATED, Money.ofMinor(150000, "JPY"), Direction.CREDIT,
+				EntryStatus.BOOKED, "B", List.of(ref(12)), null, null));
+
+		assertThat(((LineMatch.Matched) returned).returned()).isTrue();
+		assertThat(pending).isInstanceOf(LineMatch.Ignored.class);
+		assertThat(((LineMatch.Unmatched) credit).reason()).contains("booked credit");
+	}
+
+	private LineMatch matchOne(StatementLine line) {
+		return matcher.match(List.of(line)).get(0);
+	}
+
+	private static StatementLine line(Money amount, EntryStatus status, List<String> references, String order) {
+		return new StatementLine(2, CREATED, amount, Direction.DEBIT, status, "BANK-1", references, order,
+				status == EntryStatus.RETURNED ? "AC04" : null);
+	}
+
+	private static String ref(long id) {
+		return PayoutReference.of(id, CREATED);
+	}
+
+	private static SentPayout sent(long id, String order, String batch, long railMinor, String currency) {
+		return new SentPayout(id, CREATED, PayoutStatus.SENT, order, batch, 1L, Money.ofMinor(railMinor, currency),
+				Instant.EPOCH);
+	}
+
+}
