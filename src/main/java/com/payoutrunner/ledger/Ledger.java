@@ -146,6 +146,19 @@ public class Ledger {
 		return held.isPresent();
 	}
 
+	/**
+	 * The payout settled for its full amount: the balance is debited by all of the hold.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean settleHoldInFull(long payoutId) {
+		return jdbc.sql("SELECT amount_minor FROM holds WHERE payout_id = :payoutId AND status = 'active'")
+			.param("payoutId", payoutId)
+			.query(Long.class)
+			.optional()
+			.map(amount -> settleHold(payoutId, amount))
+			.orElse(false);
+	}
+
 	private long reserved(UUID entity, String currency, Instant now) {
 		return jdbc.sql(RESERVED)
 			.param("entity", entity)

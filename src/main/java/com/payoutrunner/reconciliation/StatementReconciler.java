@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.payout.PayoutReference;
 
@@ -37,7 +38,7 @@ import com.payoutrunner.payout.PayoutReference;
  * changes nothing. The report is written after the commit, from what was applied.
  *
  * <p>
- * Holds, once they exist, are released (settled) or cancelled (returned) in this same
+ * Holds are released (settled: the balance debited) or cancelled (returned) in this same
  * transaction, next to the payouts' status change.
  */
 @Service
@@ -60,9 +61,12 @@ public class StatementReconciler {
 
 	private final Path reportsRoot;
 
+	private final Ledger ledger;
+
 	public StatementReconciler(ReconciliationRepository repository, AuditTrail audit,
 			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock,
-			PayoutRunnerProperties properties) {
+			PayoutRunnerProperties properties, Ledger ledger) {
+		this.ledger = ledger;
 		this.repository = repository;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -125,6 +129,11 @@ public class StatementReconciler {
 		repository.recordMatches(statementId, changes.lines, changes.ids, changes.outcomes, changes.amounts,
 				changes.currencies, changes.bankReferences, changes.reasons);
 		String actor = "statement:" + name;
+		// API payouts reserved their amount: a settled one debits the balance, a returned
+		// one
+		// gives the reservation back (the money came back).
+		changes.settledIds.forEach(ledger::settleHoldInFull);
+		changes.returnedIds.forEach(ledger::cancelHold);
 		audit.payoutEvents("settled", AuditCategory.FINANCIAL, "info", actor, null, changes.settledIds,
 				changes.settledDetails);
 		audit.payoutEvents("returned", AuditCategory.FINANCIAL, "error", actor, null, changes.returnedIds,
