@@ -1,12 +1,14 @@
 package com.payoutrunner.fees;
 
+import com.payoutrunner.core.Money;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import com.payoutrunner.payout.PayoutCandidate;
 
 /**
- * Prices an eligible payout; skips it (amount_below_fees) when the fee would take
- * everything.
+ * Prices an eligible payout (an API payout at the fee it was quoted when created); skips
+ * it (amount_below_fees) when the fee would take everything.
  */
 public class FeeProcessor implements ItemProcessor<PayoutCandidate, PricedPayout> {
 
@@ -18,7 +20,10 @@ public class FeeProcessor implements ItemProcessor<PayoutCandidate, PricedPayout
 
 	@Override
 	public PricedPayout process(PayoutCandidate payout) {
-		Fee fee = calculator.feeFor(payout.amount(), payout.priority());
+		var agreed = payout.agreedFee();
+		Fee fee = agreed == null ? calculator.feeFor(payout.amount(), payout.priority())
+				: new Fee(Money.ofMinor(agreed.platformMinor(), payout.currency()),
+						Money.ofMinor(agreed.bankMinor(), payout.currency()), agreed.rule());
 		return new PricedPayout(payout, fee, calculator.netOf(payout.amount(), fee));
 	}
 

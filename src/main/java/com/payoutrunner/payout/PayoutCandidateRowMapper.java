@@ -34,7 +34,15 @@ public class PayoutCandidateRowMapper implements RowMapper<PayoutCandidate> {
 						rs.getString("routing_number"), rs.getString("sort_code")),
 				scheduled == null ? null : scheduled.toLocalDate(), PayoutStatus.fromCode(rs.getString("status")),
 				rs.getString("payment_order_id"), rs.getInt("failed_attempts"),
-				instant(rs.getTimestamp("next_attempt_at")));
+				instant(rs.getTimestamp("next_attempt_at")), agreedFee(rs));
+	}
+
+	private static PayoutCandidate.AgreedFee agreedFee(ResultSet rs) throws SQLException {
+		long platform = rs.getLong("molam_fee_minor");
+		if (rs.wasNull()) {
+			return null;
+		}
+		return new PayoutCandidate.AgreedFee(platform, rs.getLong("bank_fee_minor"), rs.getString("fee_rule"));
 	}
 
 }

@@ -15,7 +15,8 @@ public class PayoutRepository {
 	public static final String CANDIDATE_COLUMNS = """
 			id, liquidation_event_id, investor_id, investor_name, country, payment_method, external_account_id,
 			amount_minor, currency, has_us_bank_account, priority, iban, bic, account_number, routing_number,
-			sort_code, scheduled_date, status, payment_order_id, failed_attempts, next_attempt_at""";
+			sort_code, scheduled_date, status, payment_order_id, failed_attempts, next_attempt_at, molam_fee_minor,
+			bank_fee_minor, fee_rule""";
 
 	private static final String MOVE_STATUS = """
 			UPDATE payouts SET status = :to, skip_reason = NULL, updated_at = now()

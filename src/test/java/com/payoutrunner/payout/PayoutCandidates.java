@@ -191,7 +191,7 @@ public final class PayoutCandidates {
 			return new PayoutCandidate(id, liquidationEventId, investorId, investorName, country, paymentMethod,
 					externalAccountId, amount, currency, hasUsBankAccount, priority,
 					new BankDetails(iban, bic, accountNumber, routingNumber, sortCode), scheduledDate, status,
-					paymentOrderId, failedAttempts, nextAttemptAt);
+					paymentOrderId, failedAttempts, nextAttemptAt, null);
 		}
 
 	}

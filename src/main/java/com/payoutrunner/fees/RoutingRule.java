@@ -1,0 +1,33 @@
+package com.payoutrunner.fees;
+
+import java.math.BigDecimal;
+
+import com.payoutrunner.core.Money;
+import com.payoutrunner.payout.Priority;
+
+/**
+ * A fee rule managed through the API: for a priority, optionally only one currency,
+ * origin module and amount band (in that currency, bounds included). Null means any.
+ */
+public record RoutingRule(long id, Priority priority, String currency, String originModule, BigDecimal minAmount,
+		BigDecimal maxAmount, BigDecimal ratePercent, BigDecimal fixedFee, BigDecimal approvalThreshold,
+		boolean active) {
+
+	public boolean appliesTo(Money amount, Priority payoutPriority, String module) {
+		return active && priority == payoutPriority && (currency == null || currency.equals(amount.code()))
+				&& (originModule == null || originModule.equals(module))
+				&& (minAmount == null || amount.toDecimal().compareTo(minAmount) >= 0)
+				&& (maxAmount == null || amount.toDecimal().compareTo(maxAmount) <= 0);
+	}
+
+	/** How many of currency, origin module and amount band it names. */
+	public int specificity() {
+		return (currency != null ? 1 : 0) + (originModule != null ? 1 : 0)
+				+ (minAmount != null || maxAmount != null ? 1 : 0);
+	}
+
+	public String source() {
+		return "routing_rule:" + id;
+	}
+
+}
