@@ -107,13 +107,13 @@ final class ConfiguredUsers {
 		Matcher prefixed = ENCODING_ID.matcher(password);
 		if (!prefixed.matches()) {
 			throw new IllegalArgumentException(
-					"the password looks like clear text: give a bcrypt hash ($2a$10$..., see hash-password in the README) "
+					"the password looks like clear text: give a bcrypt hash ($2a$10$..., see Access control in the README) "
 							+ "or {id}hash such as {bcrypt}$2a$10$...");
 		}
 		String hash = prefixed.group(2);
 		if (CLEAR_OR_WEAK.contains(prefixed.group(1).toLowerCase(Locale.ROOT))) {
 			throw new IllegalArgumentException("{" + prefixed.group(1)
-					+ "} is clear text or a fast, unsalted hash; give a bcrypt hash (see hash-password in the README)");
+					+ "} is clear text or a fast, unsalted hash; give a bcrypt hash (see Access control in the README)");
 		}
 		if (hash.isBlank()) {
 			throw new IllegalArgumentException("{" + prefixed.group(1) + "} is followed by no hash");
@@ -154,7 +154,8 @@ final class ConfiguredUsers {
 		private final List<String> problems;
 
 		InvalidUsersException(List<String> problems) {
-			super("payout.security.users is not usable (config/application.yaml):\n  " + String.join("\n  ", problems));
+			super("payout.security.users (config/application.yaml or its overrides) is not usable:\n  "
+					+ String.join("\n  ", problems));
 			this.problems = List.copyOf(problems);
 		}
 

@@ -54,7 +54,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 			String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", TYPE_PREFIX + type);
-		problem.put("title", status.getReasonPhrase());
+		// Titles as the API's other problems: the type in words.
+		problem.put("title", type);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());

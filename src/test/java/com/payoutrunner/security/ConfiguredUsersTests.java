@@ -85,7 +85,7 @@ class ConfiguredUsersTests {
 					"payout.security.users[3] (user 'eve'): no roles (roles: viewer, operator, approver, admin)",
 					"payout.security.users[4] has no name",
 					"payout.security.users[5] (user 'a:b'): a name must not contain ':' or start or end with a space (HTTP Basic could not send it)"))
-			.withMessageStartingWith("payout.security.users is not usable (config/application.yaml):")
+			.withMessageStartingWith("payout.security.users (config/application.yaml or its overrides) is not usable:")
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
