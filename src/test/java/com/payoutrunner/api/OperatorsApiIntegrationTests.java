@@ -6,8 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,9 @@ import com.payoutrunner.support.TestEvents;
 /**
  * The operators' API over real HTTP: launching and following runs, reading skip reports
  * as CSV or JSON, refusing what cannot be done with RFC 9457 problems, schedules, health
- * and metrics. On the schedules database: a schedule's slot reads every event.
+ * and metrics. On the schedules database: a schedule's slot reads every event. Requests
+ * authenticate as the demo operator of config/application.yaml (access control itself is
+ * tested in the security package).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "spring.main.web-application-type=servlet",
@@ -47,6 +51,10 @@ class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	JsonMapper json;
+
+	/** The demo operator of config/application.yaml: runs and schedules, and reading. */
+	static final String OPERATOR = "Basic "
+			+ Base64.getEncoder().encodeToString("operator:operator-demo".getBytes(StandardCharsets.UTF_8));
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -192,13 +200,17 @@ class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
 	private HttpResponse<String> post(String path, String body) throws Exception {
 		return http.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", OPERATOR)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		return http.send(HttpRequest.newBuilder(uri(path))
+			.header("Accept", accept)
+			.header("Authorization", OPERATOR)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {
