@@ -2,6 +2,9 @@ package com.payoutrunner.fees;
 
 import java.math.BigDecimal;
 
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.Priority;
 
@@ -9,6 +12,7 @@ import com.payoutrunner.payout.Priority;
  * A fee rule managed through the API: for a priority, optionally only one currency,
  * origin module and amount band (in that currency, bounds included). Null means any.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RoutingRule(long id, Priority priority, String currency, String originModule, BigDecimal minAmount,
 		BigDecimal maxAmount, BigDecimal ratePercent, BigDecimal fixedFee, BigDecimal approvalThreshold,
 		boolean active) {

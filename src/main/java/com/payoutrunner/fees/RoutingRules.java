@@ -52,7 +52,7 @@ public class RoutingRules {
 				INSERT INTO routing_rules (priority, currency, origin_module, min_amount, max_amount, rate_percent,
 				    fixed_fee, approval_threshold, active, created_by)
 				VALUES (:priority, :currency, :module, :min, :max, :rate, :fixed, :threshold, :active, :actor)
-				RETURNING id""").paramSource(params(draft)).param("actor", actor).query(Long.class).single();
+				RETURNING id""").params(params(draft)).param("actor", actor).query(Long.class).single();
 	}
 
 	public boolean update(long id, Draft draft) {
@@ -60,7 +60,7 @@ public class RoutingRules {
 				UPDATE routing_rules SET priority = :priority, currency = :currency, origin_module = :module,
 				    min_amount = :min, max_amount = :max, rate_percent = :rate, fixed_fee = :fixed,
 				    approval_threshold = :threshold, active = :active, updated_at = now()
-				WHERE id = :id""").paramSource(params(draft)).param("id", id).update() == 1;
+				WHERE id = :id""").params(params(draft)).param("id", id).update() == 1;
 	}
 
 	private static java.util.Map<String, Object> params(Draft draft) {

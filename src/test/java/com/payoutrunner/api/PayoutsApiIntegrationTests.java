@@ -43,6 +43,9 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	String entity;
@@ -156,12 +159,68 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void aPayoutAboveItsPriorityThresholdWaitsForApproval() throws Exception {
-		credit(entity, "EUR", "20000.00");
+	void aPayoutAboveItsThresholdNeedsTwoDistinctApproversNeverItsCreator() throws Exception {
+		credit(entity, "EUR", "40000.00");
+		long id = json.readTree(create(UUID.randomUUID().toString(), payout("12000", "normal")).body())
+			.path("id")
+			.asLong();
+		assertThat(json.readTree(get("/api/payouts/" + id)).path("status").asString()).isEqualTo("awaiting_approval");
 
-		JsonNode payout = json.readTree(create(UUID.randomUUID().toString(), payout("12000", "normal")).body());
+		assertThat(sendAs("operator", "POST", "/api/payouts/" + id + "/approve", "{}", null).statusCode())
+			.as("the creator, and not an approver")
+			.isEqualTo(403);
+		HttpResponse<String> first = sendAs("approver", "POST", "/api/payouts/" + id + "/approve",
+				"{\"comment\":\"checked the invoice\"}", null);
+		assertThat(json.readTree(first.body()).path("status").asString()).isEqualTo("awaiting_approval");
+		assertThat(json.readTree(first.body()).path("approvals").asInt()).isEqualTo(1);
+		assertProblem(sendAs("approver", "POST", "/api/payouts/" + id + "/approve", "{}", null), 409,
+				"approval-refused");
+		HttpResponse<String> second = sendAs("admin", "POST", "/api/payouts/" + id + "/approve", "{}", null);
+		assertThat(json.readTree(second.body()).path("status").asString()).isEqualTo("pending");
 
-		assertThat(payout.path("status").asString()).isEqualTo("awaiting_approval");
+		long selfMade = json
+			.readTree(sendAs("admin", "POST", "/api/payouts", payout("15000", "normal"), UUID.randomUUID().toString())
+				.body())
+			.path("id")
+			.asLong();
+		assertProblem(sendAs("admin", "POST", "/api/payouts/" + selfMade + "/approve", "{}", null), 409,
+				"approval-refused");
+		HttpResponse<String> rejected = sendAs("approver", "POST", "/api/payouts/" + selfMade + "/reject",
+				"{\"comment\":\"unknown beneficiary\"}", null);
+		assertThat(json.readTree(rejected.body()).path("status").asString()).isEqualTo("rejected");
+		assertThat(json.readTree(rejected.body()).path("hold").path("status").asString()).isEqualTo("cancelled");
+		assertThat(available()).isEqualTo("33000.00");
+	}
+
+	@Test
+	void aMoreSpecificRoutingRulePricesThePayoutAndEveryChangeIsAudited() throws Exception {
+		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		HttpResponse<String> rule = sendAs("admin", "POST", "/api/routing-rules", """
+				{"priority": "normal", "currency": "EUR", "origin_module": "%s", "rate_percent": "0.10",
+				 "fixed_fee": "0.20"}""".formatted(module), null);
+		assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
+		long ruleId = json.readTree(rule.body()).path("id").asLong();
+		assertThat(sendAs("operator", "POST", "/api/routing-rules", "{}", null).statusCode()).isEqualTo(403);
+
+		JsonNode priced = json.readTree(create(UUID.randomUUID().toString(),
+				payout("1000", "normal").replace("\"connect\"", "\"" + module + "\""))
+			.body());
+		assertThat(priced.path("molam_fee").asString()).isEqualTo("1.00");
+		assertThat(priced.path("bank_fee").asString()).isEqualTo("0.20");
+		assertThat(priced.path("net_amount").asString()).isEqualTo("998.80");
+
+		HttpResponse<String> off = sendAs("admin", "PUT", "/api/routing-rules/" + ruleId, """
+				{"priority": "normal", "currency": "EUR", "origin_module": "%s", "rate_percent": "0.10",
+				 "fixed_fee": "0.20", "active": false}""".formatted(module), null);
+		assertThat(json.readTree(off.body()).path("active").asBoolean()).isFalse();
+		JsonNode standard = json.readTree(create(UUID.randomUUID().toString(),
+				payout("1000", "normal").replace("\"connect\"", "\"" + module + "\""))
+			.body());
+		assertThat(standard.path("molam_fee").asString()).isEqualTo("2.50");
+		assertThat(jdbc.sql("SELECT count(*) FROM audit_events WHERE entity_type = 'routing_rule' AND entity_id = :id")
+			.param("id", Long.toString(ruleId))
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	private String payout(String amount, String priority) {
@@ -189,8 +248,20 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		return send("GET", path, null, null).body();
 	}
 
+	/**
+	 * Who each call is made as: creating and cancelling as operator, reading as viewer.
+	 */
 	private HttpResponse<String> send(String method, String path, String body, String key) throws Exception {
+		String user = path.startsWith("/api/balances") && method.equals("POST") ? "admin"
+				: method.equals("GET") ? "viewer" : "operator";
+		return sendAs(user, method, path, body, key);
+	}
+
+	private HttpResponse<String> sendAs(String user, String method, String path, String body, String key)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((user + ":" + user + "-demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.method(method,
 					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

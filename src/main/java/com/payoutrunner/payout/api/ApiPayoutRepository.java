@@ -22,10 +22,10 @@ class ApiPayoutRepository {
 			INSERT INTO payouts (external_id, request_sha256, origin_module, origin_entity_id, investor_id,
 			    investor_name, country, payment_method, external_account_id, amount_minor, currency, priority, iban, bic,
 			    account_number, routing_number, sort_code, scheduled_date, scheduled_at, molam_fee_minor, bank_fee_minor,
-			    net_minor, metadata, created_by, status)
+			    net_minor, fee_rule, metadata, created_by, status)
 			VALUES (:key, :sha, :module, :entity, :key, :name, :country, 'Wire', :account, :amount, :currency,
 			    :priority, :iban, :bic, :accountNumber, :routing, :sortCode, CAST(:scheduledDate AS date), :scheduledAt,
-			    :molamFee, :bankFee, :net, CAST(:metadata AS jsonb), :createdBy, :status)
+			    :molamFee, :bankFee, :net, :feeRule, CAST(:metadata AS jsonb), :createdBy, :status)
 			ON CONFLICT (external_id) DO NOTHING
 			RETURNING id""";
 
@@ -67,6 +67,7 @@ class ApiPayoutRepository {
 			.param("molamFee", fee.percentagePart().minorUnits())
 			.param("bankFee", fee.fixedPart().minorUnits())
 			.param("net", net.minorUnits())
+			.param("feeRule", fee.rule())
 			.param("metadata", request.metadataJson())
 			.param("createdBy", createdBy)
 			.param("status", status.code())

@@ -20,16 +20,17 @@ import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.fees.Fee;
-import com.payoutrunner.fees.FeeCalculator;
+import com.payoutrunner.fees.Pricing;
+import com.payoutrunner.fees.RoutingRules;
 import com.payoutrunner.fees.FeeSchedule;
 import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.payout.PayoutStatus;
 
 /**
  * Creates a payout from an API request, once per idempotency key: checks it, prices it
- * (the fee schedule's percentage is the platform fee, its fixed part the bank fee),
- * stores it, and reserves its gross amount with a hold, all in one transaction. The same
- * key again with the same request returns the payout already made (no second hold or
+ * ({@link Pricing}: the rule's percentage is the platform fee, its fixed part the bank
+ * fee), stores it, and reserves its gross amount with a hold, all in one transaction. The
+ * same key again with the same request returns the payout already made (no second hold or
  * fee); with another request it is refused. Two concurrent requests with one key meet at
  * the unique key: the second waits for the first and then finds its payout.
  */
@@ -67,9 +68,9 @@ public class PayoutCreation {
 
 	private final PayoutRequestParser parser;
 
-	private final FeeCalculator fees;
+	private final Pricing pricing;
 
-	private final FeeSchedule schedule;
+	private final RoutingRules routingRules;
 
 	private final ApiPayoutRepository payouts;
 
@@ -83,12 +84,12 @@ public class PayoutCreation {
 
 	private final Duration holdLifetime;
 
-	public PayoutCreation(JsonMapper json, FeeCalculator fees, FeeSchedule schedule, ApiPayoutRepository payouts,
+	public PayoutCreation(JsonMapper json, FeeSchedule schedule, RoutingRules routingRules, ApiPayoutRepository payouts,
 			Ledger ledger, AuditTrail audit, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
 		this.parser = new PayoutRequestParser(json);
-		this.fees = fees;
-		this.schedule = schedule;
+		this.pricing = new Pricing(schedule);
+		this.routingRules = routingRules;
 		this.payouts = payouts;
 		this.ledger = ledger;
 		this.audit = audit;
@@ -108,14 +109,17 @@ public class PayoutCreation {
 			throw new InvalidRequestException(parsed.errors());
 		}
 		PayoutRequest request = parsed.request();
-		Fee fee = fees.feeFor(request.amount(), request.priority());
+		var price = pricing.price(request.amount(), request.priority(), request.originModule(),
+				routingRules.active(request.priority()));
+		Fee fee = price.fee();
 		Money net = request.amount().minus(fee.total());
 		if (!net.isPositive()) {
 			throw new InvalidRequestException(List.of(new PayoutRequestParser.FieldError("amount",
 					"leaves " + net + " after fees of " + fee.total() + ": the net amount must be above zero")));
 		}
 		String sha = sha256(request.canonical());
-		var inserted = payouts.insert(key, sha, request, fee, net, actor, statusFor(request));
+		var inserted = payouts.insert(key, sha, request, fee, net, actor,
+				statusFor(request, price.approvalThreshold()));
 		if (inserted.isEmpty()) {
 			var stored = payouts.findByKey(key).orElseThrow();
 			if (!stored.sha256().equals(sha)) {
@@ -135,8 +139,7 @@ public class PayoutCreation {
 	}
 
 	/** Above its priority's approval threshold a payout waits for approvers. */
-	private PayoutStatus statusFor(PayoutRequest request) {
-		BigDecimal threshold = schedule.ruleFor(request.priority()).approvalThreshold();
+	private static PayoutStatus statusFor(PayoutRequest request, BigDecimal threshold) {
 		return threshold != null && request.amount().toDecimal().compareTo(threshold) > 0
 				? PayoutStatus.AWAITING_APPROVAL : PayoutStatus.PENDING;
 	}

@@ -1,0 +1,137 @@
+package com.payoutrunner.api;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.security.Principal;
+import java.util.Currency;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.fees.RoutingRule;
+import com.payoutrunner.fees.RoutingRules;
+import com.payoutrunner.payout.Priority;
+
+/**
+ * Fee rules over the fee schedule (admin): list, add, change (including
+ * {@code "active": false}). Every change is an audit event with the rule before and
+ * after.
+ */
+@RestController
+@RequestMapping("/api/routing-rules")
+class RoutingRulesController {
+
+	private final RoutingRules rules;
+
+	private final AuditTrail audit;
+
+	private final JsonMapper json;
+
+	RoutingRulesController(RoutingRules rules, AuditTrail audit, JsonMapper json) {
+		this.rules = rules;
+		this.audit = audit;
+		this.json = json;
+	}
+
+	@GetMapping
+	List<RoutingRule> list() {
+		return rules.all();
+	}
+
+	@PostMapping
+	@Transactional
+	ResponseEntity<RoutingRule> create(@RequestBody JsonNode body, Principal principal) {
+		long id = rules.insert(draft(body), PayoutsController.actor(principal));
+		RoutingRule rule = rules.find(id).orElseThrow();
+		audit.event("routing_rule", Long.toString(id), "routing_rule_created", AuditCategory.COMPLIANCE, "info",
+				PayoutsController.actor(principal), null, json.writeValueAsString(rule));
+		return ResponseEntity.created(URI.create("/api/routing-rules/" + id)).body(rule);
+	}
+
+	@PutMapping("/{id}")
+	@Transactional
+	RoutingRule replace(@PathVariable long id, @RequestBody JsonNode body, Principal principal) {
+		RoutingRule before = rules.find(id)
+			.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "unknown-routing-rule", "no routing rule " + id));
+		rules.update(id, draft(body));
+		RoutingRule after = rules.find(id).orElseThrow();
+		audit.event("routing_rule", Long.toString(id), "routing_rule_changed", AuditCategory.COMPLIANCE, "info",
+				PayoutsController.actor(principal), null,
+				json.writeValueAsString(json.createObjectNode()
+					.set("before", json.valueToTree(before))
+					.set("after", json.valueToTree(after))));
+		return after;
+	}
+
+	private static RoutingRules.Draft draft(JsonNode body) {
+		Priority priority = Priority.fromCode(required(body, "priority"));
+		String currency = optional(body, "currency");
+		if (currency != null) {
+			try {
+				Currency.getInstance(currency);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("currency '" + currency + "' is not an ISO 4217 code");
+			}
+		}
+		BigDecimal min = decimal(body, "min_amount", false);
+		BigDecimal max = decimal(body, "max_amount", false);
+		if ((min != null || max != null) && currency == null) {
+			throw new IllegalArgumentException("an amount band needs a currency");
+		}
+		if (min != null && max != null && min.compareTo(max) > 0) {
+			throw new IllegalArgumentException("min_amount is above max_amount");
+		}
+		BigDecimal rate = decimal(body, "rate_percent", true);
+		BigDecimal fixed = decimal(body, "fixed_fee", true);
+		if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) >= 0 || fixed.signum() < 0) {
+			throw new IllegalArgumentException("rate_percent must be 0 to under 100 and fixed_fee not negative");
+		}
+		return new RoutingRules.Draft(priority, currency, optional(body, "origin_module"), min, max, rate, fixed,
+				decimal(body, "approval_threshold", false), !body.has("active") || body.path("active").asBoolean());
+	}
+
+	private static String required(JsonNode body, String field) {
+		String value = optional(body, field);
+		if (value == null) {
+			throw new IllegalArgumentException(field + " is required");
+		}
+		return value;
+	}
+
+	private static String optional(JsonNode body, String field) {
+		JsonNode node = body.get(field);
+		return node == null || node.isNull() || node.asString("").isBlank() ? null : node.asString().strip();
+	}
+
+	private static BigDecimal decimal(JsonNode body, String field, boolean required) {
+		JsonNode node = body.get(field);
+		if (node == null || node.isNull()) {
+			if (required) {
+				throw new IllegalArgumentException(field + " is required");
+			}
+			return null;
+		}
+		try {
+			return new BigDecimal(node.isNumber() ? node.numberValue().toString() : node.asString().strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(field + " must be a decimal number");
+		}
+	}
+
+}
