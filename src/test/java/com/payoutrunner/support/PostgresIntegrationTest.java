@@ -27,7 +27,11 @@ import org.springframework.test.context.TestPropertySource;
 		// Quartz keeps one scheduler per name in the JVM: cached test contexts would
 		// share
 		// one, bound to whichever context's data source came first.
-		"spring.quartz.scheduler-name=payout-runner-test-${random.uuid}" })
+		"spring.quartz.scheduler-name=payout-runner-test-${random.uuid}",
+		// Spring keeps a test context per configuration alive for the whole run: idle
+		// ones
+		// must not each hold a full pool, or PostgreSQL runs out of connections.
+		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10s" })
 @Import(PostgresIntegrationTest.FreshSchema.class)
 public abstract class PostgresIntegrationTest {
 
