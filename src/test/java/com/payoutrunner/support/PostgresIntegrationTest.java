@@ -31,7 +31,7 @@ import org.springframework.test.context.TestPropertySource;
 		// Spring keeps a test context per configuration alive for the whole run: idle
 		// ones
 		// must not each hold a full pool, or PostgreSQL runs out of connections.
-		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10s" })
+		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })
 @Import(PostgresIntegrationTest.FreshSchema.class)
 public abstract class PostgresIntegrationTest {
 
