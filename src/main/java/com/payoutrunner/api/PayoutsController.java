@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +33,10 @@ import com.payoutrunner.payout.api.PayoutViews;
 @RestController
 @RequestMapping("/api/payouts")
 class PayoutsController {
+
+	/** Who may see a payout's full account: operators and admins. */
+	private static final java.util.Set<String> FULL_ACCOUNT_AUTHORITIES = java.util.Set.of("ROLE_OPERATOR",
+			"ROLE_ADMIN");
 
 	private final PayoutCreation creation;
 
@@ -61,9 +67,14 @@ class PayoutsController {
 				: ResponseEntity.ok(payout);
 	}
 
+	/**
+	 * One payout. Operators and admins also see the full account
+	 * ({@code beneficiary.account_full}); every list and report keeps it masked.
+	 */
 	@GetMapping("/{id}")
-	Map<String, Object> show(@PathVariable long id) {
-		Map<String, Object> payout = new java.util.LinkedHashMap<>(views.payout(id).orElseThrow(() -> notFound(id)));
+	Map<String, Object> show(@PathVariable long id, Authentication authentication) {
+		Map<String, Object> payout = new java.util.LinkedHashMap<>(
+				views.payout(id, maySeeFullAccount(authentication)).orElseThrow(() -> notFound(id)));
 		List<Map<String, Object>> events = views.trace(id);
 		payout.put("latest_events", events.subList(Math.max(0, events.size() - 10), events.size()));
 		return payout;
@@ -137,6 +148,13 @@ class PayoutsController {
 	@GetMapping("/failed/dlq")
 	List<DeadLetterQueue.Entry> deadLetters(@RequestParam(required = false) String event) {
 		return deadLetters.list(event);
+	}
+
+	static boolean maySeeFullAccount(Authentication authentication) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch(FULL_ACCOUNT_AUTHORITIES::contains);
 	}
 
 	static String actor(Principal principal) {

@@ -41,6 +41,7 @@ import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.SubmittableLine;
 import com.payoutrunner.connector.SubmittableLineRowMapper;
 import com.payoutrunner.connector.file.BankFileWriter;
+import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.eligibility.EligibilityPolicy;
 import com.payoutrunner.eligibility.EligibilityProcessor;
 import com.payoutrunner.eligibility.PayoutSkippedException;
@@ -196,7 +197,8 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader(DataSource dataSource, PayoutRunnerProperties properties,
-			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) throws Exception {
+			FieldCipher cipher, @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters)
+			throws Exception {
 		RunSelection selection = RunSelection.fromJobParameters(parameters);
 		return new JdbcPagingItemReaderBuilder<PayoutCandidate>().name("eligiblePayoutReader")
 			.dataSource(dataSource)
@@ -206,7 +208,7 @@ class PayoutRunJobConfiguration {
 			.parameterValues(selection.parameters())
 			.sortKeys(Map.of("id", Order.ASCENDING))
 			.pageSize(properties.chunkSize())
-			.rowMapper(new PayoutCandidateRowMapper())
+			.rowMapper(new PayoutCandidateRowMapper(cipher))
 			.build();
 	}
 
@@ -217,7 +219,7 @@ class PayoutRunJobConfiguration {
 	 */
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<SubmittableLine> submittableLineReader(DataSource dataSource,
+	JdbcPagingItemReader<SubmittableLine> submittableLineReader(DataSource dataSource, FieldCipher cipher,
 			PayoutRunnerProperties properties,
 			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) throws Exception {
 		RunSelection selection = RunSelection.fromJobParameters(parameters);
@@ -230,7 +232,7 @@ class PayoutRunJobConfiguration {
 			.parameterValues(selection.parameters())
 			.sortKeys(Map.of(SubmittableLineRowMapper.SORT_KEY, Order.ASCENDING))
 			.pageSize(properties.chunkSize())
-			.rowMapper(new SubmittableLineRowMapper())
+			.rowMapper(new SubmittableLineRowMapper(cipher))
 			.saveState(false)
 			.build();
 	}

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
 
+import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.BankDetails;
 
@@ -30,6 +31,15 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 
 	public static final String SORT_KEY = "line_id";
 
+	private final FieldCipher cipher;
+
+	/**
+	 * @param cipher decrypts the account columns (legacy plaintext passes through)
+	 */
+	public SubmittableLineRowMapper(FieldCipher cipher) {
+		this.cipher = cipher;
+	}
+
 	@Override
 	public SubmittableLine mapRow(ResultSet rs, int rowNum) throws SQLException {
 		return new SubmittableLine(rs.getLong("line_id"), rs.getLong("payout_id"),
@@ -38,8 +48,9 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 				rs.getString("batch_reference"), rs.getString("connector"), rs.getString("rail"),
 				Money.ofMinor(rs.getLong("rail_amount_minor"), rs.getString("rail_currency")),
 				rs.getString("investor_name"), rs.getString("country"),
-				new BankDetails(rs.getString("iban"), rs.getString("bic"), rs.getString("account_number"),
-						rs.getString("routing_number"), rs.getString("sort_code")),
+				new BankDetails(cipher.decrypt(rs.getString("iban")), rs.getString("bic"),
+						cipher.decrypt(rs.getString("account_number")), rs.getString("routing_number"),
+						rs.getString("sort_code")),
 				rs.getObject("value_date", java.time.LocalDate.class));
 	}
 

@@ -12,4 +12,11 @@ public record BankDetails(String iban, String bic, String accountNumber, String 
 	public String maskedAccount() {
 		return AccountMask.mask(iban != null ? iban : accountNumber);
 	}
+
+	/** Masked, so that a record logged by accident shows no account. */
+	@Override
+	public String toString() {
+		return "BankDetails[iban=" + AccountMask.mask(iban) + ", bic=" + bic + ", accountNumber="
+				+ AccountMask.mask(accountNumber) + ", routingNumber=" + routingNumber + ", sortCode=" + sortCode + "]";
+	}
 }

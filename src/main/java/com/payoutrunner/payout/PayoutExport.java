@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.payoutrunner.core.AccountMask;
 import com.payoutrunner.core.CsvOutput;
+import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.core.Money;
 
 /**
@@ -36,8 +37,11 @@ public class PayoutExport {
 
 	private final JdbcClient jdbc;
 
-	public PayoutExport(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	public PayoutExport(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	/**
@@ -54,7 +58,7 @@ public class PayoutExport {
 		return csv.finish();
 	}
 
-	private static Object[] row(ResultSet rs) throws SQLException {
+	private Object[] row(ResultSet rs) throws SQLException {
 		String currency = rs.getString("currency");
 		String railCurrency = rs.getString("rail_currency");
 		BigDecimal fx = rs.getBigDecimal("fx_rate");
@@ -63,7 +67,7 @@ public class PayoutExport {
 				railCurrency, fx == null ? null : fx.stripTrailingZeros().toPlainString(), rs.getDate("fx_quote_date"),
 				money(rs, "fee_minor", currency), money(rs, "net_minor", currency),
 				money(rs, "rail_amount_minor", railCurrency), rs.getString("status"), rs.getString("skip_reason"),
-				rs.getString("payment_order_id"), AccountMask.mask(rs.getString("account")) };
+				rs.getString("payment_order_id"), AccountMask.mask(cipher.decrypt(rs.getString("account"))) };
 	}
 
 	private static String money(ResultSet rs, String column, String currency) throws SQLException {

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutCandidateRowMapper;
 import com.payoutrunner.batching.RunSelection;
@@ -32,7 +33,10 @@ class PreviewPayoutReader {
 
 	private final JdbcClient jdbc;
 
-	PreviewPayoutReader(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	PreviewPayoutReader(JdbcClient jdbc, FieldCipher cipher) {
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 	}
 
@@ -44,7 +48,7 @@ class PreviewPayoutReader {
 	 */
 	@Transactional(readOnly = true)
 	public long forEach(String event, Consumer<PayoutCandidate> consumer) {
-		PayoutCandidateRowMapper mapper = new PayoutCandidateRowMapper();
+		PayoutCandidateRowMapper mapper = new PayoutCandidateRowMapper(cipher);
 		long[] rows = { 0 };
 		jdbc.sql(EVENT_PAYOUTS).param("event", event).withFetchSize(FETCH_SIZE).query(rs -> {
 			consumer.accept(mapper.mapRow(rs, (int) rows[0]));

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.payoutrunner.core.AccountMask;
+import com.payoutrunner.core.FieldCipher;
 
 /**
  * Skip records: one per payout a run skipped, written in the chunk transaction that
@@ -53,8 +54,11 @@ public class SkipRecordRepository {
 
 	private final JdbcClient jdbc;
 
-	public SkipRecordRepository(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	public SkipRecordRepository(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	/**
@@ -91,10 +95,10 @@ public class SkipRecordRepository {
 	 */
 	public void forEach(long runId, Consumer<SkipRecord> consumer) {
 		jdbc.sql(FOR_REPORT).param("runId", runId).withFetchSize(1000).query(rs -> {
-			consumer
-				.accept(new SkipRecord(rs.getLong("payout_id"), rs.getString("investor_id"), rs.getString("category"),
-						rs.getString("reason"), rs.getString("step_name"), rs.getString("masked_account") != null
-								? rs.getString("masked_account") : AccountMask.mask(rs.getString("account"))));
+			consumer.accept(new SkipRecord(rs.getLong("payout_id"), rs.getString("investor_id"),
+					rs.getString("category"), rs.getString("reason"), rs.getString("step_name"),
+					rs.getString("masked_account") != null ? rs.getString("masked_account")
+							: AccountMask.mask(cipher.decrypt(rs.getString("account")))));
 		});
 	}
 

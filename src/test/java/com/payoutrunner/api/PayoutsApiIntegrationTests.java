@@ -73,7 +73,22 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(payout.path("reference_code").asString()).matches("PO-\\d{8}-[0-9A-F]{8}");
 		assertThat(payout.path("hold_id").asLong()).isPositive();
 		assertThat(payout.path("beneficiary").path("account").asString()).doesNotContain("0500013M");
+		assertThat(payout.path("beneficiary").has("account_full")).isFalse();
 		assertThat(available()).isEqualTo("4000.00");
+		assertThat(jdbc.sql("SELECT iban || external_account_id FROM payouts WHERE external_id = :key")
+			.param("key", key)
+			.query(String.class)
+			.single()).as("stored encrypted").startsWith("enc:v1:").doesNotContain(IBAN);
+		String path = "/api/payouts/" + payout.path("id").asLong();
+		assertThat(json.readTree(get(path)).path("beneficiary").has("account_full")).as("viewer").isFalse();
+		assertThat(json.readTree(sendAs("operator", "GET", path, null, null).body())
+			.path("beneficiary")
+			.path("account_full")
+			.asString()).isEqualTo(IBAN);
+		assertThat(json.readTree(get("/api/payouts?origin_entity_id=" + entity)).path("items").toString())
+			.as("lists stay masked")
+			.doesNotContain(IBAN)
+			.doesNotContain("account_full");
 
 		HttpResponse<String> again = create(key, payout("1000.00", "normal"));
 		assertThat(again.statusCode()).isEqualTo(200);

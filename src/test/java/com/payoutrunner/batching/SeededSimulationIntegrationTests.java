@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.payout.intake.PayoutImportOperations;
 import com.payoutrunner.payout.intake.SyntheticPayoutFile;
 import com.payoutrunner.report.RunSummaryService;
@@ -65,6 +66,9 @@ class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	FieldCipher cipher;
+
 	@TempDir
 	Path dir;
 
@@ -98,10 +102,17 @@ class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
 			.query(rs -> {
 				byStatus.put(rs.getString(1), rs.getLong(2));
 			});
-		long refused = db.count("""
-				SELECT count(*) FROM payouts WHERE liquidation_event_id = :event AND payment_method IN ('ACH', 'Wire')
-				AND country IS NOT NULL AND external_account_id IS NOT NULL
-				AND (iban = '%s' OR account_number = '%s')""".formatted(REFUSED_IBAN, REFUSED_ACCOUNT), event);
+		// The accounts are stored encrypted (random IV): compare them decrypted.
+		long refused = jdbc.sql("""
+				SELECT iban, account_number FROM payouts WHERE liquidation_event_id = :event
+				AND payment_method IN ('ACH', 'Wire') AND country IS NOT NULL AND external_account_id IS NOT NULL""")
+			.param("event", event)
+			.query((rs, n) -> REFUSED_IBAN.equals(cipher.decrypt(rs.getString("iban")))
+					|| REFUSED_ACCOUNT.equals(cipher.decrypt(rs.getString("account_number"))))
+			.list()
+			.stream()
+			.filter(Boolean::booleanValue)
+			.count();
 		long skipped = db
 			.count("SELECT count(*) FROM payouts WHERE liquidation_event_id = :event AND status = 'pending'", event);
 		assertThat(refused).isPositive();

@@ -23,7 +23,10 @@ import org.springframework.test.context.TestPropertySource;
 // values win.
 @TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.TEST_DATABASE_URL,
 		"spring.flyway.clean-disabled=false", "payout.reports-dir=target/test-reports", "payout.chunk-size=10",
-		"payout.progress-interval=1h", "payout.bank.retry.initial-delay=1ms", "payout.bank.retry.max-delay=4ms",
+		"payout.progress-interval=1h",
+		// DEMO key for tests only; production sets its own (openssl rand -base64 32).
+		"payout.encryption.key=4RZX8EJmEwBKcHHxMxvIzb2oOeLzNh+a0mqsm+cHd7w=", "payout.bank.retry.initial-delay=1ms",
+		"payout.bank.retry.max-delay=4ms",
 		// Quartz keeps one scheduler per name in the JVM: cached test contexts would
 		// share
 		// one, bound to whichever context's data source came first.

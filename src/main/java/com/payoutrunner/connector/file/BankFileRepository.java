@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.payoutrunner.connector.SubmittableLineRowMapper;
+import com.payoutrunner.core.FieldCipher;
 
 /** The batches of a run that go to the bank as files, and their lines. */
 @Repository
@@ -35,7 +36,10 @@ public class BankFileRepository {
 
 	private final JdbcClient jdbc;
 
-	public BankFileRepository(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	public BankFileRepository(JdbcClient jdbc, FieldCipher cipher) {
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 	}
 
@@ -54,7 +58,7 @@ public class BankFileRepository {
 	}
 
 	public List<BankFileLine> lines(long batchId, String... statuses) {
-		SubmittableLineRowMapper lineMapper = new SubmittableLineRowMapper();
+		SubmittableLineRowMapper lineMapper = new SubmittableLineRowMapper(cipher);
 		return jdbc.sql(LINES)
 			.param("batchId", batchId)
 			.param("statuses", statuses)

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.fees.Fee;
 import com.payoutrunner.payout.PayoutStatus;
@@ -35,8 +36,11 @@ class ApiPayoutRepository {
 
 	private final JdbcClient jdbc;
 
-	ApiPayoutRepository(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	ApiPayoutRepository(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	Optional<Long> insert(String key, String sha256, PayoutRequest request, Fee fee, Money net, String createdBy,
@@ -51,13 +55,16 @@ class ApiPayoutRepository {
 			.param("entity", request.originEntityId())
 			.param("name", beneficiary.accountName())
 			.param("country", beneficiary.country())
-			.param("account", beneficiary.iban() != null ? beneficiary.iban() : beneficiary.accountNumber())
+			// external_account_id holds the account itself here, so it is encrypted like
+			// it
+			.param("account",
+					cipher.encrypt(beneficiary.iban() != null ? beneficiary.iban() : beneficiary.accountNumber()))
 			.param("amount", request.amount().minorUnits())
 			.param("currency", request.amount().code())
 			.param("priority", request.priority().code())
-			.param("iban", beneficiary.iban())
+			.param("iban", cipher.encrypt(beneficiary.iban()))
 			.param("bic", beneficiary.bic())
-			.param("accountNumber", beneficiary.accountNumber())
+			.param("accountNumber", cipher.encrypt(beneficiary.accountNumber()))
 			.param("routing", us ? beneficiary.bankCode() : null)
 			.param("sortCode", gb ? beneficiary.bankCode() : null)
 			.param("scheduledDate",

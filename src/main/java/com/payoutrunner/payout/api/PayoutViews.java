@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.payoutrunner.core.AccountMask;
+import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.PayoutReference;
 
@@ -36,15 +37,27 @@ public class PayoutViews {
 
 	private final JdbcClient jdbc;
 
-	public PayoutViews(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	public PayoutViews(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
+	/** A payout with its account masked. */
 	public Optional<Map<String, Object>> payout(long id) {
+		return payout(id, false);
+	}
+
+	/**
+	 * A payout; with {@code fullAccount}, its beneficiary also carries the unmasked
+	 * account as {@code account_full} (the caller decides who may see it).
+	 */
+	public Optional<Map<String, Object>> payout(long id, boolean fullAccount) {
 		return jdbc
 			.sql("SELECT " + COLUMNS + " FROM payouts p LEFT JOIN holds h ON h.payout_id = p.id WHERE p.id = :id")
 			.param("id", id)
-			.query(PayoutViews::view)
+			.query((rs, n) -> view(rs, fullAccount))
 			.optional();
 	}
 
@@ -69,7 +82,7 @@ public class PayoutViews {
 			.sql("SELECT " + COLUMNS + " FROM payouts p LEFT JOIN holds h ON h.payout_id = p.id" + where
 					+ " ORDER BY p.id DESC LIMIT :limit OFFSET :offset")
 			.params(params)
-			.query(PayoutViews::view)
+			.query((rs, n) -> view(rs, false))
 			.list();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", items);
@@ -132,7 +145,7 @@ public class PayoutViews {
 		}
 	}
 
-	private static Map<String, Object> view(ResultSet rs, int row) throws SQLException {
+	private Map<String, Object> view(ResultSet rs, boolean fullAccount) throws SQLException {
 		long id = rs.getLong("id");
 		String currency = rs.getString("currency");
 		OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
@@ -152,8 +165,12 @@ public class PayoutViews {
 		view.put("net_amount", decimal((Long) rs.getObject("net_minor"), currency));
 		Map<String, Object> beneficiary = new LinkedHashMap<>();
 		beneficiary.put("account_name", rs.getString("investor_name"));
-		beneficiary.put("account",
-				AccountMask.mask(rs.getString("iban") != null ? rs.getString("iban") : rs.getString("account_number")));
+		String account = cipher
+			.decrypt(rs.getString("iban") != null ? rs.getString("iban") : rs.getString("account_number"));
+		beneficiary.put("account", AccountMask.mask(account));
+		if (fullAccount) {
+			beneficiary.put("account_full", account);
+		}
 		beneficiary.put("bic", rs.getString("bic"));
 		beneficiary.put("country", rs.getString("country"));
 		view.put("beneficiary", beneficiary);

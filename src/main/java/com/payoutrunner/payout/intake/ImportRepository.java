@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.payoutrunner.core.FieldCipher;
+
 /** Stores imported payouts (one statement per chunk) and import errors. */
 @Repository
 public class ImportRepository {
@@ -51,8 +53,11 @@ public class ImportRepository {
 
 	private final JdbcClient jdbc;
 
-	public ImportRepository(JdbcClient jdbc) {
+	private final FieldCipher cipher;
+
+	public ImportRepository(JdbcClient jdbc, FieldCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	/**
@@ -79,9 +84,9 @@ public class ImportRepository {
 			currencies[i] = r.currency();
 			usBank[i] = r.hasUsBankAccount();
 			priorities[i] = r.priority().code();
-			ibans[i] = r.bank().iban();
+			ibans[i] = cipher.encrypt(r.bank().iban());
 			bics[i] = r.bank().bic();
-			accountNumbers[i] = r.bank().accountNumber();
+			accountNumbers[i] = cipher.encrypt(r.bank().accountNumber());
 			routingNumbers[i] = r.bank().routingNumber();
 			sortCodes[i] = r.bank().sortCode();
 			scheduled[i] = r.scheduledDate() == null ? null : java.sql.Date.valueOf(r.scheduledDate());
@@ -143,7 +148,8 @@ public class ImportRepository {
 
 	/**
 	 * Everything the file says about the payout, so that "the same row again" is
-	 * recognised exactly.
+	 * recognised exactly. Computed from the plaintext, so it stays stable although the
+	 * stored account columns are encrypted under a random IV each time.
 	 */
 	static String fingerprint(ImportedPayout r) {
 		String canonical = String.join("\u001f", r.investorName(), String.valueOf(r.country()),
