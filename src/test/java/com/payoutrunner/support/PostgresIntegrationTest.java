@@ -27,13 +27,9 @@ import org.springframework.test.context.TestPropertySource;
 		// DEMO key for tests only; production sets its own (openssl rand -base64 32).
 		"payout.encryption.key=4RZX8EJmEwBKcHHxMxvIzb2oOeLzNh+a0mqsm+cHd7w=", "payout.bank.retry.initial-delay=1ms",
 		"payout.bank.retry.max-delay=4ms",
-		// Quartz keeps one scheduler per name in the JVM: cached test contexts would
-		// share
-		// one, bound to whichever context's data source came first.
+		// One Quartz scheduler per name per JVM: a name per test context.
 		"spring.quartz.scheduler-name=payout-runner-test-${random.uuid}",
-		// Spring keeps a test context per configuration alive for the whole run: idle
-		// ones
-		// must not each hold a full pool, or PostgreSQL runs out of connections.
+		// Cached idle test contexts keep one connection each, not a full pool.
 		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })
 @Import(PostgresIntegrationTest.FreshSchema.class)
 public abstract class PostgresIntegrationTest {
