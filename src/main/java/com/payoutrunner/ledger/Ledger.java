@@ -9,6 +9,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.core.Money;
 
 /**
@@ -48,7 +50,7 @@ public class Ledger {
 	private static final String SETTLE = """
 			UPDATE holds SET status = 'released', released_minor = amount_minor, updated_at = now()
 			WHERE payout_id = :payoutId AND status = 'active' AND :paid <= amount_minor
-			RETURNING origin_entity_id, currency""";
+			RETURNING origin_entity_id, currency, id""";
 
 	private static final String DEBIT = """
 			UPDATE entity_balances SET balance_minor = balance_minor - :paid, updated_at = now()
@@ -65,8 +67,11 @@ public class Ledger {
 
 	private final JdbcClient jdbc;
 
-	public Ledger(JdbcClient jdbc) {
+	private final AuditTrail audit;
+
+	public Ledger(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -101,7 +106,7 @@ public class Ledger {
 	 * @throws InsufficientFundsException when less is available
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public long placeHold(long payoutId, UUID entity, Money amount, Instant now, Instant expiresAt) {
+	public long placeHold(long payoutId, UUID entity, Money amount, Instant now, Instant expiresAt, String actor) {
 		Optional<Long> balance = jdbc.sql(LOCK_BALANCE)
 			.param("entity", entity)
 			.param("currency", amount.code())
@@ -111,7 +116,7 @@ public class Ledger {
 		if (balance.isEmpty() || available < amount.minorUnits()) {
 			throw new InsufficientFundsException(amount, Money.ofMinor(Math.max(0, available), amount.code()));
 		}
-		return jdbc.sql(PLACE)
+		long holdId = jdbc.sql(PLACE)
 			.param("payoutId", payoutId)
 			.param("entity", entity)
 			.param("currency", amount.code())
@@ -119,12 +124,18 @@ public class Ledger {
 			.param("expiresAt", java.sql.Timestamp.from(expiresAt))
 			.query(Long.class)
 			.single();
+		audit.event("hold", Long.toString(holdId), "hold_placed", AuditCategory.FINANCIAL, "info", actor, null,
+				"{\"payout_id\": " + payoutId + ", \"amount\": \"" + amount + "\"}");
+		return holdId;
 	}
 
 	/** Gives the reserved money back (cancellation, rejection, permanent failure). */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean cancelHold(long payoutId) {
-		return jdbc.sql(CANCEL).param("payoutId", payoutId).query(Long.class).optional().isPresent();
+	public boolean cancelHold(long payoutId, String actor) {
+		var cancelled = jdbc.sql(CANCEL).param("payoutId", payoutId).query(Long.class).optional();
+		cancelled.ifPresent(holdId -> audit.event("hold", Long.toString(holdId), "hold_cancelled",
+				AuditCategory.FINANCIAL, "info", actor, null, "{\"payout_id\": " + payoutId + "}"));
+		return cancelled.isPresent();
 	}
 
 	/**
@@ -132,12 +143,14 @@ public class Ledger {
 	 * by that, the hold is released in full.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean settleHold(long payoutId, long paidMinor) {
+	public boolean settleHold(long payoutId, long paidMinor, String actor) {
 		var held = jdbc.sql(SETTLE)
 			.param("payoutId", payoutId)
 			.param("paid", paidMinor)
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2) })
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3) })
 			.optional();
+		held.ifPresent(row -> audit.event("hold", row[2].toString(), "hold_released", AuditCategory.FINANCIAL, "info",
+				actor, null, "{\"payout_id\": " + payoutId + ", \"paid_minor\": " + paidMinor + "}"));
 		held.ifPresent(row -> jdbc.sql(DEBIT)
 			.param("paid", paidMinor)
 			.param("entity", row[0])
@@ -150,12 +163,12 @@ public class Ledger {
 	 * The payout settled for its full amount: the balance is debited by all of the hold.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean settleHoldInFull(long payoutId) {
+	public boolean settleHoldInFull(long payoutId, String actor) {
 		return jdbc.sql("SELECT amount_minor FROM holds WHERE payout_id = :payoutId AND status = 'active'")
 			.param("payoutId", payoutId)
 			.query(Long.class)
 			.optional()
-			.map(amount -> settleHold(payoutId, amount))
+			.map(amount -> settleHold(payoutId, amount, actor))
 			.orElse(false);
 	}
 

@@ -110,7 +110,7 @@ public class DeadLetterQueue {
 		if (to == PayoutStatus.CANCELLED) {
 			// Given up: the reserved money goes back to the entity (API payouts have a
 			// hold).
-			ledger.cancelHold(payoutId);
+			ledger.cancelHold(payoutId, "operator:" + operator);
 		}
 		audit.payoutEvents(action, AuditCategory.OPERATIONAL, "warning", "operator:" + operator, null,
 				List.of(payoutId), List.of("{}"));

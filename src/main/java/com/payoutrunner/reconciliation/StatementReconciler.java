@@ -132,8 +132,8 @@ public class StatementReconciler {
 		// API payouts reserved their amount: a settled one debits the balance, a returned
 		// one
 		// gives the reservation back (the money came back).
-		changes.settledIds.forEach(ledger::settleHoldInFull);
-		changes.returnedIds.forEach(ledger::cancelHold);
+		changes.settledIds.forEach(id -> ledger.settleHoldInFull(id, actor));
+		changes.returnedIds.forEach(id -> ledger.cancelHold(id, actor));
 		audit.payoutEvents("settled", AuditCategory.FINANCIAL, "info", actor, null, changes.settledIds,
 				changes.settledDetails);
 		audit.payoutEvents("returned", AuditCategory.FINANCIAL, "error", actor, null, changes.returnedIds,

@@ -171,6 +171,13 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(trace).extracting(event -> event.path("action").asString())
 			.containsExactly("payout_created", "cancelled");
 		assertProblem(send("GET", "/api/payouts/987654321", null, null), 404, "unknown-payout");
+		long holdId = json.readTree(cancelled.body()).path("hold").path("id").asLong();
+		assertThat(
+				jdbc.sql("SELECT action FROM audit_events WHERE entity_type = 'hold' AND entity_id = :id ORDER BY id")
+					.param("id", Long.toString(holdId))
+					.query(String.class)
+					.list())
+			.containsExactly("hold_placed", "hold_cancelled");
 	}
 
 	@Test

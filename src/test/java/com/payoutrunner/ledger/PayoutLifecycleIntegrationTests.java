@@ -101,6 +101,12 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var balance = ledger.balance(entity, "EUR", clock.instant());
 		assertThat(balance.balanceMinor()).as("5000 less the gross 1000").isEqualTo(400_000);
 		assertThat(balance.reservedMinor()).isZero();
+		assertThat(jdbc.sql("""
+				SELECT action FROM audit_events WHERE entity_type = 'hold'
+				  AND entity_id = (SELECT id::text FROM holds WHERE payout_id = :id) ORDER BY id""")
+			.param("id", created.payoutId())
+			.query(String.class)
+			.list()).containsExactly("hold_placed", "hold_released");
 	}
 
 }

@@ -87,7 +87,7 @@ public class PayoutApprovals {
 		lockAwaiting(payoutId, approver);
 		record(payoutId, approver, "reject", comment);
 		move(payoutId, "rejected");
-		ledger.cancelHold(payoutId);
+		ledger.cancelHold(payoutId, approver);
 		audit.payoutEvents("rejected", AuditCategory.COMPLIANCE, "warning", approver, null, List.of(payoutId),
 				List.of(details(comment, 0)));
 		return new Decision(payoutId, "rejected", 0, required);
@@ -105,7 +105,7 @@ public class PayoutApprovals {
 			.param("before", java.sql.Timestamp.from(clock.instant().minus(lifetime)))
 			.query(Long.class)
 			.list();
-		expired.forEach(ledger::cancelHold);
+		expired.forEach(id -> ledger.cancelHold(id, "system"));
 		audit.payoutEvents("approval_expired", AuditCategory.COMPLIANCE, "warning", "system", null, expired,
 				expired.stream().map(id -> "{}").toList());
 		return expired.size();

@@ -72,7 +72,7 @@ public class PayoutCancellation {
 				.single();
 			throw new NotCancellableException(id, now);
 		}
-		boolean released = ledger.cancelHold(id);
+		boolean released = ledger.cancelHold(id, actor);
 		audit.payoutEvents("cancelled", AuditCategory.OPERATIONAL, "info", actor, null, List.of(id),
 				List.of("{\"comment\": " + quote(comment) + ", \"hold_cancelled\": " + released + "}"));
 		return true;
