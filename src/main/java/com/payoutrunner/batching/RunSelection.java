@@ -98,7 +98,8 @@ public record RunSelection(String event, List<String> priorities, List<String> c
 		return values;
 	}
 
-	private static List<String> list(String commaSeparated) {
+	/** "a, b,,c" → [a, b, c]; null or blank → empty. */
+	static List<String> list(String commaSeparated) {
 		if (commaSeparated == null || commaSeparated.isBlank()) {
 			return List.of();
 		}

@@ -25,9 +25,9 @@ public record ScheduledRun(String schedule, String slot, List<String> priorities
 	/** A slot with the filters of a schedule's parameters (comma-separated values). */
 	public static ScheduledRun of(String schedule, String slot, java.util.Map<String, String> parameters,
 			LocalDate businessDate) {
-		return new ScheduledRun(schedule, slot, split(parameters.get(PayoutRunJobParameters.PRIORITIES)),
-				split(parameters.get(PayoutRunJobParameters.CURRENCIES)),
-				split(parameters.get(PayoutRunJobParameters.ORIGIN_MODULES)), businessDate);
+		return new ScheduledRun(schedule, slot, RunSelection.list(parameters.get(PayoutRunJobParameters.PRIORITIES)),
+				RunSelection.list(parameters.get(PayoutRunJobParameters.CURRENCIES)),
+				RunSelection.list(parameters.get(PayoutRunJobParameters.ORIGIN_MODULES)), businessDate);
 	}
 
 	/** The slot an execution of a scheduled run was launched for. */
@@ -36,11 +36,6 @@ public record ScheduledRun(String schedule, String slot, List<String> priorities
 		return new ScheduledRun(parameters.getString(PayoutRunJobParameters.SCHEDULE),
 				parameters.getString(PayoutRunJobParameters.SLOT), selection.priorities(), selection.currencies(),
 				selection.originModules(), parameters.getLocalDate(PayoutRunJobParameters.BUSINESS_DATE));
-	}
-
-	private static List<String> split(String values) {
-		return values == null || values.isBlank() ? List.of()
-				: java.util.Arrays.stream(values.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
 	}
 
 	JobParameters jobParameters() {

@@ -3,8 +3,6 @@ package com.payoutrunner.reconciliation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -301,12 +299,7 @@ public class StatementReconciler {
 	}
 
 	private static String sha256(byte[] content) {
-		try {
-			return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return com.payoutrunner.core.Sha256.hex(content);
 	}
 
 }

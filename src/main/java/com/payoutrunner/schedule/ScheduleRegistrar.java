@@ -1,9 +1,5 @@
 package com.payoutrunner.schedule;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.TimeZone;
 
@@ -107,14 +103,7 @@ public class ScheduleRegistrar {
 	}
 
 	static String fingerprint(ScheduleDefinition schedule) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(schedule.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return com.payoutrunner.core.Sha256.hex(schedule.toString());
 	}
 
 }

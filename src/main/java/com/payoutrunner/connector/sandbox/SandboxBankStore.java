@@ -1,11 +1,7 @@
 package com.payoutrunner.connector.sandbox;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,14 +44,9 @@ public class SandboxBankStore {
 			String reference) {
 
 		String sha256() {
-			try {
-				return HexFormat.of()
-					.formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
+			return com.payoutrunner.core.Sha256.hex(body);
 		}
+
 	}
 
 	/** The bank's answer for one order: the order id, or a refusal code. */

@@ -1,10 +1,6 @@
 package com.payoutrunner.payout.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -159,13 +155,8 @@ public class ImportRepository {
 				String.valueOf(r.bank().bic()), String.valueOf(r.bank().accountNumber()),
 				String.valueOf(r.bank().routingNumber()), String.valueOf(r.bank().sortCode()),
 				String.valueOf(r.scheduledDate()));
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return com.payoutrunner.core.Sha256.hex(canonical);
+
 	}
 
 }
