@@ -55,6 +55,15 @@ public final class FieldCipher {
 	 * refused with a message that says how to make one.
 	 */
 	public static FieldCipher fromBase64Key(String base64) {
+		return new FieldCipher(decodeBase64Key(base64));
+	}
+
+	/**
+	 * The 32 bytes of a configured key (base64), for this cipher and for the keys derived
+	 * from it. A missing or malformed key is refused with a message that says how to make
+	 * one.
+	 */
+	public static byte[] decodeBase64Key(String base64) {
 		if (base64 == null || base64.isBlank()) {
 			throw new IllegalArgumentException("no encryption key for account numbers and IBANs: " + HOW_TO_MAKE_A_KEY);
 		}
@@ -70,7 +79,7 @@ public final class FieldCipher {
 			throw new IllegalArgumentException("payout.encryption.key decodes to " + key.length
 					+ " bytes, an AES-256 key has 32: " + HOW_TO_MAKE_A_KEY);
 		}
-		return new FieldCipher(key);
+		return key;
 	}
 
 	public static boolean isEncrypted(String stored) {
