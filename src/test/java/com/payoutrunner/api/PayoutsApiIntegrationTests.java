@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,9 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.core.Fingerprints;
+import com.payoutrunner.core.Sha256;
+import com.payoutrunner.payout.api.PayoutRequestParser;
 import com.payoutrunner.support.PostgresIntegrationTest;
 
 /**
@@ -103,6 +107,34 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(priced.path("molam_fee").asString()).isEqualTo("5.00");
 		assertThat(priced.path("bank_fee").asString()).isEqualTo("2.00");
 		assertThat(priced.path("net_amount").asString()).isEqualTo("993.00");
+	}
+
+	@Test
+	void aRequestIsFingerprintedWithAKeyAndOneStoredBeforeThatStillReplays() throws Exception {
+		String key = UUID.randomUUID().toString();
+		HttpResponse<String> created = create(key, payout("100", "normal"));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String plain = Sha256
+			.hex(new PayoutRequestParser(json).parse(json.readTree(payout("100", "normal")), Instant.now())
+				.request()
+				.canonical());
+		assertThat(requestFingerprint(key)).startsWith(Fingerprints.PREFIX).doesNotContain(plain);
+		assertThat(create(key, payout("100.00", "normal")).statusCode()).isEqualTo(200);
+		assertProblem(create(key, payout("99", "normal")), 422, "idempotency-key-reused");
+		// As stored before fingerprints were keyed: a plain SHA-256 of the request.
+		jdbc.sql("UPDATE payouts SET request_sha256 = :plain WHERE external_id = :key")
+			.param("plain", plain)
+			.param("key", key)
+			.update();
+
+		HttpResponse<String> replay = create(key, payout("100.00", "normal"));
+
+		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+		assertThat(json.readTree(replay.body()).path("id").asLong())
+			.isEqualTo(json.readTree(created.body()).path("id").asLong());
+		assertThat(available()).as("no second hold").isEqualTo("4900.00");
+		assertProblem(create(key, payout("99", "normal")), 422, "idempotency-key-reused");
+		assertThat(requestFingerprint(key)).as("left as stored").isEqualTo(plain);
 	}
 
 	@Test
@@ -251,6 +283,13 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 				 "priority": "%s", "beneficiary": {"account_name": "Élodie Martin", "iban": "%s",
 				 "bic": "PSSTFRPPXXX", "country": "FR"}, "metadata": {"invoice": "INV-1"}}""".formatted(entity, amount,
 				priority, IBAN);
+	}
+
+	private String requestFingerprint(String key) {
+		return jdbc.sql("SELECT request_sha256 FROM payouts WHERE external_id = :key")
+			.param("key", key)
+			.query(String.class)
+			.single();
 	}
 
 	private HttpResponse<String> create(String key, String body) throws Exception {

@@ -24,14 +24,17 @@ class ApiPayoutRepository {
 			    investor_name, country, payment_method, external_account_id, amount_minor, currency, priority, iban, bic,
 			    account_number, routing_number, sort_code, scheduled_date, scheduled_at, molam_fee_minor, bank_fee_minor,
 			    net_minor, fee_rule, metadata, created_by, status)
-			VALUES (:key, :sha, :module, :entity, :key, :name, :country, 'Wire', :account, :amount, :currency,
+			VALUES (:key, :fingerprint, :module, :entity, :key, :name, :country, 'Wire', :account, :amount, :currency,
 			    :priority, :iban, :bic, :accountNumber, :routing, :sortCode, CAST(:scheduledDate AS date), :scheduledAt,
 			    :molamFee, :bankFee, :net, :feeRule, CAST(:metadata AS jsonb), :createdBy, :status)
 			ON CONFLICT (external_id) DO NOTHING
 			RETURNING id""";
 
-	/** A stored request under a key: its payout and fingerprint. */
-	record Stored(long id, String sha256) {
+	/**
+	 * A stored request under a key: its payout and fingerprint (keyed, or a legacy plain
+	 * SHA-256).
+	 */
+	record Stored(long id, String fingerprint) {
 	}
 
 	private final JdbcClient jdbc;
@@ -43,14 +46,14 @@ class ApiPayoutRepository {
 		this.cipher = cipher;
 	}
 
-	Optional<Long> insert(String key, String sha256, PayoutRequest request, Fee fee, Money net, String createdBy,
+	Optional<Long> insert(String key, String fingerprint, PayoutRequest request, Fee fee, Money net, String createdBy,
 			PayoutStatus status) {
 		var beneficiary = request.beneficiary();
 		boolean us = "US".equals(beneficiary.country());
 		boolean gb = "GB".equals(beneficiary.country());
 		return jdbc.sql(INSERT)
 			.param("key", key)
-			.param("sha", sha256)
+			.param("fingerprint", fingerprint)
 			.param("module", request.originModule())
 			.param("entity", request.originEntityId())
 			.param("name", beneficiary.accountName())

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.core.Fingerprints;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.fees.Fee;
 import com.payoutrunner.fees.Pricing;
@@ -28,7 +29,9 @@ import com.payoutrunner.payout.PayoutStatus;
  * fee), stores it, and reserves its gross amount with a hold, all in one transaction. The
  * same key again with the same request returns the payout already made (no second hold or
  * fee); with another request it is refused. Two concurrent requests with one key meet at
- * the unique key: the second waits for the first and then finds its payout.
+ * the unique key: the second waits for the first and then finds its payout. "The same
+ * request" is decided by its keyed fingerprint ({@link Fingerprints}: the request holds
+ * the account, so a plain hash of it could be reversed by guessing).
  */
 @Service
 public class PayoutCreation {
@@ -76,12 +79,14 @@ public class PayoutCreation {
 
 	private final JsonMapper json;
 
+	private final Fingerprints fingerprints;
+
 	private final Clock clock;
 
 	private final Duration holdLifetime;
 
 	public PayoutCreation(JsonMapper json, FeeSchedule schedule, RoutingRules routingRules, ApiPayoutRepository payouts,
-			Ledger ledger, AuditTrail audit, Clock clock,
+			Ledger ledger, AuditTrail audit, Fingerprints fingerprints, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
 		this.parser = new PayoutRequestParser(json);
 		this.pricing = new Pricing(schedule);
@@ -90,6 +95,7 @@ public class PayoutCreation {
 		this.ledger = ledger;
 		this.audit = audit;
 		this.json = json;
+		this.fingerprints = fingerprints;
 		this.clock = clock;
 		this.holdLifetime = holdLifetime;
 	}
@@ -113,12 +119,11 @@ public class PayoutCreation {
 			throw new InvalidRequestException(List.of(new PayoutRequestParser.FieldError("amount",
 					"leaves " + net + " after fees of " + fee.total() + ": the net amount must be above zero")));
 		}
-		String sha = sha256(request.canonical());
-		var inserted = payouts.insert(key, sha, request, fee, net, actor,
+		var inserted = payouts.insert(key, fingerprints.of(request.canonical()), request, fee, net, actor,
 				statusFor(request, price.approvalThreshold()));
 		if (inserted.isEmpty()) {
 			var stored = payouts.findByKey(key).orElseThrow();
-			if (!stored.sha256().equals(sha)) {
+			if (!fingerprints.matches(stored.fingerprint(), request.canonical())) {
 				throw new KeyReusedException(key, stored.id());
 			}
 			return new Created(stored.id(), false);
@@ -139,10 +144,6 @@ public class PayoutCreation {
 	private static PayoutStatus statusFor(PayoutRequest request, BigDecimal threshold) {
 		return threshold != null && request.amount().toDecimal().compareTo(threshold) > 0
 				? PayoutStatus.AWAITING_APPROVAL : PayoutStatus.PENDING;
-	}
-
-	private static String sha256(String text) {
-		return com.payoutrunner.core.Sha256.hex(text);
 	}
 
 }
