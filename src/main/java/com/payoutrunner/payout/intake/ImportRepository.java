@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.payoutrunner.core.FieldCipher;
+import com.payoutrunner.core.Fingerprints;
 
 /** Stores imported payouts (one statement per chunk) and import errors. */
 @Repository
@@ -51,9 +52,12 @@ public class ImportRepository {
 
 	private final FieldCipher cipher;
 
-	public ImportRepository(JdbcClient jdbc, FieldCipher cipher) {
+	private final Fingerprints fingerprints;
+
+	public ImportRepository(JdbcClient jdbc, FieldCipher cipher, Fingerprints fingerprints) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
+		this.fingerprints = fingerprints;
 	}
 
 	/**
@@ -65,7 +69,7 @@ public class ImportRepository {
 		String[] investorIds = new String[n], names = new String[n], countries = new String[n], methods = new String[n],
 				accounts = new String[n], currencies = new String[n], priorities = new String[n], ibans = new String[n],
 				bics = new String[n], accountNumbers = new String[n], routingNumbers = new String[n],
-				sortCodes = new String[n], fingerprints = new String[n];
+				sortCodes = new String[n], rowFingerprints = new String[n];
 		Long[] amounts = new Long[n], lines = new Long[n];
 		Boolean[] usBank = new Boolean[n];
 		java.sql.Date[] scheduled = new java.sql.Date[n];
@@ -87,7 +91,7 @@ public class ImportRepository {
 			sortCodes[i] = r.bank().sortCode();
 			scheduled[i] = r.scheduledDate() == null ? null : java.sql.Date.valueOf(r.scheduledDate());
 			lines[i] = r.line();
-			fingerprints[i] = fingerprint(r);
+			rowFingerprints[i] = fingerprints.of(canonical(r));
 		}
 		return jdbc.sql(INSERT_PAYOUTS)
 			.param("event", event)
@@ -108,7 +112,7 @@ public class ImportRepository {
 			.param("sortCodes", sortCodes)
 			.param("scheduledDates", scheduled)
 			.param("lines", lines)
-			.param("fingerprints", fingerprints)
+			.param("fingerprints", rowFingerprints)
 			.query(String.class)
 			.list();
 	}
@@ -143,20 +147,27 @@ public class ImportRepository {
 	}
 
 	/**
-	 * Everything the file says about the payout, so that "the same row again" is
-	 * recognised exactly. Computed from the plaintext, so it stays stable although the
-	 * stored account columns are encrypted under a random IV each time.
+	 * Whether the row is the one stored for its investor: the same fingerprint, keyed or
+	 * (stored before fingerprints were keyed) a plain SHA-256.
 	 */
-	static String fingerprint(ImportedPayout r) {
-		String canonical = String.join("\u001f", r.investorName(), String.valueOf(r.country()),
-				String.valueOf(r.paymentMethod()), String.valueOf(r.externalAccountId()),
+	public boolean isUnchanged(ImportedPayout row, StoredPayout stored) {
+		return fingerprints.matches(stored.sourceFingerprint(), canonical(row));
+	}
+
+	/**
+	 * Everything the file says about the payout, so that "the same row again" is
+	 * recognised exactly; stored as its keyed fingerprint, since it holds the account.
+	 * Made from the plaintext, so it stays stable although the stored account columns are
+	 * encrypted under a random IV each time.
+	 */
+	static String canonical(ImportedPayout r) {
+		return String.join("\u001f", r.investorName(), String.valueOf(r.country()), String.valueOf(r.paymentMethod()),
+				String.valueOf(r.externalAccountId()),
 				r.amount() == null ? "null" : Long.toString(r.amount().minorUnits()), r.currency(),
 				Boolean.toString(r.hasUsBankAccount()), r.priority().code(), String.valueOf(r.bank().iban()),
 				String.valueOf(r.bank().bic()), String.valueOf(r.bank().accountNumber()),
 				String.valueOf(r.bank().routingNumber()), String.valueOf(r.bank().sortCode()),
 				String.valueOf(r.scheduledDate()));
-		return com.payoutrunner.core.Sha256.hex(canonical);
-
 	}
 
 }

@@ -64,7 +64,7 @@ public class ImportedPayoutWriter implements ItemWriter<ImportedPayout>, StepExe
 		}
 	}
 
-	private static ImportRepository.ImportError explain(ImportedPayout row, ImportRepository.StoredPayout existing,
+	private ImportRepository.ImportError explain(ImportedPayout row, ImportRepository.StoredPayout existing,
 			long runId) {
 		boolean sameImport = existing.importJobInstanceId() != null && existing.importJobInstanceId() == runId;
 		if (sameImport && !existing.sourceLine().equals(row.line())) {
@@ -72,7 +72,7 @@ public class ImportedPayoutWriter implements ItemWriter<ImportedPayout>, StepExe
 					"investor " + row.investorId() + " already appears on line " + existing.sourceLine()
 							+ " of this file; the first row was kept");
 		}
-		if (ImportRepository.fingerprint(row).equals(existing.sourceFingerprint())) {
+		if (repository.isUnchanged(row, existing)) {
 			return null;
 		}
 		String stored = existing.amountMinor() == null ? "no amount"

@@ -13,6 +13,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.payoutrunner.core.Fingerprints;
+import com.payoutrunner.core.Money;
+import com.payoutrunner.core.Sha256;
+import com.payoutrunner.payout.BankDetails;
+import com.payoutrunner.payout.Priority;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
@@ -30,6 +35,9 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Fingerprints fingerprints;
 
 	@TempDir
 	Path dir;
@@ -130,6 +138,37 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void aRowIsFingerprintedWithAKeyAndOneStoredBeforeThatStillReimportsUnchanged() throws Exception {
+		String header = HEADER.strip() + ",iban,bic\n";
+		String k1 = "K1,Kim,DE,Wire,ea_1,100.00,USD,normal,DE89370400440532013000,DEUTDEFF\n";
+		String k2 = "K2,Kai,FR,Wire,ea_2,50.00,USD,low,FR1420041010050500013M02606,PSSTFRPP\n";
+		imports.importFile(event, write("first.csv", header + k1 + k2));
+		String canonical = ImportRepository.canonical(new ImportedPayout(2, "K1", "Kim", "DE", "Wire", "ea_1",
+				Money.ofMinor(10000, "USD"), "USD", false, Priority.NORMAL,
+				new BankDetails("DE89370400440532013000", "DEUTDEFF", null, null, null), null));
+		assertThat(sourceFingerprint("K1")).isEqualTo(fingerprints.of(canonical))
+			.startsWith(Fingerprints.PREFIX)
+			.doesNotContain(Sha256.hex(canonical));
+		// K1 as stored before fingerprints were keyed: a plain SHA-256.
+		jdbc.sql(
+				"UPDATE payouts SET source_fingerprint = :legacy WHERE liquidation_event_id = :event AND investor_id = 'K1'")
+			.param("legacy", Sha256.hex(canonical))
+			.param("event", event)
+			.update();
+
+		ImportSummary again = summaries
+			.summarize(imports.importFile(event, write("again.csv", header + k2 + k1)).execution());
+		ImportSummary changed = summaries.summarize(
+				imports.importFile(event, write("changed.csv", header + k1.replace("100.00", "120.00"))).execution());
+
+		assertThat(again.unchanged()).isEqualTo(2);
+		assertThat(again.rejected()).isZero();
+		assertThat(changed.rejectedBreakdown()).as("a legacy fingerprint is still compared")
+			.containsEntry("conflicts_with_stored", 1L);
+		assertThat(sourceFingerprint("K1")).as("left as stored").isEqualTo(Sha256.hex(canonical));
+	}
+
+	@Test
 	void aMissingRequiredColumnStopsTheImportWithNothingLoaded() throws Exception {
 		Path file = write("no-amount.csv",
 				"investor_id,investor_name,country,payment_method,external_account_id,currency\n"
@@ -168,6 +207,15 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 
 		assertThat(summary.status()).isEqualTo("COMPLETED");
 		assertThat(summary.rows()).isZero();
+	}
+
+	private String sourceFingerprint(String investorId) {
+		return jdbc
+			.sql("SELECT source_fingerprint FROM payouts WHERE liquidation_event_id = :event AND investor_id = :id")
+			.param("event", event)
+			.param("id", investorId)
+			.query(String.class)
+			.single();
 	}
 
 	private Path write(String name, String content) throws Exception {
