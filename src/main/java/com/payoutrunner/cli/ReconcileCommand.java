@@ -12,11 +12,13 @@ import com.payoutrunner.reconciliation.StatementReconciler;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
 		description = { "Reconciles a bank statement (the CSV format of jobs/README.md, or ISO 20022 camt.053) with "
-				+ "the payouts sent: booked lines settle them, returned lines return them with the bank's code, "
-				+ "batches become settled or partial. The same statement twice changes nothing.",
+				+ "the payouts sent, as the Spring Batch job reconcileStatementJob: booked lines settle them (a "
+				+ "single payout booked for less settles for less), returned lines return them with the bank's "
+				+ "code (after settlement too), batches become settled or partial. The same statement twice "
+				+ "changes nothing; a failed reconciliation resumes when given the same file again.",
 				"Writes reports/reconciliation/<statement>-<time>/reconciliation.csv; prints the summary JSON last.",
-				"Exit status: 0 all matched, 1 unmatched or unreadable lines, or sent payouts unmatched after the "
-						+ "given days, 2 bad usage or an unreadable statement." })
+				"Exit status: 0 all matched, 1 unmatched or unreadable lines, payouts settled for less, sent payouts "
+						+ "unmatched after the given days, or a failed job, 2 bad usage or an unreadable statement." })
 class ReconcileCommand implements Callable<Integer> {
 
 	@Option(names = "--file", required = true, paramLabel = "PATH", description = "the statement file")
@@ -44,6 +46,10 @@ class ReconcileCommand implements Callable<Integer> {
 				System.err.println("payout-runner: " + file + ": unreadable statement, nothing applied: "
 						+ ex.getMessage().replace('\n', ' '));
 				return PayoutRunnerCli.USAGE;
+			}
+			catch (StatementReconciler.ReconciliationFailedException ex) {
+				System.err.println("payout-runner: " + ex.getMessage());
+				return PayoutRunnerCli.FAILED;
 			}
 			if (result.alreadyApplied()) {
 				System.out.println(file + ": this statement was reconciled before; nothing changed");

@@ -18,8 +18,9 @@ import com.payoutrunner.core.Money;
  * Available = balance − what active holds still reserve, and it never goes below zero: a
  * hold is placed with the balance row locked, so concurrent requests for one entity and
  * currency take turns. A hold is settled (balance debited by what was paid, the rest
- * released), cancelled, or expires; it is never released for more than it holds (the
- * database checks that too).
+ * released: all of it when the bank paid less), cancelled, or expires; it is never
+ * settled and released for more than it holds (the database checks that too). A payment
+ * returned after settlement credits back what it took.
  */
 @Repository
 public class Ledger {
@@ -48,10 +49,17 @@ public class Ledger {
 			WHERE payout_id = :payoutId AND status = 'active' RETURNING id""";
 
 	private static final String SETTLE = """
-			UPDATE holds SET status = 'released', released_minor = amount_minor, updated_at = now()
-			WHERE payout_id = :payoutId AND status = 'active' AND :paid <= amount_minor
-			RETURNING origin_entity_id, currency, id""";
+			UPDATE holds SET status = 'released', settled_minor = amount_minor - :unpaid, released_minor = :unpaid,
+			    updated_at = now()
+			WHERE payout_id = :payoutId AND status = 'active'
+			RETURNING origin_entity_id, currency, id, settled_minor""";
 
+	private static final String RETURN = """
+			UPDATE holds SET status = 'returned', updated_at = now()
+			WHERE payout_id = :payoutId AND status = 'released'
+			RETURNING origin_entity_id, currency, id, settled_minor""";
+
+	/** Debits (a positive amount) or credits back (negative) what a settlement took. */
 	private static final String DEBIT = """
 			UPDATE entity_balances SET balance_minor = balance_minor - :paid, updated_at = now()
 			WHERE origin_entity_id = :entity AND currency = :currency""";
@@ -139,37 +147,55 @@ public class Ledger {
 	}
 
 	/**
-	 * The payout settled for {@code paidMinor} (at most the hold): the balance is debited
-	 * by that, the hold is released in full.
+	 * The payout settled: the balance is debited by the hold less {@code unpaidMinor},
+	 * what the bank did not pay (0 when it paid in full), and that part is released,
+	 * available again.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean settleHold(long payoutId, long paidMinor, String actor) {
+	public boolean settleHold(long payoutId, long unpaidMinor, String actor) {
+		if (unpaidMinor < 0) {
+			throw new IllegalArgumentException("payout " + payoutId + ": unpaid " + unpaidMinor + " is below zero");
+		}
 		var held = jdbc.sql(SETTLE)
 			.param("payoutId", payoutId)
-			.param("paid", paidMinor)
-			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3) })
+			.param("unpaid", unpaidMinor)
+			.query((rs, n) -> new HoldChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+					rs.getLong(4)))
 			.optional();
-		held.ifPresent(row -> audit.event("hold", row[2].toString(), "hold_released", AuditCategory.FINANCIAL, "info",
-				actor, null, "{\"payout_id\": " + payoutId + ", \"paid_minor\": " + paidMinor + "}"));
-		held.ifPresent(row -> jdbc.sql(DEBIT)
-			.param("paid", paidMinor)
-			.param("entity", row[0])
-			.param("currency", row[1])
-			.update());
+		held.ifPresent(hold -> {
+			audit.event("hold", Long.toString(hold.holdId()), "hold_released", AuditCategory.FINANCIAL,
+					unpaidMinor > 0 ? "warning" : "info", actor, null, "{\"payout_id\": " + payoutId
+							+ ", \"settled_minor\": " + hold.minor() + ", \"released_minor\": " + unpaidMinor + "}");
+			debit(hold, hold.minor());
+		});
 		return held.isPresent();
 	}
 
 	/**
-	 * The payout settled for its full amount: the balance is debited by all of the hold.
+	 * The bank returned a payment after it settled: what the settlement debited is
+	 * credited back and the hold is marked returned.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public boolean settleHoldInFull(long payoutId, String actor) {
-		return jdbc.sql("SELECT amount_minor FROM holds WHERE payout_id = :payoutId AND status = 'active'")
+	public boolean returnSettledHold(long payoutId, String actor) {
+		var returned = jdbc.sql(RETURN)
 			.param("payoutId", payoutId)
-			.query(Long.class)
-			.optional()
-			.map(amount -> settleHold(payoutId, amount, actor))
-			.orElse(false);
+			.query((rs, n) -> new HoldChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+					rs.getLong(4)))
+			.optional();
+		returned.ifPresent(hold -> {
+			audit.event("hold", Long.toString(hold.holdId()), "hold_returned", AuditCategory.FINANCIAL, "warning",
+					actor, null, "{\"payout_id\": " + payoutId + ", \"credited_minor\": " + hold.minor() + "}");
+			debit(hold, -hold.minor());
+		});
+		return returned.isPresent();
+	}
+
+	private void debit(HoldChange hold, long minor) {
+		jdbc.sql(DEBIT).param("paid", minor).param("entity", hold.entity()).param("currency", hold.currency()).update();
+	}
+
+	/** A hold as a settlement or return changed it; {@code minor} is what moved. */
+	private record HoldChange(UUID entity, String currency, long holdId, long minor) {
 	}
 
 	private long reserved(UUID entity, String currency, Instant now) {

@@ -21,8 +21,7 @@ public enum PayoutStatus {
 			Map.entry(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)), Map.entry(FAILED, EnumSet.of(QUEUED)),
 			Map.entry(REJECTED, EnumSet.of(QUEUED)), Map.entry(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED, PENDING)),
 			Map.entry(SENT, EnumSet.of(SETTLED, RETURNED, DEAD_LETTER)),
-			Map.entry(CANCELLED, EnumSet.noneOf(PayoutStatus.class)),
-			Map.entry(SETTLED, EnumSet.noneOf(PayoutStatus.class)),
+			Map.entry(CANCELLED, EnumSet.noneOf(PayoutStatus.class)), Map.entry(SETTLED, EnumSet.of(RETURNED)),
 			Map.entry(RETURNED, EnumSet.noneOf(PayoutStatus.class)));
 
 	public boolean canMoveTo(PayoutStatus next) {

@@ -2,12 +2,17 @@ package com.payoutrunner.reconciliation;
 
 import java.util.List;
 
+import com.payoutrunner.core.Money;
+
 /** What the matcher made of one statement line. */
 sealed interface LineMatch {
 
 	StatementLine line();
 
-	/** The line settles (booked) or returns (returned) these sent payouts. */
+	/**
+	 * The line settles (booked) or returns (returned) these payouts: sent ones, or for a
+	 * return also settled ones (a bank may return a payment after booking it).
+	 */
 	record Matched(StatementLine line, List<SentPayout> payouts) implements LineMatch {
 
 		public Matched {
@@ -18,9 +23,29 @@ sealed interface LineMatch {
 			return line.status() == StatementLine.EntryStatus.RETURNED;
 		}
 
+		/**
+		 * A booked line for one payout with less than its rail amount: the bank paid part
+		 * of it (the matcher never accepts more, nor less for netted payouts).
+		 */
+		boolean settledForLess() {
+			return !returned() && payouts.size() == 1 && !line.amount().equals(payouts.get(0).railAmount());
+		}
+
+		/** What the bank paid (booked) or gave back (returned) for one of the payouts. */
+		Money amountFor(SentPayout payout) {
+			if (settledForLess()) {
+				return line.amount();
+			}
+			return returned() ? payout.returnable() : payout.railAmount();
+		}
+
+		String outcome() {
+			return returned() ? "returned" : settledForLess() ? "settled_for_less" : "settled";
+		}
+
 	}
 
-	/** The line names no sent payout it can settle, and why. */
+	/** The line names no payout it can settle or return, and why. */
 	record Unmatched(StatementLine line, String reason) implements LineMatch {
 	}
 

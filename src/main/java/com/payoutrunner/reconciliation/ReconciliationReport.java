@@ -9,21 +9,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.core.Money;
 
 /**
- * Writes {@code reconciliation.csv}: one row per statement line (kind {@code matched},
- * {@code unmatched}, {@code rejected} or {@code ignored}, in line order), then one row
- * per sent payout still unmatched after the configured days (kind {@code overdue}, oldest
- * first). One file with a {@code kind} column rather than sections, so that it loads into
- * any spreadsheet or database as is.
+ * Writes {@code reconciliation.csv} from what the statement's transaction recorded: one
+ * row per statement line (kind {@code matched} with outcome {@code settled},
+ * {@code settled_for_less} or {@code returned}, {@code unmatched}, {@code rejected} or
+ * {@code ignored}, in line order), then one row per sent payout still unmatched after the
+ * configured days (kind {@code overdue}, oldest first). One file with a {@code kind}
+ * column rather than sections, so that it loads into any spreadsheet or database as is.
  */
 final class ReconciliationReport {
 
@@ -63,19 +61,16 @@ final class ReconciliationReport {
 		}
 	}
 
-	static Path write(Path directory, List<LineMatch> matches, List<RejectedRow> rejected, List<SentPayout> overdue,
+	static Path write(Path directory, List<ReconciliationRepository.LineRow> lines, List<SentPayout> overdue,
 			Instant now) {
 		Path file = directory.resolve(FILE_NAME);
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			CsvOutput csv = CsvOutput.withHeader(out, HEADER);
-			record Row(int line, Object[] values) {
+			for (var line : lines) {
+				csv.row(line.kind(), line.line(), nullToEmpty(line.outcome()), line.payoutIds(), amount(line.amount()),
+						currency(line.amount()), line.bookingDate() == null ? "" : line.bookingDate(),
+						nullToEmpty(line.bankReference()), line.references(), line.reason(), "");
 			}
-			Stream
-				.concat(matches.stream().map(match -> new Row(match.line().line(), row(match))), rejected.stream()
-					.map(row -> new Row(row.line(),
-							new Object[] { "rejected", row.line(), "", "", "", "", "", "", "", row.describe(), "" })))
-				.sorted(Comparator.comparingInt(Row::line))
-				.forEach(row -> csv.row(row.values()));
 			for (SentPayout payout : overdue) {
 				csv.row("overdue", "", "", payout.id(), amount(payout.railAmount()), currency(payout.railAmount()), "",
 						"", payout.reference(),
@@ -90,26 +85,6 @@ final class ReconciliationReport {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + file, ex);
 		}
-	}
-
-	private static Object[] row(LineMatch match) {
-		StatementLine line = match.line();
-		// Java 17: no pattern matching in switch yet, hence the instanceof chain.
-		if (match instanceof LineMatch.Matched matched) {
-			return new Object[] { "matched", line.line(), matched.returned() ? "returned" : "settled",
-					ids(matched.payouts()), amount(line.amount()), line.amount().code(), line.bookingDate(),
-					nullToEmpty(line.bankReference()), line.references(), matched.returned() ? line.returnReason() : "",
-					"" };
-		}
-		String kind = match instanceof LineMatch.Unmatched ? "unmatched" : "ignored";
-		String reason = match instanceof LineMatch.Unmatched unmatched ? unmatched.reason()
-				: ((LineMatch.Ignored) match).reason();
-		return new Object[] { kind, line.line(), "", "", amount(line.amount()), line.amount().code(),
-				line.bookingDate(), nullToEmpty(line.bankReference()), line.references(), reason, "" };
-	}
-
-	private static String ids(List<SentPayout> payouts) {
-		return payouts.stream().map(payout -> Long.toString(payout.id())).collect(Collectors.joining(" "));
 	}
 
 	private static String amount(Money money) {

@@ -1,12 +1,15 @@
 package com.payoutrunner.reconciliation;
 
 import java.sql.ResultSet;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +27,12 @@ class ReconciliationRepository {
 
 	private static final String PAYOUT_COLUMNS = """
 			p.id, p.status, p.created_at, p.updated_at, p.payment_order_id, l.rail_amount_minor, l.rail_currency,
-			b.id AS batch_id, b.reference AS batch_reference""";
+			l.net_minor, l.currency, b.id AS batch_id, b.reference AS batch_reference, m.paid_minor AS settled_minor""";
+
+	private static final String PAYOUT_JOINS = """
+			LEFT JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
+			LEFT JOIN payout_batches b ON b.id = l.batch_id
+			LEFT JOIN reconciliation_matches m ON m.payout_id = p.id AND m.outcome = 'settled'""";
 
 	/**
 	 * The payouts named by id, by payment order or by batch reference, any status (so
@@ -34,24 +42,49 @@ class ReconciliationRepository {
 	private static final String FIND_NAMED = """
 			SELECT %s
 			FROM payouts p
-			LEFT JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
-			LEFT JOIN payout_batches b ON b.id = l.batch_id
+			%s
 			WHERE p.id IN (SELECT unnest(CAST(:ids AS bigint[]))
 			               UNION SELECT id FROM payouts WHERE payment_order_id = ANY(CAST(:orders AS text[]))
 			               UNION SELECT l2.payout_id FROM payout_batch_lines l2
 			                     JOIN payout_batches b2 ON b2.id = l2.batch_id
 			                     WHERE l2.status = 'accepted' AND b2.reference = ANY(CAST(:orders AS text[])))
 			ORDER BY p.id
-			FOR UPDATE OF p""".formatted(PAYOUT_COLUMNS);
+			FOR UPDATE OF p""".formatted(PAYOUT_COLUMNS, PAYOUT_JOINS);
 
+	/** Nothing when the same content was applied before (or is being, by another). */
 	private static final String INSERT_STATEMENT = """
-			INSERT INTO reconciliation_statements (file_name, content_sha256, format, lines)
-			VALUES (:name, :hash, :format, :lines)
+			INSERT INTO reconciliation_statements (file_name, content_sha256, format, lines, job_instance_id)
+			VALUES (:name, :hash, :format, :lines, :jobInstance)
+			ON CONFLICT (content_sha256) DO NOTHING
 			RETURNING id""";
 
 	private static final String COUNT_STATEMENT = """
-			UPDATE reconciliation_statements SET matched = :matched, unmatched = :unmatched, rejected = :rejected
+			UPDATE reconciliation_statements
+			SET matched = :matched, unmatched = :unmatched, rejected = :rejected, ignored = :ignored,
+			    settled = :settled, settled_for_less = :settledForLess, returned = :returned,
+			    batches_settled = :batchesSettled, batches_partial = :batchesPartial
 			WHERE id = :id""";
+
+	private static final String FIND_STATEMENT = """
+			SELECT id, file_name, format, lines, job_instance_id, matched, unmatched, rejected, ignored, settled, settled_for_less,
+			    returned, batches_settled, batches_partial
+			FROM reconciliation_statements WHERE content_sha256 = :hash""";
+
+	private static final String INSERT_LINES = """
+			INSERT INTO reconciliation_lines (statement_id, line_number, kind, outcome, payout_ids, amount_minor,
+			    currency, booking_date, bank_reference, refs, reason)
+			SELECT :statement, u.line, u.kind, u.outcome, u.ids, u.amount, u.currency, u.booking_date, u.bank_reference,
+			    u.refs, u.reason
+			FROM unnest(CAST(:lines AS integer[]), CAST(:kinds AS text[]), CAST(:outcomes AS text[]),
+			    CAST(:ids AS text[]), CAST(:amounts AS bigint[]), CAST(:currencies AS text[]), CAST(:dates AS date[]),
+			    CAST(:bankReferences AS text[]), CAST(:refs AS text[]), CAST(:reasons AS text[]))
+			    AS u(line, kind, outcome, ids, amount, currency, booking_date, bank_reference, refs, reason)""";
+
+	private static final String FIND_LINES = """
+			SELECT line_number, kind, outcome, payout_ids, amount_minor, currency, booking_date, bank_reference, refs,
+			    reason
+			FROM reconciliation_lines WHERE statement_id = :statement
+			ORDER BY line_number, id""";
 
 	private static final String SETTLE = """
 			UPDATE payouts SET status = 'settled', updated_at = now()
@@ -60,15 +93,16 @@ class ReconciliationRepository {
 	private static final String RETURN = """
 			UPDATE payouts p SET status = 'returned', last_error = u.reason, updated_at = now()
 			FROM unnest(CAST(:ids AS bigint[]), CAST(:reasons AS text[])) AS u(id, reason)
-			WHERE p.id = u.id AND p.status = 'sent'""";
+			WHERE p.id = u.id AND p.status IN ('sent', 'settled')""";
 
 	private static final String INSERT_MATCHES = """
-			INSERT INTO reconciliation_matches (statement_id, line_number, payout_id, outcome, amount_minor, currency,
-			    bank_reference, return_reason)
-			SELECT :statement, u.line, u.payout_id, u.outcome, u.amount, u.currency, u.bank_reference, u.reason
+			INSERT INTO reconciliation_matches (statement_id, line_number, payout_id, outcome, amount_minor, paid_minor,
+			    currency, bank_reference, return_reason)
+			SELECT :statement, u.line, u.payout_id, u.outcome, u.amount, u.paid, u.currency, u.bank_reference, u.reason
 			FROM unnest(CAST(:lines AS integer[]), CAST(:ids AS bigint[]), CAST(:outcomes AS text[]),
-			    CAST(:amounts AS bigint[]), CAST(:currencies AS text[]), CAST(:bankReferences AS text[]),
-			    CAST(:reasons AS text[])) AS u(line, payout_id, outcome, amount, currency, bank_reference, reason)""";
+			    CAST(:amounts AS bigint[]), CAST(:paid AS bigint[]), CAST(:currencies AS text[]),
+			    CAST(:bankReferences AS text[]), CAST(:reasons AS text[]))
+			    AS u(line, payout_id, outcome, amount, paid, currency, bank_reference, reason)""";
 
 	/**
 	 * Settled when every accepted line's payout is settled; partial when some are settled
@@ -90,13 +124,45 @@ class ReconciliationRepository {
 	private static final String OVERDUE = """
 			SELECT %s
 			FROM payouts p
-			LEFT JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
-			LEFT JOIN payout_batches b ON b.id = l.batch_id
+			%s
 			WHERE p.status = 'sent' AND p.updated_at < :cutoff
-			ORDER BY p.updated_at, p.id""".formatted(PAYOUT_COLUMNS);
+			ORDER BY p.updated_at, p.id""".formatted(PAYOUT_COLUMNS, PAYOUT_JOINS);
 
 	/** A batch whose settlement status changed. */
 	record BatchSettlement(long id, String reference, String status) {
+	}
+
+	/**
+	 * A statement as applied, with what it did.
+	 *
+	 * @param jobInstanceId the reconcileStatementJob instance that applied it; null when
+	 * applied before the job existed
+	 */
+	record StatementRow(long id, String fileName, String format, int lines, int matched, int unmatched, int rejected,
+			int ignored, int settled, int settledForLess, int returned, int batchesSettled, int batchesPartial,
+			Long jobInstanceId) {
+	}
+
+	/**
+	 * One payout a statement line settled or returned.
+	 *
+	 * @param amount what the bank was asked to pay (or, returned, what it gave back)
+	 * @param paid what it paid: less than the amount when it settled for less
+	 */
+	record MatchRow(int line, long payoutId, String outcome, Money amount, Money paid, String bankReference,
+			String returnReason) {
+
+		boolean paidLess() {
+			return paid.minorUnits() < amount.minorUnits();
+		}
+
+	}
+
+	/**
+	 * One line of a statement and what became of it; amount and date null when unread.
+	 */
+	record LineRow(int line, String kind, String outcome, String payoutIds, Money amount, LocalDate bookingDate,
+			String bankReference, String references, String reason) {
 	}
 
 	private final JdbcClient jdbc;
@@ -106,25 +172,43 @@ class ReconciliationRepository {
 	}
 
 	/**
-	 * @return the statement's id, or throws DuplicateKeyException when applied before
+	 * @return the statement's id; empty when the same content was applied before
 	 */
-	long recordStatement(String name, String hash, String format, int lines) {
+	Optional<Long> recordStatement(String name, String hash, String format, int lines, Long jobInstanceId) {
 		return jdbc.sql(INSERT_STATEMENT)
+			.param("jobInstance", jobInstanceId)
 			.param("name", name)
 			.param("hash", hash)
 			.param("format", format)
 			.param("lines", lines)
 			.query(Long.class)
-			.single();
+			.optional();
 	}
 
-	void countStatement(long id, int matched, int unmatched, int rejected) {
+	void countStatement(StatementRow totals) {
 		jdbc.sql(COUNT_STATEMENT)
-			.param("matched", matched)
-			.param("unmatched", unmatched)
-			.param("rejected", rejected)
-			.param("id", id)
+			.param("matched", totals.matched())
+			.param("unmatched", totals.unmatched())
+			.param("rejected", totals.rejected())
+			.param("ignored", totals.ignored())
+			.param("settled", totals.settled())
+			.param("settledForLess", totals.settledForLess())
+			.param("returned", totals.returned())
+			.param("batchesSettled", totals.batchesSettled())
+			.param("batchesPartial", totals.batchesPartial())
+			.param("id", totals.id())
 			.update();
+	}
+
+	Optional<StatementRow> findStatement(String hash) {
+		return jdbc.sql(FIND_STATEMENT)
+			.param("hash", hash)
+			.query((rs, n) -> new StatementRow(rs.getLong("id"), rs.getString("file_name"), rs.getString("format"),
+					rs.getInt("lines"), rs.getInt("matched"), rs.getInt("unmatched"), rs.getInt("rejected"),
+					rs.getInt("ignored"), rs.getInt("settled"), rs.getInt("settled_for_less"), rs.getInt("returned"),
+					rs.getInt("batches_settled"), rs.getInt("batches_partial"),
+					rs.getObject("job_instance_id", Long.class)))
+			.optional();
 	}
 
 	List<SentPayout> lockNamed(List<Long> ids, List<String> orders) {
@@ -149,22 +233,60 @@ class ReconciliationRepository {
 			.update();
 	}
 
-	/** One row per payout matched; the lists are parallel. */
-	void recordMatches(long statementId, List<Integer> lines, List<Long> ids, List<String> outcomes, List<Long> amounts,
-			List<String> currencies, List<String> bankReferences, List<String> reasons) {
-		if (ids.isEmpty()) {
+	void recordMatches(long statementId, List<MatchRow> matches) {
+		if (matches.isEmpty()) {
 			return;
 		}
 		jdbc.sql(INSERT_MATCHES)
 			.param("statement", statementId)
-			.param("lines", lines.toArray(Integer[]::new))
-			.param("ids", ids.toArray(Long[]::new))
-			.param("outcomes", outcomes.toArray(String[]::new))
-			.param("amounts", amounts.toArray(Long[]::new))
-			.param("currencies", currencies.toArray(String[]::new))
-			.param("bankReferences", bankReferences.toArray(String[]::new))
-			.param("reasons", reasons.toArray(String[]::new))
+			.param("lines", matches.stream().map(MatchRow::line).toArray(Integer[]::new))
+			.param("ids", matches.stream().map(MatchRow::payoutId).toArray(Long[]::new))
+			.param("outcomes", matches.stream().map(MatchRow::outcome).toArray(String[]::new))
+			.param("amounts", matches.stream().map(match -> match.amount().minorUnits()).toArray(Long[]::new))
+			.param("paid", matches.stream().map(match -> match.paid().minorUnits()).toArray(Long[]::new))
+			.param("currencies", matches.stream().map(match -> match.amount().code()).toArray(String[]::new))
+			.param("bankReferences", matches.stream().map(MatchRow::bankReference).toArray(String[]::new))
+			.param("reasons", matches.stream().map(MatchRow::returnReason).toArray(String[]::new))
 			.update();
+	}
+
+	void recordLines(long statementId, List<LineRow> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		jdbc.sql(INSERT_LINES)
+			.param("statement", statementId)
+			.param("lines", lines.stream().map(LineRow::line).toArray(Integer[]::new))
+			.param("kinds", lines.stream().map(LineRow::kind).toArray(String[]::new))
+			.param("outcomes", lines.stream().map(LineRow::outcome).toArray(String[]::new))
+			.param("ids", lines.stream().map(LineRow::payoutIds).toArray(String[]::new))
+			.param("amounts",
+					lines.stream()
+						.map(line -> line.amount() == null ? null : line.amount().minorUnits())
+						.toArray(Long[]::new))
+			.param("currencies",
+					lines.stream()
+						.map(line -> line.amount() == null ? null : line.amount().code())
+						.toArray(String[]::new))
+			.param("dates",
+					lines.stream()
+						.map(line -> line.bookingDate() == null ? null : Date.valueOf(line.bookingDate()))
+						.toArray(Date[]::new))
+			.param("bankReferences", lines.stream().map(LineRow::bankReference).toArray(String[]::new))
+			.param("refs", lines.stream().map(LineRow::references).toArray(String[]::new))
+			.param("reasons", lines.stream().map(LineRow::reason).toArray(String[]::new))
+			.update();
+	}
+
+	List<LineRow> lines(long statementId) {
+		return jdbc.sql(FIND_LINES).param("statement", statementId).query((rs, n) -> {
+			long amount = rs.getLong("amount_minor");
+			Money money = rs.wasNull() ? null : Money.ofMinor(amount, rs.getString("currency").strip());
+			Date date = rs.getDate("booking_date");
+			return new LineRow(rs.getInt("line_number"), rs.getString("kind"), rs.getString("outcome"),
+					rs.getString("payout_ids"), money, date == null ? null : date.toLocalDate(),
+					rs.getString("bank_reference"), rs.getString("refs"), rs.getString("reason"));
+		}).list();
 	}
 
 	List<BatchSettlement> updateBatches(List<Long> batchIds) {
@@ -186,12 +308,16 @@ class ReconciliationRepository {
 	private static SentPayout payout(ResultSet rs) throws SQLException {
 		long railAmount = rs.getLong("rail_amount_minor");
 		Money rail = rs.wasNull() ? null : Money.ofMinor(railAmount, rs.getString("rail_currency").strip());
+		long netMinor = rs.getLong("net_minor");
+		Money net = rs.wasNull() ? null : Money.ofMinor(netMinor, rs.getString("currency").strip());
+		long settledMinor = rs.getLong("settled_minor");
+		Money settledFor = rs.wasNull() ? null : Money.ofMinor(settledMinor, rail.code());
 		long batchId = rs.getLong("batch_id");
 		Long batch = rs.wasNull() ? null : batchId;
 		return new SentPayout(rs.getLong("id"),
 				rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(),
 				PayoutStatus.fromCode(rs.getString("status")), rs.getString("payment_order_id"),
-				rs.getString("batch_reference"), batch, rail,
+				rs.getString("batch_reference"), batch, rail, net, settledFor,
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}
 

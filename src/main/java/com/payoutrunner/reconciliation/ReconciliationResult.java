@@ -4,23 +4,24 @@ import java.nio.file.Path;
 
 /**
  * What reconciling one statement did; {@code alreadyApplied} when the same content was
- * applied before (nothing changed this time).
+ * applied before (nothing changed this time, the counts are zero).
  *
  * @param matchedLines statement lines matched to payouts
- * @param settled payouts moved to settled
- * @param returned payouts moved to returned
+ * @param settled payouts moved to settled, for less included
+ * @param settledForLess payouts the bank paid less than it was asked to
+ * @param returned payouts moved to returned (before or after settlement)
  * @param unmatchedLines lines that matched no sent payout
  * @param rejectedRows rows that could not be read
  * @param ignoredLines pending entries
  * @param overdue sent payouts no statement has settled for the configured days
  */
 public record ReconciliationResult(String statement, String format, boolean alreadyApplied, int lines, int matchedLines,
-		int settled, int returned, int unmatchedLines, int rejectedRows, int ignoredLines, int overdue,
-		int unmatchedAfterDays, int batchesSettled, int batchesPartial, Path report) {
+		int settled, int settledForLess, int returned, int unmatchedLines, int rejectedRows, int ignoredLines,
+		int overdue, int unmatchedAfterDays, int batchesSettled, int batchesPartial, Path report) {
 
 	/** Something an operator must look at: exit code 1. */
 	public boolean needsAttention() {
-		return unmatchedLines > 0 || rejectedRows > 0 || overdue > 0;
+		return unmatchedLines > 0 || rejectedRows > 0 || overdue > 0 || settledForLess > 0;
 	}
 
 }

@@ -20,9 +20,12 @@ import com.payoutrunner.payout.PayoutStatus;
  * by a payment order id (the bank's order id, a bank file's name, or a batch reference),
  * which several netted payouts may share. Either way the line's amount must equal, to the
  * minor unit and in the same currency, the sum of the rail amounts of the payouts it
- * settles: a bank that books a different amount has done something an operator must look
- * at. A payout is settled by at most one line of a statement; the lines are taken in file
- * order.
+ * settles, with one exception: a booked line naming a single payout may be below its rail
+ * amount (the bank paid less, the payout settles for less and the report says by how
+ * much). A bank that books more, or less for netted payouts, has done something an
+ * operator must look at. A returned line gives back what the payouts were sent for, or
+ * for a payout an earlier statement settled, what it was settled for. A payout is settled
+ * or returned by at most one line of a statement; the lines are taken in file order.
  */
 final class StatementMatcher {
 
@@ -65,16 +68,17 @@ final class StatementMatcher {
 		if (line.status() == StatementLine.EntryStatus.BOOKED && line.direction() == StatementLine.Direction.CREDIT) {
 			return new LineMatch.Unmatched(line, "a booked credit is money received, not a payout");
 		}
+		boolean isReturn = line.status() == StatementLine.EntryStatus.RETURNED;
 		List<String> problems = new ArrayList<>();
 		if (!line.endToEndIds().isEmpty()) {
-			Attempt byReference = byReferences(line, claimedBy);
+			Attempt byReference = byReferences(line, claimedBy, isReturn);
 			if (byReference.payouts != null) {
 				return checkAmount(line, byReference.payouts);
 			}
 			problems.add(byReference.problem);
 		}
 		if (line.paymentOrderId() != null) {
-			Attempt byOrderId = byPaymentOrder(line, claimedBy);
+			Attempt byOrderId = byPaymentOrder(line, claimedBy, isReturn);
 			if (byOrderId.payouts != null) {
 				return checkAmount(line, byOrderId.payouts);
 			}
@@ -83,7 +87,7 @@ final class StatementMatcher {
 		return new LineMatch.Unmatched(line, String.join("; ", problems));
 	}
 
-	private Attempt byReferences(StatementLine line, Map<Long, Integer> claimedBy) {
+	private Attempt byReferences(StatementLine line, Map<Long, Integer> claimedBy, boolean isReturn) {
 		List<SentPayout> payouts = new ArrayList<>();
 		for (String reference : line.endToEndIds()) {
 			OptionalLong id = PayoutReference.payoutId(reference);
@@ -99,7 +103,7 @@ final class StatementMatcher {
 				return Attempt.failed(
 						"'" + reference + "' does not match payout " + payout.id() + " (" + payout.reference() + ")");
 			}
-			String unavailable = unavailable(payout, claimedBy);
+			String unavailable = unavailable(payout, claimedBy, isReturn);
 			if (unavailable != null) {
 				return Attempt.failed(unavailable);
 			}
@@ -110,27 +114,31 @@ final class StatementMatcher {
 		return Attempt.found(payouts);
 	}
 
-	private Attempt byPaymentOrder(StatementLine line, Map<Long, Integer> claimedBy) {
+	private Attempt byPaymentOrder(StatementLine line, Map<Long, Integer> claimedBy, boolean isReturn) {
 		List<SentPayout> named = byOrder.getOrDefault(line.paymentOrderId(), List.of());
 		if (named.isEmpty()) {
 			return Attempt.failed("no payout was sent under payment order '" + line.paymentOrderId() + "'");
 		}
-		List<SentPayout> open = named.stream().filter(payout -> unavailable(payout, claimedBy) == null).toList();
+		List<SentPayout> open = named.stream()
+			.filter(payout -> unavailable(payout, claimedBy, isReturn) == null)
+			.toList();
 		if (open.isEmpty()) {
-			return Attempt.failed("payment order '" + line.paymentOrderId() + "' has no payout left to settle: "
-					+ unavailable(named.get(0), claimedBy));
+			return Attempt.failed("payment order '" + line.paymentOrderId() + "' has no payout left to "
+					+ (isReturn ? "return" : "settle") + ": " + unavailable(named.get(0), claimedBy, isReturn));
 		}
 		return Attempt.found(open);
 	}
 
-	/** Why a payout cannot be settled by this line; null when it can. */
-	private static String unavailable(SentPayout payout, Map<Long, Integer> claimedBy) {
+	/** Why a payout cannot be settled (or returned) by this line; null when it can. */
+	private static String unavailable(SentPayout payout, Map<Long, Integer> claimedBy, boolean isReturn) {
 		Integer line = claimedBy.get(payout.id());
 		if (line != null) {
 			return "payout " + payout.id() + " is already matched by line " + line;
 		}
-		if (payout.status() != PayoutStatus.SENT) {
-			return "payout " + payout.id() + " is " + payout.status().code() + ", not sent";
+		boolean returnable = isReturn && payout.status() == PayoutStatus.SETTLED;
+		if (payout.status() != PayoutStatus.SENT && !returnable) {
+			return "payout " + payout.id() + " is " + payout.status().code() + ", not sent"
+					+ (isReturn ? " or settled" : "");
 		}
 		if (payout.railAmount() == null) {
 			return "payout " + payout.id() + " has no accepted batch line";
@@ -146,15 +154,25 @@ final class StatementMatcher {
 			return new LineMatch.Unmatched(line, "currency " + line.amount().code() + " differs from the payouts' "
 					+ String.join(", ", byCurrency.keySet()) + " (" + ids(payouts) + ")");
 		}
+		boolean isReturn = line.status() == StatementLine.EntryStatus.RETURNED;
 		Money expected = payouts.stream()
-			.map(SentPayout::railAmount)
+			.map(isReturn ? SentPayout::returnable : SentPayout::railAmount)
 			.reduce(Money::plus)
 			.orElseThrow(() -> new IllegalStateException("a match without payouts"));
-		if (!Objects.equals(expected, line.amount())) {
-			return new LineMatch.Unmatched(line, "amount " + line.amount() + " does not equal " + expected
-					+ ", the rail amount of payout(s) " + ids(payouts));
+		if (Objects.equals(expected, line.amount()) || paidLess(line, payouts, expected, isReturn)) {
+			return new LineMatch.Matched(line, payouts);
 		}
-		return new LineMatch.Matched(line, payouts);
+		return new LineMatch.Unmatched(line,
+				"amount " + line.amount() + " does not equal " + expected + ", "
+						+ (isReturn ? "what was paid for" : "the rail amount of") + " payout(s) " + ids(payouts)
+						+ (payouts.size() > 1 && !isReturn && line.amount().minorUnits() < expected.minorUnits()
+								? " (only a single payout can settle for less)" : ""));
+	}
+
+	/** A booked line for one payout, above zero and below what it was sent for. */
+	private static boolean paidLess(StatementLine line, List<SentPayout> payouts, Money expected, boolean isReturn) {
+		return !isReturn && payouts.size() == 1 && line.amount().isPositive()
+				&& line.amount().minorUnits() < expected.minorUnits();
 	}
 
 	private static String ids(List<SentPayout> payouts) {

@@ -109,4 +109,65 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 			.list()).containsExactly("hold_placed", "hold_released");
 	}
 
+	@Test
+	void aPayoutSettledForLessReleasesTheRestAndAReturnAfterSettlementCreditsBackWhatItTook() throws Exception {
+		UUID entity = UUID.randomUUID();
+		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")), clock.instant());
+		var created = creation.create(UUID.randomUUID().toString(), json.readTree("""
+				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "1000.00",
+				 "beneficiary": {"account_name": "Ana Souza", "iban": "PT50000201231234567890154", "country": "PT"}}"""
+			.formatted(module, entity)), "api:test");
+		runs.runSlot(new ScheduledRun("less-" + module, "2026-11-23", List.of(), List.of(), List.of(module),
+				LocalDate.of(2026, 11, 23)));
+		var payout = views.payout(created.payoutId()).orElseThrow();
+		assertThat(payout.get("net_amount")).as("sent for its net, in EUR").isEqualTo("997.00");
+		Path booked = dir.resolve("booked-for-less.csv");
+		Files.writeString(booked, STATEMENT_HEADER
+				+ "2026-11-24,990.00,EUR,debit,booked,BNK-1,%s,,%n".formatted(payout.get("reference_code")));
+
+		var settled = reconciler.reconcile(booked, 3);
+
+		assertThat(settled.settled()).isEqualTo(1);
+		assertThat(settled.settledForLess()).isEqualTo(1);
+		assertThat(settled.needsAttention()).as("a bank that paid less is looked at").isTrue();
+		assertThat(views.payout(created.payoutId()).orElseThrow().get("status")).isEqualTo("settled");
+		assertThat(jdbc.sql("SELECT status, settled_minor, released_minor FROM holds WHERE payout_id = :id")
+			.param("id", created.payoutId())
+			.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
+			.single()).as("1000.00 held; the bank did not pay 7.00 of it").isEqualTo("released 99300 700");
+		var afterSettlement = ledger.balance(entity, "EUR", clock.instant());
+		assertThat(afterSettlement.balanceMinor()).isEqualTo(500_000 - 99_300);
+		assertThat(afterSettlement.reservedMinor()).isZero();
+		assertThat(Files.readString(settled.report())).contains("matched,2,settled_for_less,")
+			.contains("paid 990.00 EUR of 997.00 EUR: short by 7.00 EUR");
+
+		Path returned = dir.resolve("returned.csv");
+		Files.writeString(returned, STATEMENT_HEADER
+				+ "2026-11-28,990.00,EUR,credit,returned,BNK-2,%s,,AC04%n".formatted(payout.get("reference_code")));
+
+		var back = reconciler.reconcile(returned, 3);
+
+		assertThat(back.returned()).isEqualTo(1);
+		var after = views.payout(created.payoutId()).orElseThrow();
+		assertThat(after.get("status")).isEqualTo("returned");
+		assertThat(((java.util.Map<?, ?>) after.get("hold")).get("status")).isEqualTo("returned");
+		assertThat(ledger.balance(entity, "EUR", clock.instant()).balanceMinor())
+			.as("what the settlement took is credited back")
+			.isEqualTo(500_000);
+		assertThat(jdbc.sql("""
+				SELECT action FROM audit_events WHERE entity_type = 'hold'
+				  AND entity_id = (SELECT id::text FROM holds WHERE payout_id = :id) ORDER BY id""")
+			.param("id", created.payoutId())
+			.query(String.class)
+			.list()).containsExactly("hold_placed", "hold_released", "hold_returned");
+		assertThat(jdbc.sql("""
+				SELECT outcome || ' ' || amount_minor || ' ' || paid_minor FROM reconciliation_matches
+				WHERE payout_id = :id ORDER BY id""").param("id", created.payoutId()).query(String.class).list())
+			.containsExactly("settled 99700 99000", "returned 99000 99000");
+	}
+
+	private static final String STATEMENT_HEADER = "booking_date,amount,currency,direction,status,bank_reference,"
+			+ "end_to_end_ids,payment_order_id,return_reason\n";
+
 }

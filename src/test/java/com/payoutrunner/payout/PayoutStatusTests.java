@@ -37,7 +37,7 @@ class PayoutStatusTests {
 				Arguments.of(FAILED, EnumSet.of(QUEUED)), Arguments.of(REJECTED, EnumSet.of(QUEUED)),
 				Arguments.of(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED, PENDING)),
 				Arguments.of(CANCELLED, EnumSet.noneOf(PayoutStatus.class)),
-				Arguments.of(SETTLED, EnumSet.noneOf(PayoutStatus.class)),
+				Arguments.of(SETTLED, EnumSet.of(RETURNED)),
 				Arguments.of(RETURNED, EnumSet.noneOf(PayoutStatus.class)));
 	}
 
@@ -52,13 +52,14 @@ class PayoutStatusTests {
 
 	@ParameterizedTest(name = "{0} -> {1}: {2}")
 	@CsvSource({ "PENDING, QUEUED, true", "SENT, QUEUED, false", "SENT, SENDING, false", "SENDING, QUEUED, false",
-			"QUEUED, SENT, false", "FAILED, QUEUED, true", "PENDING, PENDING, false", "SETTLED, RETURNED, false" })
+			"QUEUED, SENT, false", "FAILED, QUEUED, true", "PENDING, PENDING, false", "SETTLED, RETURNED, true",
+			"RETURNED, SETTLED, false" })
 	void answersSingleTransitions(PayoutStatus from, PayoutStatus to, boolean allowed) {
 		assertThat(from.canMoveTo(to)).isEqualTo(allowed);
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = PayoutStatus.class, names = { "CANCELLED", "SETTLED", "RETURNED" })
+	@EnumSource(value = PayoutStatus.class, names = { "CANCELLED", "RETURNED" })
 	void terminalStatusesLeadNowhere(PayoutStatus status) {
 		assertThat(status.allowedNext()).isEmpty();
 	}

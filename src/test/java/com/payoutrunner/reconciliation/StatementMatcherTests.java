@@ -29,9 +29,13 @@ class StatementMatcherTests {
 	static final SentPayout JPY = sent(12, "ord_aaa", "B1-Zengin-JPY-sandbox-bank", 150000, "JPY");
 
 	static final SentPayout SETTLED = new SentPayout(13, CREATED, PayoutStatus.SETTLED, "ord_bbb", "B1-X", 1L,
-			Money.ofMinor(100, "USD"), Instant.EPOCH);
+			Money.ofMinor(100, "USD"), Money.ofMinor(100, "USD"), Money.ofMinor(100, "USD"), Instant.EPOCH);
 
-	final StatementMatcher matcher = new StatementMatcher(List.of(SEPA_1, SEPA_2, JPY, SETTLED));
+	/** Sent for 50.00 USD, settled for 45.00 by an earlier statement. */
+	static final SentPayout SETTLED_FOR_LESS = new SentPayout(14, CREATED, PayoutStatus.SETTLED, "ord_ccc", "B1-Y", 1L,
+			Money.ofMinor(5000, "USD"), Money.ofMinor(5000, "USD"), Money.ofMinor(4500, "USD"), Instant.EPOCH);
+
+	final StatementMatcher matcher = new StatementMatcher(List.of(SEPA_1, SEPA_2, JPY, SETTLED, SETTLED_FOR_LESS));
 
 	@Test
 	void aLineNamingOnePayoutByItsReferenceSettlesIt() {
@@ -138,6 +142,56 @@ class StatementMatcherTests {
 		assertThat(((LineMatch.Unmatched) credit).reason()).contains("booked credit");
 	}
 
+	@Test
+	void aSinglePayoutBookedForLessSettlesForLessButNeverForMore() {
+		var less = matchOne(line(Money.ofMinor(140000, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null));
+		var more = matchOne(line(Money.ofMinor(150001, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null));
+
+		var matched = (LineMatch.Matched) less;
+		assertThat(matched.settledForLess()).isTrue();
+		assertThat(matched.outcome()).isEqualTo("settled_for_less");
+		assertThat(matched.amountFor(JPY)).isEqualTo(Money.ofMinor(140000, "JPY"));
+		assertThat(((LineMatch.Unmatched) more).reason())
+			.isEqualTo("amount 150001 JPY does not equal 150000 JPY, the rail amount of payout(s) 12");
+	}
+
+	@Test
+	void nettedPayoutsCannotSettleForLess() {
+		var match = matchOne(line(Money.ofMinor(100000, "EUR"), EntryStatus.BOOKED, List.of(ref(10), ref(11)), null));
+
+		assertThat(((LineMatch.Unmatched) match).reason()).endsWith("(only a single payout can settle for less)");
+	}
+
+	@Test
+	void aReturnAfterSettlementGivesBackWhatTheSettlementPaid() {
+		var afterFull = matchOne(returned(Money.ofMinor(100, "USD"), ref(13)));
+		var afterLess = matchOne(returned(Money.ofMinor(4500, "USD"), ref(14)));
+		var railAmount = matchOne(returned(Money.ofMinor(5000, "USD"), ref(14)));
+
+		assertThat(((LineMatch.Matched) afterFull).payouts()).containsExactly(SETTLED);
+		assertThat(((LineMatch.Matched) afterLess).amountFor(SETTLED_FOR_LESS)).isEqualTo(Money.ofMinor(4500, "USD"));
+		assertThat(((LineMatch.Matched) afterLess).outcome()).isEqualTo("returned");
+		assertThat(((LineMatch.Unmatched) railAmount).reason())
+			.isEqualTo("amount 50.00 USD does not equal 45.00 USD, what was paid for payout(s) 14");
+	}
+
+	@Test
+	void aShortfallIsConvertedBackAtTheLinesOwnRate() {
+		SentPayout converted = new SentPayout(20, CREATED, PayoutStatus.SENT, "ord_ddd", "B1-Z", 1L,
+				Money.ofMinor(150000, "JPY"), Money.ofMinor(100000, "EUR"), null, Instant.EPOCH);
+
+		assertThat(converted.shortfallInPayoutCurrency(Money.ofMinor(149000, "JPY")))
+			.isEqualTo(Money.ofMinor(667, "EUR"));
+		assertThat(converted.shortfallInPayoutCurrency(Money.ofMinor(150000, "JPY")))
+			.isEqualTo(Money.ofMinor(0, "EUR"));
+		assertThat(JPY.shortfallInPayoutCurrency(Money.ofMinor(140000, "JPY"))).isEqualTo(Money.ofMinor(10000, "JPY"));
+	}
+
+	private static StatementLine returned(Money amount, String reference) {
+		return new StatementLine(2, CREATED, amount, Direction.CREDIT, EntryStatus.RETURNED, "B", List.of(reference),
+				null, "R01");
+	}
+
 	private LineMatch matchOne(StatementLine line) {
 		return matcher.match(List.of(line)).get(0);
 	}
@@ -153,7 +207,7 @@ class StatementMatcherTests {
 
 	private static SentPayout sent(long id, String order, String batch, long railMinor, String currency) {
 		return new SentPayout(id, CREATED, PayoutStatus.SENT, order, batch, 1L, Money.ofMinor(railMinor, currency),
-				Instant.EPOCH);
+				Money.ofMinor(railMinor, currency), null, Instant.EPOCH);
 	}
 
 }

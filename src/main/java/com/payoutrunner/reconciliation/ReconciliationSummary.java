@@ -1,0 +1,54 @@
+package com.payoutrunner.reconciliation;
+
+import java.nio.file.Path;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.reconciliation.ReconciliationRepository.StatementRow;
+
+/** A statement's result from what was recorded, and its one-line JSON. */
+@Component
+public class ReconciliationSummary {
+
+	private final JsonMapper json;
+
+	ReconciliationSummary(JsonMapper json) {
+		this.json = json;
+	}
+
+	ReconciliationResult result(StatementRow statement, boolean alreadyApplied, int overdue, int unmatchedAfterDays,
+			Path report) {
+		if (alreadyApplied) {
+			return new ReconciliationResult(statement.fileName(), statement.format(), true, statement.lines(), 0, 0, 0,
+					0, 0, 0, 0, overdue, unmatchedAfterDays, 0, 0, report);
+		}
+		return new ReconciliationResult(statement.fileName(), statement.format(), false, statement.lines(),
+				statement.matched(), statement.settled(), statement.settledForLess(), statement.returned(),
+				statement.unmatched(), statement.rejected(), statement.ignored(), overdue, unmatchedAfterDays,
+				statement.batchesSettled(), statement.batchesPartial(), report);
+	}
+
+	/** The one-line JSON summary, also printed last by the CLI. */
+	public String toJson(ReconciliationResult result) {
+		return json.writeValueAsString(json.createObjectNode()
+			.put("statement", result.statement())
+			.put("format", result.format())
+			.put("status", result.alreadyApplied() ? "already_applied" : "applied")
+			.put("lines", result.lines())
+			.put("matched", result.matchedLines())
+			.put("settled", result.settled())
+			.put("settled_for_less", result.settledForLess())
+			.put("returned", result.returned())
+			.put("unmatched", result.unmatchedLines())
+			.put("rejected", result.rejectedRows())
+			.put("ignored", result.ignoredLines())
+			.put("overdue", result.overdue())
+			.put("unmatched_after_days", result.unmatchedAfterDays())
+			.put("batches_settled", result.batchesSettled())
+			.put("batches_partial", result.batchesPartial())
+			.put("report", result.report() == null ? null : result.report().toString()));
+	}
+
+}

@@ -1,0 +1,147 @@
+package com.payoutrunner.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.core.Money;
+import com.payoutrunner.payout.PayoutReference;
+import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.SampleEvent;
+import com.payoutrunner.support.TestEvents;
+
+/**
+ * reconcileStatementJob as a job: its steps and counts in the job repository, a failed
+ * report step resumed by reconciling the same file again without applying the statement
+ * twice, and a changed file reconciled as a statement of its own.
+ */
+@TestPropertySource(properties = "payout.reports-dir=" + ReconcileStatementJobIntegrationTests.ROOT + "/reports")
+class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
+
+	static final String ROOT = "target/it-reconcile-job";
+
+	/** A file where the report step's folder goes: it cannot write. */
+	static final Path BLOCKER = Path.of(ROOT, "reports", "reconciliation");
+
+	@Autowired
+	PayoutImportOperations imports;
+
+	@Autowired
+	PayoutRunOperations runs;
+
+	@Autowired
+	StatementReconciler reconciler;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	record Sent(long id, String reference, Money rail) {
+	}
+
+	Sent sent;
+
+	@BeforeEach
+	void aPayoutIsSent() throws Exception {
+		FileSystemUtils.deleteRecursively(Path.of(ROOT));
+		Files.createDirectories(Path.of(ROOT));
+		String event = TestEvents.unique("RJOB");
+		imports.importFile(event, SampleEvent.FILE);
+		assertThat(runs.run(event).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		sent = jdbc.sql("""
+				SELECT p.id, p.created_at, l.rail_amount_minor, l.rail_currency FROM payouts p
+				JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
+				WHERE p.liquidation_event_id = :event AND p.status = 'sent' ORDER BY p.id LIMIT 1""")
+			.param("event", event)
+			.query((rs, n) -> new Sent(rs.getLong(1),
+					PayoutReference.of(rs.getLong(1),
+							rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()),
+					Money.ofMinor(rs.getLong(3), rs.getString(4).strip())))
+			.single();
+	}
+
+	@Test
+	void aFailedReportStepIsResumedByTheSameFileWithoutApplyingTheStatementTwice() throws Exception {
+		Path statement = statement("resume.csv");
+		Files.writeString(BLOCKER, "in the way");
+
+		assertThatThrownBy(() -> reconciler.reconcile(statement, 3))
+			.isInstanceOf(StatementReconciler.ReconciliationFailedException.class)
+			.hasMessageContaining("FAILED")
+			.hasMessageContaining("run it again with the same file to resume");
+		assertThat(status(sent.id())).as("the statement committed with its step").isEqualTo("settled");
+
+		Files.delete(BLOCKER);
+		ReconciliationResult resumed = reconciler.reconcile(statement, 3);
+
+		assertThat(resumed.alreadyApplied()).as("applied by this job instance").isFalse();
+		assertThat(resumed.settled()).isEqualTo(1);
+		assertThat(Files.readString(resumed.report())).contains("matched,2,settled," + sent.id());
+		assertThat(jdbc.sql("SELECT count(*) FROM reconciliation_matches WHERE payout_id = :id")
+			.param("id", sent.id())
+			.query(Long.class)
+			.single()).isEqualTo(1L);
+		assertThat(steps(statement)).as("the statement applied once; its report step failed, then resumed")
+			.containsExactly("applyStatementStep COMPLETED 1 1 0", "writeReconciliationReportStep FAILED 0 0 0",
+					"writeReconciliationReportStep COMPLETED 0 1 0");
+	}
+
+	@Test
+	void aChangedFileIsAStatementOfItsOwnEvenBesideAFailedInstance() throws Exception {
+		Path statement = statement("changed.csv");
+		Files.writeString(BLOCKER, "in the way");
+		assertThatThrownBy(() -> reconciler.reconcile(statement, 3))
+			.isInstanceOf(StatementReconciler.ReconciliationFailedException.class);
+		Files.delete(BLOCKER);
+
+		Files.writeString(statement, Files.readString(statement) + "\n");
+		ReconciliationResult other = reconciler.reconcile(statement, 3);
+
+		assertThat(other.alreadyApplied()).as("new content is a new statement, which finds its payout settled")
+			.isFalse();
+		assertThat(other.unmatchedLines()).isEqualTo(1);
+		assertThat(Files.readString(other.report())).contains("is settled, not sent");
+	}
+
+	private Path statement(String name) throws Exception {
+		Path file = Path.of(ROOT, name);
+		Files.writeString(file,
+				"""
+						booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason
+						2026-11-24,%s,%s,debit,booked,BNK-1,%s,,
+						"""
+					.formatted(sent.rail().toDecimal().toPlainString(), sent.rail().code(), sent.reference()));
+		return file;
+	}
+
+	private String status(long id) {
+		return jdbc.sql("SELECT status FROM payouts WHERE id = :id").param("id", id).query(String.class).single();
+	}
+
+	/** "step status read write filter" of every execution of the statement's instance. */
+	private java.util.List<String> steps(Path statement) {
+		return jdbc.sql("""
+				SELECT s.step_name || ' ' || s.status || ' ' || s.read_count || ' ' || s.write_count || ' '
+				    || s.filter_count
+				FROM batch_step_execution s JOIN batch_job_execution_params p USING (job_execution_id)
+				WHERE p.parameter_name = 'statement.file' AND p.parameter_value = :file
+				ORDER BY s.step_execution_id""")
+			.param("file", statement.toAbsolutePath().normalize().toString())
+			.query(String.class)
+			.list();
+	}
+
+}
