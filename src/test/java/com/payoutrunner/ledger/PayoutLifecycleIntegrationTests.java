@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -55,9 +54,6 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
-
 	@TempDir
 	Path dir;
 
@@ -65,12 +61,12 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	void aPayoutIsHeldPaidBySchedulesAndSettledByTheStatement() throws Exception {
 		UUID entity = UUID.randomUUID();
 		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")), clock.instant());
+		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")));
 		var created = creation.create(UUID.randomUUID().toString(), json.readTree("""
 				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "1000.00",
 				 "beneficiary": {"account_name": "Ana Souza", "iban": "PT50000201231234567890154", "country": "PT"}}"""
 			.formatted(module, entity)), "api:test");
-		assertThat(ledger.balance(entity, "EUR", clock.instant()).availableMinor()).isEqualTo(400_000);
+		assertThat(ledger.balance(entity, "EUR").availableMinor()).isEqualTo(400_000);
 
 		var run = runs.runSlot(new ScheduledRun("lifecycle-" + module, "2026-11-23", List.of(), List.of(),
 				List.of(module), LocalDate.of(2026, 11, 23)));
@@ -98,7 +94,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var settled = views.payout(created.payoutId()).orElseThrow();
 		assertThat(settled.get("status")).isEqualTo("settled");
 		assertThat(((java.util.Map<?, ?>) settled.get("hold")).get("status")).isEqualTo("released");
-		var balance = ledger.balance(entity, "EUR", clock.instant());
+		var balance = ledger.balance(entity, "EUR");
 		assertThat(balance.balanceMinor()).as("5000 less the gross 1000").isEqualTo(400_000);
 		assertThat(balance.reservedMinor()).isZero();
 		assertThat(jdbc.sql("""
