@@ -1,7 +1,6 @@
 package com.payoutrunner.api;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,11 +28,8 @@ class BalancesController {
 
 	private final Ledger ledger;
 
-	private final Clock clock;
-
-	BalancesController(Ledger ledger, Clock clock) {
+	BalancesController(Ledger ledger) {
 		this.ledger = ledger;
-		this.clock = clock;
 	}
 
 	@PostMapping("/{entity}/credits")
@@ -54,12 +50,12 @@ class BalancesController {
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("amount must be a decimal number such as \"1000.00\"");
 		}
-		return view(ledger.credit(entity, Money.parse(value.toPlainString(), currency), clock.instant()));
+		return view(ledger.credit(entity, Money.parse(value.toPlainString(), currency)));
 	}
 
 	@GetMapping("/{entity}/{currency}")
 	Map<String, Object> balance(@PathVariable UUID entity, @PathVariable String currency) {
-		return view(ledger.balance(entity, currency, clock.instant()));
+		return view(ledger.balance(entity, currency));
 	}
 
 	private static Map<String, Object> view(Ledger.Balance balance) {

@@ -60,14 +60,13 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 		});
 		DeadRunRecovery deadRuns = context.getBean(DeadRunRecovery.class);
 		var approvals = context.getBean(com.payoutrunner.payout.api.PayoutApprovals.class);
+		var holds = context.getBean(com.payoutrunner.payout.api.HoldExpiry.class);
 		recovery.scheduleWithFixedDelay(() -> {
-			try {
-				deadRuns.sweep();
-				approvals.expire();
-			}
-			catch (RuntimeException ex) {
-				log.warn("dead-run sweep failed: {}", ex.getMessage());
-			}
+			// Each on its own: one failing does not stop the others.
+			sweep("dead-run", deadRuns::sweep);
+			// Approvals first, so that an unanswered request is cancelled as such.
+			sweep("approval expiry", approvals::expire);
+			sweep("hold expiry", holds::sweep);
 		}, 0, 30, TimeUnit.SECONDS);
 		if (!noScheduler) {
 			scheduler.start();
@@ -100,6 +99,15 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 		System.out.flush();
 		stopped.await();
 		return PayoutRunnerCli.COMPLETED;
+	}
+
+	private static void sweep(String what, Runnable sweep) {
+		try {
+			sweep.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("{} sweep failed: {}", what, ex.getMessage());
+		}
 	}
 
 }

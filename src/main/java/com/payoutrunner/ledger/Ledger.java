@@ -17,10 +17,11 @@ import com.payoutrunner.core.Money;
  * Each origin entity's balance per currency, and the holds that reserve part of it.
  * Available = balance − what active holds still reserve, and it never goes below zero: a
  * hold is placed with the balance row locked, so concurrent requests for one entity and
- * currency take turns. A hold is settled (balance debited by what was paid, the rest
- * released: all of it when the bank paid less), cancelled, or expires; it is never
- * settled and released for more than it holds (the database checks that too). A payment
- * returned after settlement credits back what it took.
+ * currency take turns. A hold reserves until it is settled (balance debited by what was
+ * paid, the rest released: all of it when the bank paid less), cancelled, or expired by
+ * the sweep; passing its expiry time alone ends nothing, since its payout may still be
+ * paid. It is never settled and released for more than it holds (the database checks that
+ * too). A payment returned after settlement credits back what it took.
  */
 @Repository
 public class Ledger {
@@ -37,7 +38,7 @@ public class Ledger {
 
 	private static final String RESERVED = """
 			SELECT coalesce(sum(amount_minor - released_minor), 0) FROM holds
-			WHERE origin_entity_id = :entity AND currency = :currency AND status = 'active' AND expires_at > :now""";
+			WHERE origin_entity_id = :entity AND currency = :currency AND status = 'active'""";
 
 	private static final String PLACE = """
 			INSERT INTO holds (payout_id, origin_entity_id, currency, amount_minor, expires_at)
@@ -47,6 +48,10 @@ public class Ledger {
 	private static final String CANCEL = """
 			UPDATE holds SET status = 'cancelled', updated_at = now()
 			WHERE payout_id = :payoutId AND status = 'active' RETURNING id""";
+
+	private static final String EXPIRE = """
+			UPDATE holds SET status = 'expired', updated_at = now()
+			WHERE payout_id = :payoutId AND status = 'active' AND expires_at <= :now RETURNING id""";
 
 	private static final String SETTLE = """
 			UPDATE holds SET status = 'released', settled_minor = amount_minor - :unpaid, released_minor = :unpaid,
@@ -83,7 +88,7 @@ public class Ledger {
 	}
 
 	@Transactional
-	public Balance credit(UUID entity, Money amount, Instant now) {
+	public Balance credit(UUID entity, Money amount) {
 		if (!amount.isPositive()) {
 			throw new IllegalArgumentException("a credit must be above zero, got " + amount);
 		}
@@ -93,11 +98,11 @@ public class Ledger {
 			.param("amount", amount.minorUnits())
 			.query(Long.class)
 			.single();
-		return balance(entity, amount.code(), now);
+		return balance(entity, amount.code());
 	}
 
 	@Transactional(readOnly = true)
-	public Balance balance(UUID entity, String currency, Instant now) {
+	public Balance balance(UUID entity, String currency) {
 		long balance = jdbc
 			.sql("SELECT balance_minor FROM entity_balances WHERE origin_entity_id = :entity"
 					+ " AND currency = :currency")
@@ -106,7 +111,7 @@ public class Ledger {
 			.query(Long.class)
 			.optional()
 			.orElse(0L);
-		return new Balance(entity, currency, balance, reserved(entity, currency, now));
+		return new Balance(entity, currency, balance, reserved(entity, currency));
 	}
 
 	/**
@@ -114,13 +119,13 @@ public class Ledger {
 	 * @throws InsufficientFundsException when less is available
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public long placeHold(long payoutId, UUID entity, Money amount, Instant now, Instant expiresAt, String actor) {
+	public long placeHold(long payoutId, UUID entity, Money amount, Instant expiresAt, String actor) {
 		Optional<Long> balance = jdbc.sql(LOCK_BALANCE)
 			.param("entity", entity)
 			.param("currency", amount.code())
 			.query(Long.class)
 			.optional();
-		long available = balance.orElse(0L) - reserved(entity, amount.code(), now);
+		long available = balance.orElse(0L) - reserved(entity, amount.code());
 		if (balance.isEmpty() || available < amount.minorUnits()) {
 			throw new InsufficientFundsException(amount, Money.ofMinor(Math.max(0, available), amount.code()));
 		}
@@ -140,10 +145,21 @@ public class Ledger {
 	/** Gives the reserved money back (cancellation, rejection, permanent failure). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean cancelHold(long payoutId, String actor) {
-		var cancelled = jdbc.sql(CANCEL).param("payoutId", payoutId).query(Long.class).optional();
-		cancelled.ifPresent(holdId -> audit.event("hold", Long.toString(holdId), "hold_cancelled",
-				AuditCategory.FINANCIAL, "info", actor, null, "{\"payout_id\": " + payoutId + "}"));
-		return cancelled.isPresent();
+		return ended(jdbc.sql(CANCEL).param("payoutId", payoutId).query(Long.class).optional(), "hold_cancelled",
+				payoutId, actor);
+	}
+
+	/**
+	 * Ends a hold whose expiry time has passed (the sweep decides whether its payout
+	 * allows that); a hold is never expired before its time.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean expireHold(long payoutId, Instant now, String actor) {
+		return ended(jdbc.sql(EXPIRE)
+			.param("payoutId", payoutId)
+			.param("now", java.sql.Timestamp.from(now))
+			.query(Long.class)
+			.optional(), "hold_expired", payoutId, actor);
 	}
 
 	/**
@@ -198,13 +214,15 @@ public class Ledger {
 	private record HoldChange(UUID entity, String currency, long holdId, long minor) {
 	}
 
-	private long reserved(UUID entity, String currency, Instant now) {
-		return jdbc.sql(RESERVED)
-			.param("entity", entity)
-			.param("currency", currency)
-			.param("now", java.sql.Timestamp.from(now))
-			.query(Long.class)
-			.single();
+	private boolean ended(Optional<Long> hold, String action, long payoutId, String actor) {
+		hold.ifPresent(holdId -> audit.event("hold", Long.toString(holdId), action, AuditCategory.FINANCIAL, "info",
+				actor, null, "{\"payout_id\": " + payoutId + "}"));
+		return hold.isPresent();
+	}
+
+	/** What the entity's active holds reserve, whatever their expiry time. */
+	private long reserved(UUID entity, String currency) {
+		return jdbc.sql(RESERVED).param("entity", entity).param("currency", currency).query(Long.class).single();
 	}
 
 }

@@ -18,8 +18,9 @@ public enum PayoutStatus {
 			Map.entry(PENDING, EnumSet.of(AWAITING_APPROVAL, QUEUED, CANCELLED)),
 			Map.entry(AWAITING_APPROVAL, EnumSet.of(PENDING, CANCELLED, REJECTED)),
 			Map.entry(QUEUED, EnumSet.of(SENDING, CANCELLED)),
-			Map.entry(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)), Map.entry(FAILED, EnumSet.of(QUEUED)),
-			Map.entry(REJECTED, EnumSet.of(QUEUED)), Map.entry(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED, PENDING)),
+			Map.entry(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)),
+			Map.entry(FAILED, EnumSet.of(QUEUED, CANCELLED)), Map.entry(REJECTED, EnumSet.of(QUEUED)),
+			Map.entry(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED, PENDING)),
 			Map.entry(SENT, EnumSet.of(SETTLED, RETURNED, DEAD_LETTER)),
 			Map.entry(CANCELLED, EnumSet.noneOf(PayoutStatus.class)), Map.entry(SETTLED, EnumSet.of(RETURNED)),
 			Map.entry(RETURNED, EnumSet.noneOf(PayoutStatus.class)));

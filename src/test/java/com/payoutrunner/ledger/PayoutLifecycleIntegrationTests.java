@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -55,9 +54,6 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
-
 	@TempDir
 	Path dir;
 
@@ -65,12 +61,8 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	void aPayoutIsHeldPaidBySchedulesAndSettledByTheStatement() throws Exception {
 		UUID entity = UUID.randomUUID();
 		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")), clock.instant());
-		var created = creation.create(UUID.randomUUID().toString(), json.readTree("""
-				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "1000.00",
-				 "beneficiary": {"account_name": "Ana Souza", "iban": "PT50000201231234567890154", "country": "PT"}}"""
-			.formatted(module, entity)), "api:test");
-		assertThat(ledger.balance(entity, "EUR", clock.instant()).availableMinor()).isEqualTo(400_000);
+		var created = createEur1000(entity, module);
+		assertThat(ledger.balance(entity, "EUR").availableMinor()).isEqualTo(400_000);
 
 		var run = runs.runSlot(new ScheduledRun("lifecycle-" + module, "2026-11-23", List.of(), List.of(),
 				List.of(module), LocalDate.of(2026, 11, 23)));
@@ -98,7 +90,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var settled = views.payout(created.payoutId()).orElseThrow();
 		assertThat(settled.get("status")).isEqualTo("settled");
 		assertThat(((java.util.Map<?, ?>) settled.get("hold")).get("status")).isEqualTo("released");
-		var balance = ledger.balance(entity, "EUR", clock.instant());
+		var balance = ledger.balance(entity, "EUR");
 		assertThat(balance.balanceMinor()).as("5000 less the gross 1000").isEqualTo(400_000);
 		assertThat(balance.reservedMinor()).isZero();
 		assertThat(jdbc.sql("""
@@ -113,11 +105,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	void aPayoutSettledForLessReleasesTheRestAndAReturnAfterSettlementCreditsBackWhatItTook() throws Exception {
 		UUID entity = UUID.randomUUID();
 		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")), clock.instant());
-		var created = creation.create(UUID.randomUUID().toString(), json.readTree("""
-				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "1000.00",
-				 "beneficiary": {"account_name": "Ana Souza", "iban": "PT50000201231234567890154", "country": "PT"}}"""
-			.formatted(module, entity)), "api:test");
+		var created = createEur1000(entity, module);
 		runs.runSlot(new ScheduledRun("less-" + module, "2026-11-23", List.of(), List.of(), List.of(module),
 				LocalDate.of(2026, 11, 23)));
 		var payout = views.payout(created.payoutId()).orElseThrow();
@@ -136,7 +124,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 			.param("id", created.payoutId())
 			.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
 			.single()).as("1000.00 held; the bank did not pay 7.00 of it").isEqualTo("released 99300 700");
-		var afterSettlement = ledger.balance(entity, "EUR", clock.instant());
+		var afterSettlement = ledger.balance(entity, "EUR");
 		assertThat(afterSettlement.balanceMinor()).isEqualTo(500_000 - 99_300);
 		assertThat(afterSettlement.reservedMinor()).isZero();
 		assertThat(Files.readString(settled.report())).contains("matched,2,settled_for_less,")
@@ -152,8 +140,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var after = views.payout(created.payoutId()).orElseThrow();
 		assertThat(after.get("status")).isEqualTo("returned");
 		assertThat(((java.util.Map<?, ?>) after.get("hold")).get("status")).isEqualTo("returned");
-		assertThat(ledger.balance(entity, "EUR", clock.instant()).balanceMinor())
-			.as("what the settlement took is credited back")
+		assertThat(ledger.balance(entity, "EUR").balanceMinor()).as("what the settlement took is credited back")
 			.isEqualTo(500_000);
 		assertThat(jdbc.sql("""
 				SELECT action FROM audit_events WHERE entity_type = 'hold'
@@ -165,6 +152,15 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 				SELECT outcome || ' ' || amount_minor || ' ' || paid_minor FROM reconciliation_matches
 				WHERE payout_id = :id ORDER BY id""").param("id", created.payoutId()).query(String.class).list())
 			.containsExactly("settled 99700 99000", "returned 99000 99000");
+	}
+
+	/** EUR 1000.00 to a Portuguese IBAN from an entity credited EUR 5000.00. */
+	private PayoutCreation.Created createEur1000(UUID entity, String module) {
+		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")));
+		return creation.create(UUID.randomUUID().toString(), json.readTree("""
+				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "1000.00",
+				 "beneficiary": {"account_name": "Ana Souza", "iban": "PT50000201231234567890154", "country": "PT"}}"""
+			.formatted(module, entity)), "api:test");
 	}
 
 	private static final String STATEMENT_HEADER = "booking_date,amount,currency,direction,status,bank_reference,"

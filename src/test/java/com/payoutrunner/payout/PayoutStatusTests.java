@@ -34,7 +34,7 @@ class PayoutStatusTests {
 				Arguments.of(QUEUED, EnumSet.of(SENDING, CANCELLED)),
 				Arguments.of(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)),
 				Arguments.of(SENT, EnumSet.of(SETTLED, RETURNED, DEAD_LETTER)),
-				Arguments.of(FAILED, EnumSet.of(QUEUED)), Arguments.of(REJECTED, EnumSet.of(QUEUED)),
+				Arguments.of(FAILED, EnumSet.of(QUEUED, CANCELLED)), Arguments.of(REJECTED, EnumSet.of(QUEUED)),
 				Arguments.of(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED, PENDING)),
 				Arguments.of(CANCELLED, EnumSet.noneOf(PayoutStatus.class)),
 				Arguments.of(SETTLED, EnumSet.of(RETURNED)),

@@ -129,8 +129,7 @@ public class PayoutCreation {
 			return new Created(stored.id(), false);
 		}
 		long id = inserted.get();
-		long holdId = ledger.placeHold(id, request.originEntityId(), request.amount(), now, now.plus(holdLifetime),
-				actor);
+		long holdId = ledger.placeHold(id, request.originEntityId(), request.amount(), now.plus(holdLifetime), actor);
 		audit.payoutEvents("payout_created", AuditCategory.FINANCIAL, "info", actor, null, List.of(id),
 				List.of(json.writeValueAsString(json.createObjectNode()
 					.put("idempotency_key", key)

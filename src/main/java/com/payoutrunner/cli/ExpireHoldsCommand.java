@@ -1,0 +1,24 @@
+package com.payoutrunner.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+
+import com.payoutrunner.payout.api.HoldExpiry;
+
+@Command(name = "expire-holds", mixinStandardHelpOptions = true,
+		description = { "Ends the holds past their expiry time now, as serve does every 30 s: a payout not yet with "
+				+ "a bank is cancelled ('hold expired') and its hold expires; a sent one keeps its hold." })
+class ExpireHoldsCommand implements Callable<Integer> {
+
+	@Override
+	public Integer call() throws Exception {
+		try (var context = SpringContext.start()) {
+			var swept = context.getBean(HoldExpiry.class).sweep();
+			System.out.println("payouts cancelled: " + swept.cancelled() + "; holds of ended payouts expired: "
+					+ swept.holdOnly() + "; kept (sent): " + swept.kept());
+			return PayoutRunnerCli.COMPLETED;
+		}
+	}
+
+}
