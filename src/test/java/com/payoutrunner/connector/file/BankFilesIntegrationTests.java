@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -238,6 +239,49 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 			.singleRow();
 		assertThat(payout).containsEntry("status", "returned");
 		assertThat((String) payout.get("last_error")).startsWith("returned (R03): no account");
+	}
+
+	@Test
+	void anAchReturnGivesTheMoneyBackBeforeAndAfterSettlement() throws Exception {
+		runs.run(event);
+		List<String> references = shortReferences("ACH");
+		assertThat(references).hasSizeGreaterThan(1);
+		long sent = PayoutReference.payoutId(references.get(0)).getAsLong();
+		long settled = PayoutReference.payoutId(references.get(1)).getAsLong();
+		UUID entity = UUID.randomUUID();
+		// As if both were API payouts of one entity holding 100.00 USD: 10.00 still held
+		// for
+		// the sent one, 20.00 already debited by the settled one's statement.
+		jdbc.sql("INSERT INTO entity_balances VALUES (:entity, 'USD', 8000, now())").param("entity", entity).update();
+		jdbc.sql(
+				"""
+						INSERT INTO holds (payout_id, origin_entity_id, currency, amount_minor, status, settled_minor, expires_at)
+						VALUES (:sent, :entity, 'USD', 1000, 'active', 0, now() + interval '1 day'),
+						       (:settled, :entity, 'USD', 2000, 'released', 2000, now() + interval '1 day')""")
+			.param("sent", sent)
+			.param("settled", settled)
+			.param("entity", entity)
+			.update();
+		jdbc.sql("UPDATE payouts SET status = 'settled' WHERE id = :id").param("id", settled).update();
+		Files.createDirectories(INBOX);
+		Files.writeString(INBOX.resolve("returns-1.ach"), achReturn(references.get(0), "R03"));
+		Files.writeString(INBOX.resolve("returns-2.ach"), achReturn(references.get(1), "R01"));
+
+		var results = inbox.processAll();
+
+		assertThat(results).allSatisfy(result -> assertThat(result.applied()).isEqualTo(1));
+		assertThat(jdbc.sql("SELECT id, status FROM payouts WHERE id IN (:ids) ORDER BY id")
+			.param("ids", List.of(sent, settled))
+			.query((rs, n) -> rs.getString(2))
+			.list()).containsOnly("returned");
+		assertThat(jdbc.sql("SELECT payout_id || ' ' || status FROM holds WHERE origin_entity_id = :entity")
+			.param("entity", entity)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder(sent + " cancelled", settled + " returned");
+		assertThat(jdbc.sql("SELECT balance_minor FROM entity_balances WHERE origin_entity_id = :entity")
+			.param("entity", entity)
+			.query(Long.class)
+			.single()).as("the settlement's 20.00 credited back; the cancelled hold never debited").isEqualTo(10_000);
 	}
 
 	@Test

@@ -18,15 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.connector.file.BankFileWriter;
+import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.payout.PayoutReference;
 
 /**
  * Applies the bank's verdicts to the payouts they name, in the caller's transaction:
  * accepted is noted on the submission; rejected (no money moved) puts the payout in the
  * dead-letter queue without its order, for an operator to fix and retry or cancel;
- * returned (paid, then sent back) marks it returned. A verdict already recorded is not
- * applied twice. A verdict that names no payout sent in a file is unmatched, with the
- * reason.
+ * returned (paid, then sent back, even after a statement settled it) marks it returned
+ * and gives an API payout's money back: its hold cancelled, or what its settlement
+ * debited credited back. A verdict already recorded is not applied twice. A verdict that
+ * names no payout sent in a file is unmatched, with the reason.
  */
 @Repository
 public class BankVerdictRecorder {
@@ -54,7 +56,7 @@ public class BankVerdictRecorder {
 			UPDATE payouts SET status = :status, last_error = :reason, next_attempt_at = NULL,
 			    payment_order_id = CASE WHEN :status = 'dead_letter' THEN NULL ELSE payment_order_id END,
 			    updated_at = now()
-			WHERE id = :id AND status = 'sent'""";
+			WHERE id = :id AND (status = 'sent' OR (status = 'settled' AND :status = 'returned'))""";
 
 	/** A verdict that could not be applied, and why. */
 	public record Unmatched(BankVerdict verdict, String why) {
@@ -74,10 +76,13 @@ public class BankVerdictRecorder {
 
 	private final JsonMapper json;
 
-	public BankVerdictRecorder(JdbcClient jdbc, AuditTrail audit, JsonMapper json) {
+	private final Ledger ledger;
+
+	public BankVerdictRecorder(JdbcClient jdbc, AuditTrail audit, JsonMapper json, Ledger ledger) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.json = json;
+		this.ledger = ledger;
 	}
 
 	public Outcome apply(List<BankVerdict> verdicts, String file) {
@@ -132,7 +137,8 @@ public class BankVerdictRecorder {
 		if (kind.equals(order.verdict())) {
 			return Optional.of("");
 		}
-		if (!"sent".equals(order.status())) {
+		boolean returnAfterSettlement = verdict.kind() == BankVerdict.Kind.RETURNED && "settled".equals(order.status());
+		if (!"sent".equals(order.status()) && !returnAfterSettlement) {
 			return Optional.of("payout " + order.payoutId() + " is " + order.status() + ", not sent");
 		}
 		jdbc.sql(NOTE_VERDICT)
@@ -159,6 +165,12 @@ public class BankVerdictRecorder {
 			}
 			case RETURNED -> {
 				movePayout(order.payoutId(), "returned", "returned (" + verdict.code() + "): " + verdict.reason());
+				if (returnAfterSettlement) {
+					ledger.returnSettledHold(order.payoutId(), actor);
+				}
+				else {
+					ledger.cancelHold(order.payoutId(), actor);
+				}
 				audit.payoutEvents("bank_returned", AuditCategory.FINANCIAL, "error", actor, null,
 						List.of(order.payoutId()), List.of(details));
 			}
