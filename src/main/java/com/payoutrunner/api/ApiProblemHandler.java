@@ -10,6 +10,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.ledger.InsufficientFundsException;
+import com.payoutrunner.reconciliation.StatementFileException;
+import com.payoutrunner.reconciliation.StatementReconciler;
 import com.payoutrunner.payout.api.PayoutApprovals;
 import com.payoutrunner.payout.api.PayoutCancellation;
 import com.payoutrunner.payout.api.PayoutCreation;
@@ -65,6 +67,25 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(PayoutApprovals.ApprovalRefusedException.class)
 	ProblemDetail approvalRefused(PayoutApprovals.ApprovalRefusedException ex) {
 		return Problems.detail(HttpStatus.CONFLICT, "approval-refused", ex.getMessage());
+	}
+
+	@ExceptionHandler(StatementFileException.class)
+	ProblemDetail invalidStatement(StatementFileException ex) {
+		ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "invalid-statement",
+				"unreadable statement, nothing applied: " + ex.getMessage());
+		if (ex.line() > 0) {
+			problem.setProperty("line", ex.line());
+		}
+		return problem;
+	}
+
+	@ExceptionHandler(StatementReconciler.ReconciliationFailedException.class)
+	ProblemDetail reconciliationFailed(StatementReconciler.ReconciliationFailedException ex) {
+		if (ex.inProgress()) {
+			return Problems.detail(HttpStatus.CONFLICT, "reconciliation-in-progress", ex.getMessage());
+		}
+		log.error("reconciliation failed: {}", ex.getMessage());
+		return Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "reconciliation-failed", ex.getMessage());
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

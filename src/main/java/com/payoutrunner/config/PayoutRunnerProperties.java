@@ -86,9 +86,11 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 	 * @param outbox where payment files are dropped for the bank
 	 * @param inbox where the bank's status reports (pain.002) and ACH return files are
 	 * picked up
+	 * @param statements where statements sent to the API are kept, as reconciled
 	 */
 	public record BankFiles(@DefaultValue("bank-files/outbox") Path outbox,
-			@DefaultValue("bank-files/inbox") Path inbox, @DefaultValue Sepa sepa, @DefaultValue Ach ach) {
+			@DefaultValue("bank-files/inbox") Path inbox, @DefaultValue Sepa sepa, @DefaultValue Ach ach,
+			@DefaultValue("bank-files/statements") Path statements) {
 	}
 
 	/** The ordering company of SEPA files and its account. */

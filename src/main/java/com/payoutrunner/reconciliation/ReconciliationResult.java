@@ -6,6 +6,7 @@ import java.nio.file.Path;
  * What reconciling one statement did; {@code alreadyApplied} when the same content was
  * applied before (nothing changed this time, the counts are zero).
  *
+ * @param statementId the statement's id (GET /api/reconciliations/{id})
  * @param matchedLines statement lines matched to payouts
  * @param settled payouts moved to settled, for less included
  * @param settledForLess payouts the bank paid less than it was asked to
@@ -15,9 +16,9 @@ import java.nio.file.Path;
  * @param ignoredLines pending entries
  * @param overdue sent payouts no statement has settled for the configured days
  */
-public record ReconciliationResult(String statement, String format, boolean alreadyApplied, int lines, int matchedLines,
-		int settled, int settledForLess, int returned, int unmatchedLines, int rejectedRows, int ignoredLines,
-		int overdue, int unmatchedAfterDays, int batchesSettled, int batchesPartial, Path report) {
+public record ReconciliationResult(long statementId, String statement, String format, boolean alreadyApplied, int lines,
+		int matchedLines, int settled, int settledForLess, int returned, int unmatchedLines, int rejectedRows,
+		int ignoredLines, int overdue, int unmatchedAfterDays, int batchesSettled, int batchesPartial, Path report) {
 
 	/** Something an operator must look at: exit code 1. */
 	public boolean needsAttention() {

@@ -21,18 +21,19 @@ public class ReconciliationSummary {
 	ReconciliationResult result(StatementRow statement, boolean alreadyApplied, int overdue, int unmatchedAfterDays,
 			Path report) {
 		if (alreadyApplied) {
-			return new ReconciliationResult(statement.fileName(), statement.format(), true, statement.lines(), 0, 0, 0,
-					0, 0, 0, 0, overdue, unmatchedAfterDays, 0, 0, report);
+			return new ReconciliationResult(statement.id(), statement.fileName(), statement.format(), true,
+					statement.lines(), 0, 0, 0, 0, 0, 0, 0, overdue, unmatchedAfterDays, 0, 0, report);
 		}
-		return new ReconciliationResult(statement.fileName(), statement.format(), false, statement.lines(),
-				statement.matched(), statement.settled(), statement.settledForLess(), statement.returned(),
-				statement.unmatched(), statement.rejected(), statement.ignored(), overdue, unmatchedAfterDays,
-				statement.batchesSettled(), statement.batchesPartial(), report);
+		return new ReconciliationResult(statement.id(), statement.fileName(), statement.format(), false,
+				statement.lines(), statement.matched(), statement.settled(), statement.settledForLess(),
+				statement.returned(), statement.unmatched(), statement.rejected(), statement.ignored(), overdue,
+				unmatchedAfterDays, statement.batchesSettled(), statement.batchesPartial(), report);
 	}
 
 	/** The one-line JSON summary, also printed last by the CLI. */
 	public String toJson(ReconciliationResult result) {
 		return json.writeValueAsString(json.createObjectNode()
+			.put("statement_id", result.statementId())
 			.put("statement", result.statement())
 			.put("format", result.format())
 			.put("status", result.alreadyApplied() ? "already_applied" : "applied")

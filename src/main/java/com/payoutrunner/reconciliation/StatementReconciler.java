@@ -3,6 +3,7 @@ package com.payoutrunner.reconciliation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
+import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.core.Sha256;
 import com.payoutrunner.payout.EventLock;
 
@@ -29,11 +31,21 @@ public class StatementReconciler {
 	/** Days a sent payout may wait for its statement before the report lists it. */
 	public static final int DEFAULT_UNMATCHED_AFTER_DAYS = 3;
 
-	/** The job ended without completing; nothing of an unapplied statement changed. */
+	/**
+	 * The job ended without completing (nothing of an unapplied statement changed), or
+	 * another process is reconciling the same statement right now.
+	 */
 	public static class ReconciliationFailedException extends RuntimeException {
 
-		ReconciliationFailedException(String message) {
+		private final boolean inProgress;
+
+		ReconciliationFailedException(String message, boolean inProgress) {
 			super(message);
+			this.inProgress = inProgress;
+		}
+
+		public boolean inProgress() {
+			return inProgress;
 		}
 
 	}
@@ -50,8 +62,12 @@ public class StatementReconciler {
 
 	private final EventLock locks;
 
+	private final Path uploads;
+
 	public StatementReconciler(JobOperator jobOperator, JobRepository jobRepository, Job reconcileStatementJob,
-			ReconciliationRepository repository, ReconciliationSummary summaries, EventLock locks) {
+			ReconciliationRepository repository, ReconciliationSummary summaries, EventLock locks,
+			PayoutRunnerProperties properties) {
+		this.uploads = properties.bankFiles().statements();
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.reconcileStatementJob = reconcileStatementJob;
@@ -99,12 +115,12 @@ public class StatementReconciler {
 		}
 		catch (EventLock.EventBusyException ex) {
 			throw new ReconciliationFailedException(
-					file + ": this statement is being reconciled by another process right now");
+					file + ": this statement is being reconciled by another process right now", true);
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			throw new ReconciliationFailedException(file + ": reconciliation " + execution.getStatus() + " (execution "
 					+ execution.getId() + "): " + execution.getExitStatus().getExitDescription()
-					+ "; run it again with the same file to resume");
+					+ "; run it again with the same file to resume", false);
 		}
 		// From the repository: an execution found there carries its steps without their
 		// contexts.
@@ -121,6 +137,33 @@ public class StatementReconciler {
 				report.getExecutionContext().getInt(ReconcileStatementJobConfiguration.OVERDUE),
 				(int) (long) execution.getJobParameters().getLong(ReconcileStatementJobParameters.UNMATCHED_AFTER_DAYS),
 				Path.of(report.getExecutionContext().getString(ReconcileStatementJobConfiguration.REPORT)));
+	}
+
+	/**
+	 * Keeps a statement sent to the API as a file ({@code <statements>/<sha256
+	 * prefix>/<name>}, once per content and name) and reconciles it like one given to the
+	 * CLI.
+	 * @throws StatementFileException when it cannot be read as a statement; nothing is
+	 * kept or applied
+	 */
+	public ReconciliationResult reconcile(String name, byte[] content, int unmatchedAfterDays) throws Exception {
+		if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+			throw new IllegalArgumentException("file_name '" + name
+					+ "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+		}
+		if (content.length == 0) {
+			throw new StatementFileException(0, "the statement is empty");
+		}
+		StatementFiles.read(content);
+		// A folder per content, so that the statement keeps its own name.
+		Path file = uploads.toAbsolutePath().normalize().resolve(Sha256.hex(content).substring(0, 16)).resolve(name);
+		if (!Files.isRegularFile(file)) {
+			Files.createDirectories(file.getParent());
+			Path partial = Files.createTempFile(file.getParent(), ".upload-", ".part");
+			Files.write(partial, content);
+			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		return reconcile(file, unmatchedAfterDays);
 	}
 
 	/** The one-line JSON summary, also printed last by the CLI. */

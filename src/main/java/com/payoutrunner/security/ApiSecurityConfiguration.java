@@ -73,7 +73,7 @@ class ApiSecurityConfiguration {
 				.requestMatchers(HttpMethod.HEAD, "/api/**")
 				.hasRole(VIEWER)
 				.requestMatchers(HttpMethod.POST, "/api/runs", "/api/runs/**", "/api/schedules/**", "/api/payouts",
-						"/api/payouts/*/cancel")
+						"/api/payouts/*/cancel", "/api/reconciliations")
 				.hasRole(OPERATOR)
 				.requestMatchers(HttpMethod.POST, "/api/payouts/*/approve", "/api/payouts/*/reject")
 				.hasRole(APPROVER)
