@@ -200,12 +200,21 @@ class PayoutRunJobConfiguration {
 			FieldCipher cipher, @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters)
 			throws Exception {
 		RunSelection selection = RunSelection.fromJobParameters(parameters);
+		String where = selection.whereClause();
+		Map<String, Object> values = new java.util.HashMap<>(selection.parameters());
+		String dueBy = parameters.getString(PayoutRunJobParameters.DUE_BY);
+		if (dueBy != null) {
+			// Not yet due: not read at all, rather than skipped by every slot until it
+			// is.
+			where += " AND (scheduled_at IS NULL OR scheduled_at <= CAST(:dueBy AS timestamptz))";
+			values.put("dueBy", dueBy);
+		}
 		return new JdbcPagingItemReaderBuilder<PayoutCandidate>().name("eligiblePayoutReader")
 			.dataSource(dataSource)
 			.selectClause("SELECT " + PayoutRepository.CANDIDATE_COLUMNS)
 			.fromClause("FROM payouts")
-			.whereClause(selection.whereClause())
-			.parameterValues(selection.parameters())
+			.whereClause(where)
+			.parameterValues(values)
 			.sortKeys(Map.of("id", Order.ASCENDING))
 			.pageSize(properties.chunkSize())
 			.rowMapper(new PayoutCandidateRowMapper(cipher))

@@ -43,6 +43,14 @@ public final class PayoutRunJobParameters {
 	 */
 	public static final String BUSINESS_DATE = "business.date";
 
+	/**
+	 * Not identifying, scheduled runs only: the instant the slot was launched. A payout
+	 * taken through the API with a {@code scheduled_run} time after it waits for a later
+	 * slot (the business date alone would pay it early in its day). A restart keeps the
+	 * instant of the run it resumes, so it reads the same payouts.
+	 */
+	public static final String DUE_BY = "due.by";
+
 	private PayoutRunJobParameters() {
 	}
 

@@ -143,7 +143,7 @@ public class PayoutRunOperations {
 	public Result runSlot(ScheduledRun run) throws Exception {
 		String label = "slot " + run.slot() + " of schedule " + run.schedule();
 		try (var lock = locks.acquire("schedule:" + run.schedule())) {
-			JobParameters parameters = run.jobParameters();
+			JobParameters parameters = run.jobParameters(clock.instant());
 			JobInstance instance = jobRepository.getJobInstance(payoutRunJob.getName(), parameters);
 			if (instance == null) {
 				return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters), "started " + label);

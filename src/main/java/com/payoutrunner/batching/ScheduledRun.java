@@ -38,10 +38,11 @@ public record ScheduledRun(String schedule, String slot, List<String> priorities
 				selection.originModules(), parameters.getLocalDate(PayoutRunJobParameters.BUSINESS_DATE));
 	}
 
-	JobParameters jobParameters() {
+	JobParameters jobParameters(java.time.Instant dueBy) {
 		JobParametersBuilder builder = new JobParametersBuilder().addString(PayoutRunJobParameters.SCHEDULE, schedule)
 			.addString(PayoutRunJobParameters.SLOT, slot)
-			.addLocalDate(PayoutRunJobParameters.BUSINESS_DATE, businessDate, false);
+			.addLocalDate(PayoutRunJobParameters.BUSINESS_DATE, businessDate, false)
+			.addString(PayoutRunJobParameters.DUE_BY, dueBy.toString(), false);
 		if (!priorities.isEmpty()) {
 			builder.addString(PayoutRunJobParameters.PRIORITIES, String.join(",", priorities), false);
 		}
