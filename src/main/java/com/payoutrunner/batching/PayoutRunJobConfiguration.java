@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.config.PayoutRunnerProperties;
+import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.connector.ConnectorRouting;
 import com.payoutrunner.connector.PaymentConnectors;
 import com.payoutrunner.connector.PaymentOrderBodies;
@@ -264,11 +265,11 @@ class PayoutRunJobConfiguration {
 	PaymentOrderWriter paymentOrderWriter(PaymentConnectors connectors, SubmissionRepository submissions,
 			PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
 			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock,
-			PayoutRunnerProperties properties) {
+			PayoutRunnerProperties properties, Ledger ledger) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new PaymentOrderWriter(connectors, submissions, bodies, payouts, audit, newTransaction, json, clock,
-				properties.resubmissionDelays());
+				properties.resubmissionDelays(), ledger);
 	}
 
 	@Bean

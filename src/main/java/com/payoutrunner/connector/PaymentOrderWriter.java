@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.payout.PayoutRepository;
 import com.payoutrunner.payout.PayoutStatus;
 
@@ -61,11 +62,13 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 	private final List<Duration> resubmissionDelays;
 
+	private final Ledger ledger;
+
 	private StepExecution stepExecution;
 
 	public PaymentOrderWriter(PaymentConnectors connectors, SubmissionRepository submissions, PaymentOrderBodies bodies,
 			PayoutRepository payouts, AuditTrail audit, TransactionTemplate newTransaction, JsonMapper json,
-			Clock clock, List<Duration> resubmissionDelays) {
+			Clock clock, List<Duration> resubmissionDelays, Ledger ledger) {
 		this.connectors = connectors;
 		this.submissions = submissions;
 		this.bodies = bodies;
@@ -75,6 +78,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 		this.json = json;
 		this.clock = clock;
 		this.resubmissionDelays = List.copyOf(resubmissionDelays);
+		this.ledger = ledger;
 	}
 
 	@Override
@@ -140,6 +144,10 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 						.put("attempt", r.failedAttempts())
 						.put("next_attempt_at", String.valueOf(r.nextAttemptAt()))))
 					.toList());
+		// No payment exists for a dead-lettered payout: an API payout's money is free
+		// again
+		// (a retry from the queue reserves it anew).
+		deadLettered.forEach(r -> ledger.cancelHold(r.id(), actor));
 		audit.payoutEvents("dead_lettered", AuditCategory.OPERATIONAL, "error", actor, runId,
 				deadLettered.stream().map(PayoutRepository.FailureRecorded::id).toList(),
 				deadLettered.stream()

@@ -45,6 +45,14 @@ public class Ledger {
 			VALUES (:payoutId, :entity, :currency, :amount, :expiresAt)
 			RETURNING id""";
 
+	private static final String CANCELLED_HOLD = """
+			SELECT origin_entity_id, currency, id, amount_minor FROM holds
+			WHERE payout_id = :payoutId AND status = 'cancelled'""";
+
+	private static final String REINSTATE = """
+			UPDATE holds SET status = 'active', expires_at = :expiresAt, updated_at = now()
+			WHERE id = :id AND status = 'cancelled'""";
+
 	private static final String CANCEL = """
 			UPDATE holds SET status = 'cancelled', updated_at = now()
 			WHERE payout_id = :payoutId AND status = 'active' RETURNING id""";
@@ -120,15 +128,7 @@ public class Ledger {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public long placeHold(long payoutId, UUID entity, Money amount, Instant expiresAt, String actor) {
-		Optional<Long> balance = jdbc.sql(LOCK_BALANCE)
-			.param("entity", entity)
-			.param("currency", amount.code())
-			.query(Long.class)
-			.optional();
-		long available = balance.orElse(0L) - reserved(entity, amount.code());
-		if (balance.isEmpty() || available < amount.minorUnits()) {
-			throw new InsufficientFundsException(amount, Money.ofMinor(Math.max(0, available), amount.code()));
-		}
+		requireAvailable(entity, amount);
 		long holdId = jdbc.sql(PLACE)
 			.param("payoutId", payoutId)
 			.param("entity", entity)
@@ -140,6 +140,46 @@ public class Ledger {
 		audit.event("hold", Long.toString(holdId), "hold_placed", AuditCategory.FINANCIAL, "info", actor, null,
 				"{\"payout_id\": " + payoutId + ", \"amount\": \"" + amount + "\"}");
 		return holdId;
+	}
+
+	/**
+	 * Reserves again the money of a hold that was cancelled (a payout taken back out of
+	 * the dead-letter queue), until {@code expiresAt}, in the caller's transaction.
+	 * @return false when the payout has no cancelled hold (a liquidation event's payout)
+	 * @throws InsufficientFundsException when less is available now
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean reinstateHold(long payoutId, Instant expiresAt, String actor) {
+		var hold = jdbc.sql(CANCELLED_HOLD)
+			.param("payoutId", payoutId)
+			.query((rs, n) -> new HoldChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+					rs.getLong(4)))
+			.optional();
+		if (hold.isEmpty()) {
+			return false;
+		}
+		HoldChange cancelled = hold.get();
+		requireAvailable(cancelled.entity(), Money.ofMinor(cancelled.minor(), cancelled.currency()));
+		jdbc.sql(REINSTATE)
+			.param("id", cancelled.holdId())
+			.param("expiresAt", java.sql.Timestamp.from(expiresAt))
+			.update();
+		audit.event("hold", Long.toString(cancelled.holdId()), "hold_reinstated", AuditCategory.FINANCIAL, "info",
+				actor, null, "{\"payout_id\": " + payoutId + ", \"amount_minor\": " + cancelled.minor() + "}");
+		return true;
+	}
+
+	/** Locks the balance row (concurrent holds take turns) and checks what is free. */
+	private void requireAvailable(UUID entity, Money amount) {
+		Optional<Long> balance = jdbc.sql(LOCK_BALANCE)
+			.param("entity", entity)
+			.param("currency", amount.code())
+			.query(Long.class)
+			.optional();
+		long available = balance.orElse(0L) - reserved(entity, amount.code());
+		if (balance.isEmpty() || available < amount.minorUnits()) {
+			throw new InsufficientFundsException(amount, Money.ofMinor(Math.max(0, available), amount.code()));
+		}
 	}
 
 	/** Gives the reserved money back (cancellation, rejection, permanent failure). */

@@ -1,8 +1,11 @@
 package com.payoutrunner.payout;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,9 +15,10 @@ import com.payoutrunner.audit.AuditTrail;
 
 /**
  * Payouts whose submission failed for good (a permanent refusal, or one failure more than
- * there are resubmission delays). They stay until an operator acts: retry puts one back
- * for the next run (pending, attempts reset), cancel gives up on it. Each action is an
- * audit event naming the operator.
+ * there are resubmission delays). An API payout's hold is given back as it enters the
+ * queue (no payment exists). They stay until an operator acts: retry puts one back for
+ * the next run (pending, attempts reset, its hold placed again if the money is still
+ * there), cancel gives up on it. Each action is an audit event naming the operator.
  */
 @Service
 public class DeadLetterQueue {
@@ -44,11 +48,18 @@ public class DeadLetterQueue {
 
 	private final com.payoutrunner.ledger.Ledger ledger;
 
-	public DeadLetterQueue(JdbcClient jdbc, AuditTrail audit, EventLock locks, com.payoutrunner.ledger.Ledger ledger) {
+	private final Clock clock;
+
+	private final Duration holdLifetime;
+
+	public DeadLetterQueue(JdbcClient jdbc, AuditTrail audit, EventLock locks, com.payoutrunner.ledger.Ledger ledger,
+			Clock clock, @Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.locks = locks;
 		this.ledger = ledger;
+		this.clock = clock;
+		this.holdLifetime = holdLifetime;
 	}
 
 	/**
@@ -60,7 +71,10 @@ public class DeadLetterQueue {
 
 	/**
 	 * Puts a dead-lettered payout back: the next run of its event builds a new line for
-	 * it.
+	 * it. An API payout's hold, given back when it was dead-lettered, is placed again for
+	 * a new lifetime.
+	 * @throws com.payoutrunner.ledger.InsufficientFundsException when its entity no
+	 * longer has the money; the payout stays in the queue
 	 */
 	@Transactional
 	public void retry(long payoutId, String operator) {
@@ -106,6 +120,9 @@ public class DeadLetterQueue {
 				.orElseThrow(() -> new IllegalArgumentException("no payout " + payoutId));
 			throw new IllegalArgumentException("payout " + payoutId + " is " + current + ", not "
 					+ String.join(" or ", from.stream().map(PayoutStatus::code).toList()) + ": nothing done");
+		}
+		if (to == PayoutStatus.PENDING) {
+			ledger.reinstateHold(payoutId, clock.instant().plus(holdLifetime), "operator:" + operator);
 		}
 		if (to == PayoutStatus.CANCELLED) {
 			// Given up: the reserved money goes back to the entity (API payouts have a

@@ -24,11 +24,11 @@ import com.payoutrunner.payout.PayoutReference;
 /**
  * Applies the bank's verdicts to the payouts they name, in the caller's transaction:
  * accepted is noted on the submission; rejected (no money moved) puts the payout in the
- * dead-letter queue without its order, for an operator to fix and retry or cancel;
- * returned (paid, then sent back, even after a statement settled it) marks it returned
- * and gives an API payout's money back: its hold cancelled, or what its settlement
- * debited credited back. A verdict already recorded is not applied twice. A verdict that
- * names no payout sent in a file is unmatched, with the reason.
+ * dead-letter queue without its order (an API payout's hold given back), for an operator
+ * to fix and retry or cancel; returned (paid, then sent back, even after a statement
+ * settled it) marks it returned and gives an API payout's money back: its hold cancelled,
+ * or what its settlement debited credited back. A verdict already recorded is not applied
+ * twice. A verdict that names no payout sent in a file is unmatched, with the reason.
  */
 @Repository
 public class BankVerdictRecorder {
@@ -160,6 +160,7 @@ public class BankVerdictRecorder {
 				String reason = "rejected by the bank (" + verdict.code() + "): " + verdict.reason();
 				jdbc.sql(REJECT_LINE).param("reason", reason).param("id", order.lineId()).update();
 				movePayout(order.payoutId(), "dead_letter", reason);
+				ledger.cancelHold(order.payoutId(), actor);
 				audit.payoutEvents("bank_rejected", AuditCategory.FINANCIAL, "error", actor, null,
 						List.of(order.payoutId()), List.of(details));
 			}

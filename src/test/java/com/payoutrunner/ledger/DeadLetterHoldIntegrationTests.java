@@ -1,0 +1,110 @@
+package com.payoutrunner.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.batching.ScheduledRun;
+import com.payoutrunner.core.Money;
+import com.payoutrunner.payout.DeadLetterQueue;
+import com.payoutrunner.payout.api.PayoutCancellation;
+import com.payoutrunner.payout.api.PayoutCreation;
+import com.payoutrunner.support.PostgresIntegrationTest;
+
+/**
+ * A payout the bank refuses for good (dead-letter queue) gives its hold back at once, as
+ * no payment exists; an operator's retry reserves the money again, and is refused while
+ * the entity no longer has it.
+ */
+@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
+		"payout.reports-dir=target/test-reports-schedules",
+		"payout.sandbox-bank.faults.rejected-accounts=" + DeadLetterHoldIntegrationTests.REFUSED_IBAN })
+class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
+
+	static final String REFUSED_IBAN = "DE97370400448796100031";
+
+	@Autowired
+	PayoutCreation creation;
+
+	@Autowired
+	PayoutCancellation cancellation;
+
+	@Autowired
+	DeadLetterQueue deadLetters;
+
+	@Autowired
+	Ledger ledger;
+
+	@Autowired
+	PayoutRunOperations runs;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aRefusedPayoutGivesItsHoldBackAndARetryReservesItAgainWhileTheMoneyIsThere() throws Exception {
+		UUID entity = UUID.randomUUID();
+		String module = "q" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		ledger.credit(entity, Money.parse("500.00", java.util.Currency.getInstance("EUR")));
+		long refused = create(entity, module, "400.00", REFUSED_IBAN);
+		assertThat(available(entity)).isEqualTo(10_000);
+
+		var run = runs.runSlot(new ScheduledRun("dlq-" + module, "s1", List.of(), List.of(), List.of(module),
+				LocalDate.of(2026, 11, 23)));
+
+		assertThat(run.execution().getStatus().name()).isEqualTo("COMPLETED");
+		assertThat(row(refused)).containsExactly("dead_letter", "cancelled");
+		assertThat(available(entity)).as("no payment exists: the money is free").isEqualTo(50_000);
+
+		long other = create(entity, module + "x", "300.00", "DE89370400440532013000");
+		assertThatThrownBy(() -> deadLetters.retry(refused, "ops")).isInstanceOf(InsufficientFundsException.class);
+		assertThat(row(refused)).as("still in the queue, nothing reserved").containsExactly("dead_letter", "cancelled");
+
+		cancellation.cancel(other, "api:test", "make room");
+		deadLetters.retry(refused, "ops");
+
+		assertThat(row(refused)).containsExactly("pending", "active");
+		assertThat(available(entity)).isEqualTo(10_000);
+		assertThat(jdbc.sql("""
+				SELECT action FROM audit_events WHERE entity_type = 'hold'
+				  AND entity_id = (SELECT id::text FROM holds WHERE payout_id = :id) ORDER BY id""")
+			.param("id", refused)
+			.query(String.class)
+			.list()).containsExactly("hold_placed", "hold_cancelled", "hold_reinstated");
+	}
+
+	private long create(UUID entity, String module, String amount, String iban) {
+		return creation.create(UUID.randomUUID().toString(), json.readTree("""
+				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "%s",
+				 "beneficiary": {"account_name": "Jonas Weber", "iban": "%s", "country": "DE"}}""".formatted(module,
+				entity, amount, iban)), "api:test")
+			.payoutId();
+	}
+
+	private long available(UUID entity) {
+		return ledger.balance(entity, "EUR").availableMinor();
+	}
+
+	/** Payout status, hold status. */
+	private List<String> row(long payoutId) {
+		return jdbc.sql("SELECT p.status, h.status FROM payouts p JOIN holds h ON h.payout_id = p.id WHERE p.id = :id")
+			.param("id", payoutId)
+			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
+			.single();
+	}
+
+}
