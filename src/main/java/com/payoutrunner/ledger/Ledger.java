@@ -45,6 +45,13 @@ public class Ledger {
 			VALUES (:payoutId, :entity, :currency, :amount, :expiresAt)
 			RETURNING id""";
 
+	private static final String LOCK_BALANCES_OF = """
+			SELECT b.balance_minor FROM entity_balances b
+			WHERE (b.origin_entity_id, b.currency) IN (SELECT origin_entity_id, currency FROM holds
+			                                          WHERE payout_id = ANY(CAST(:payoutIds AS bigint[])))
+			ORDER BY b.origin_entity_id, b.currency
+			FOR UPDATE OF b""";
+
 	private static final String CANCELLED_HOLD = """
 			SELECT origin_entity_id, currency, id, amount_minor FROM holds
 			WHERE payout_id = :payoutId AND status = 'cancelled'""";
@@ -167,6 +174,18 @@ public class Ledger {
 		audit.event("hold", Long.toString(cancelled.holdId()), "hold_reinstated", AuditCategory.FINANCIAL, "info",
 				actor, null, "{\"payout_id\": " + payoutId + ", \"amount_minor\": " + cancelled.minor() + "}");
 		return true;
+	}
+
+	/**
+	 * Locks, in key order, the balances the holds of these payouts draw on: a caller that
+	 * moves many holds (a statement) takes them all up front, so that two such callers
+	 * cannot deadlock on each other's balances.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockBalancesOf(java.util.List<Long> payoutIds) {
+		if (!payoutIds.isEmpty()) {
+			jdbc.sql(LOCK_BALANCES_OF).param("payoutIds", payoutIds.toArray(Long[]::new)).query(Long.class).list();
+		}
 	}
 
 	/** Locks the balance row (concurrent holds take turns) and checks what is free. */

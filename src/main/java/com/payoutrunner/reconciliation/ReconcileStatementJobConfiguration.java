@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 import org.slf4j.MDC;
 import org.springframework.batch.core.job.Job;
@@ -24,7 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.core.Sha256;
 
 /**
@@ -113,8 +108,7 @@ class ReconcileStatementJobConfiguration {
 
 	@Bean
 	Step writeReconciliationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconciliationRepository repository, PayoutRunnerProperties properties, Clock clock,
-			ReconciliationSummary summaries) {
+			ReconciliationRepository repository, ReconciliationReportWriter reports) {
 		return new StepBuilder(REPORT_STEP, jobRepository).tasklet((contribution, chunkContext) -> {
 			StepExecution step = contribution.getStepExecution();
 			JobParameters parameters = step.getJobParameters();
@@ -122,20 +116,14 @@ class ReconcileStatementJobConfiguration {
 			long days = parameters.getLong(ReconcileStatementJobParameters.UNMATCHED_AFTER_DAYS);
 			var statement = repository.findStatement(hash)
 				.orElseThrow(() -> new IllegalStateException("statement " + hash + " was not applied"));
-			Instant now = clock.instant();
-			List<SentPayout> overdue = repository.sentBefore(now.minus(Duration.ofDays(days)));
-			Path directory = ReconciliationReport.newDirectory(properties.reportsDir(), statement.fileName(), now);
-			var lines = repository.lines(statement.id());
-			Path report = ReconciliationReport.write(directory, lines, overdue, now);
-			contribution.incrementWriteCount(lines.size() + overdue.size());
-			step.getExecutionContext().putString(REPORT, report.toString());
-			step.getExecutionContext().putInt(OVERDUE, overdue.size());
 			// Applied by another instance: only a statement applied before this job
 			// existed.
 			boolean appliedBefore = !Long.valueOf(step.getJobExecution().getJobInstance().getInstanceId())
 				.equals(statement.jobInstanceId());
-			var result = summaries.result(statement, appliedBefore, overdue.size(), (int) days, report);
-			write(directory.resolve("reconciliation-summary.json"), summaries.toJson(result));
+			var written = reports.write(statement, appliedBefore, (int) days);
+			contribution.incrementWriteCount(written.rows());
+			step.getExecutionContext().putString(REPORT, written.result().report().toString());
+			step.getExecutionContext().putInt(OVERDUE, written.result().overdue());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
@@ -146,15 +134,6 @@ class ReconcileStatementJobConfiguration {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the statement " + file, ex);
-		}
-	}
-
-	private static void write(Path file, String content) {
-		try {
-			Files.writeString(file, content + System.lineSeparator());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + file, ex);
 		}
 	}
 

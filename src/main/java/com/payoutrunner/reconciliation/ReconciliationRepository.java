@@ -37,19 +37,29 @@ class ReconciliationRepository {
 	/**
 	 * The payouts named by id, by payment order or by batch reference, any status (so
 	 * that the report can say why one cannot be settled), locked until the statement
-	 * commits.
+	 * commits, in id order.
 	 */
-	private static final String FIND_NAMED = """
-			SELECT %s
-			FROM payouts p
-			%s
+	private static final String LOCK_NAMED = """
+			SELECT p.id FROM payouts p
 			WHERE p.id IN (SELECT unnest(CAST(:ids AS bigint[]))
 			               UNION SELECT id FROM payouts WHERE payment_order_id = ANY(CAST(:orders AS text[]))
 			               UNION SELECT l2.payout_id FROM payout_batch_lines l2
 			                     JOIN payout_batches b2 ON b2.id = l2.batch_id
 			                     WHERE l2.status = 'accepted' AND b2.reference = ANY(CAST(:orders AS text[])))
 			ORDER BY p.id
-			FOR UPDATE OF p""".formatted(PAYOUT_COLUMNS, PAYOUT_JOINS);
+			FOR UPDATE OF p""";
+
+	/**
+	 * Read after the lock, in a statement of its own: a lock that waited for another
+	 * statement's transaction sees the payout row as that one left it, but rows joined in
+	 * the same statement (its settlement) only as they were before.
+	 */
+	private static final String FIND_LOCKED = """
+			SELECT %s
+			FROM payouts p
+			%s
+			WHERE p.id = ANY(CAST(:ids AS bigint[]))
+			ORDER BY p.id""".formatted(PAYOUT_COLUMNS, PAYOUT_JOINS);
 
 	/** Nothing when the same content was applied before (or is being, by another). */
 	private static final String INSERT_STATEMENT = """
@@ -212,11 +222,12 @@ class ReconciliationRepository {
 	}
 
 	List<SentPayout> lockNamed(List<Long> ids, List<String> orders) {
-		return jdbc.sql(FIND_NAMED)
+		List<Long> locked = jdbc.sql(LOCK_NAMED)
 			.param("ids", ids.toArray(Long[]::new))
 			.param("orders", orders.toArray(String[]::new))
-			.query((rs, n) -> payout(rs))
+			.query(Long.class)
 			.list();
+		return jdbc.sql(FIND_LOCKED).param("ids", locked.toArray(Long[]::new)).query((rs, n) -> payout(rs)).list();
 	}
 
 	int settle(List<Long> ids) {
@@ -289,10 +300,19 @@ class ReconciliationRepository {
 		}).list();
 	}
 
+	/**
+	 * The batches are locked first, in id order: the update then reads (in a statement of
+	 * its own) the payouts as a concurrent statement that settled others of the same
+	 * batch left them, and two statements cannot deadlock on batches.
+	 */
 	List<BatchSettlement> updateBatches(List<Long> batchIds) {
 		if (batchIds.isEmpty()) {
 			return List.of();
 		}
+		jdbc.sql("SELECT id FROM payout_batches WHERE id = ANY(CAST(:batches AS bigint[])) ORDER BY id FOR UPDATE")
+			.param("batches", batchIds.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
 		return jdbc.sql(UPDATE_BATCHES)
 			.param("batches", batchIds.toArray(Long[]::new))
 			.query((rs, n) -> new BatchSettlement(rs.getLong("id"), rs.getString("reference"),

@@ -89,6 +89,9 @@ class StatementApplier {
 					"statement " + name + ": expected to settle " + changes.settledIds.size() + " and return "
 							+ changes.returnedIds.size() + " payouts, changed " + settled + " and " + returned);
 		}
+		List<Long> moved = new ArrayList<>(changes.settledIds);
+		moved.addAll(changes.returnedIds);
+		ledger.lockBalancesOf(moved);
 		changes.holdMoves.forEach(Runnable::run);
 		changes.audit.forEach((event, ids) -> audit.payoutEvents(event.name(), AuditCategory.FINANCIAL,
 				event.severity(), actor, null, ids, changes.details.get(event)));

@@ -73,14 +73,14 @@ final class StatementMatcher {
 		if (!line.endToEndIds().isEmpty()) {
 			Attempt byReference = byReferences(line, claimedBy, isReturn);
 			if (byReference.payouts != null) {
-				return checkAmount(line, byReference.payouts);
+				return checkAmount(line, byReference.payouts, byReference.onlyOne);
 			}
 			problems.add(byReference.problem);
 		}
 		if (line.paymentOrderId() != null) {
 			Attempt byOrderId = byPaymentOrder(line, claimedBy, isReturn);
 			if (byOrderId.payouts != null) {
-				return checkAmount(line, byOrderId.payouts);
+				return checkAmount(line, byOrderId.payouts, byOrderId.onlyOne);
 			}
 			problems.add(byOrderId.problem);
 		}
@@ -111,7 +111,7 @@ final class StatementMatcher {
 				payouts.add(payout);
 			}
 		}
-		return Attempt.found(payouts);
+		return Attempt.found(payouts, line.endToEndIds().size() == 1);
 	}
 
 	private Attempt byPaymentOrder(StatementLine line, Map<Long, Integer> claimedBy, boolean isReturn) {
@@ -126,7 +126,23 @@ final class StatementMatcher {
 			return Attempt.failed("payment order '" + line.paymentOrderId() + "' has no payout left to "
 					+ (isReturn ? "return" : "settle") + ": " + unavailable(named.get(0), claimedBy, isReturn));
 		}
-		return Attempt.found(open);
+		if (isReturn) {
+			// A return names the order its payouts went under: those still sent, or those
+			// already settled, whichever the amount fits (a batch can hold both).
+			for (PayoutStatus status : List.of(PayoutStatus.SENT, PayoutStatus.SETTLED)) {
+				List<SentPayout> some = open.stream().filter(payout -> payout.status() == status).toList();
+				if (!some.isEmpty() && some.size() < open.size() && sumsTo(some, line.amount())) {
+					return Attempt.found(some, false);
+				}
+			}
+		}
+		// Settling for less needs the order to name one payout, not one left of several.
+		return Attempt.found(open, named.size() == 1);
+	}
+
+	private static boolean sumsTo(List<SentPayout> payouts, Money amount) {
+		return payouts.stream().map(SentPayout::returnable).allMatch(money -> money.code().equals(amount.code()))
+				&& payouts.stream().mapToLong(payout -> payout.returnable().minorUnits()).sum() == amount.minorUnits();
 	}
 
 	/** Why a payout cannot be settled (or returned) by this line; null when it can. */
@@ -146,7 +162,11 @@ final class StatementMatcher {
 		return null;
 	}
 
-	private static LineMatch checkAmount(StatementLine line, List<SentPayout> payouts) {
+	/**
+	 * @param onlyOne the line names exactly one payout, which may then have been paid
+	 * less
+	 */
+	private static LineMatch checkAmount(StatementLine line, List<SentPayout> payouts, boolean onlyOne) {
 		Map<String, List<SentPayout>> byCurrency = payouts.stream()
 			.collect(Collectors.groupingBy(payout -> payout.railAmount().code(), LinkedHashMap::new,
 					Collectors.toList()));
@@ -159,14 +179,14 @@ final class StatementMatcher {
 			.map(isReturn ? SentPayout::returnable : SentPayout::railAmount)
 			.reduce(Money::plus)
 			.orElseThrow(() -> new IllegalStateException("a match without payouts"));
-		if (Objects.equals(expected, line.amount()) || paidLess(line, payouts, expected, isReturn)) {
+		if (Objects.equals(expected, line.amount()) || (onlyOne && paidLess(line, payouts, expected, isReturn))) {
 			return new LineMatch.Matched(line, payouts);
 		}
 		return new LineMatch.Unmatched(line,
 				"amount " + line.amount() + " does not equal " + expected + ", "
 						+ (isReturn ? "what was paid for" : "the rail amount of") + " payout(s) " + ids(payouts)
-						+ (payouts.size() > 1 && !isReturn && line.amount().minorUnits() < expected.minorUnits()
-								? " (only a single payout can settle for less)" : ""));
+						+ (!onlyOne && !isReturn && line.amount().minorUnits() < expected.minorUnits()
+								? " (only a line naming a single payout can settle for less)" : ""));
 	}
 
 	/** A booked line for one payout, above zero and below what it was sent for. */
@@ -179,15 +199,15 @@ final class StatementMatcher {
 		return payouts.stream().map(payout -> Long.toString(payout.id())).collect(Collectors.joining(" "));
 	}
 
-	/** Payouts found, or why not. */
-	private record Attempt(List<SentPayout> payouts, String problem) {
+	/** Payouts found (and whether the line names only one), or why not. */
+	private record Attempt(List<SentPayout> payouts, boolean onlyOne, String problem) {
 
-		static Attempt found(List<SentPayout> payouts) {
-			return new Attempt(payouts, null);
+		static Attempt found(List<SentPayout> payouts, boolean onlyOne) {
+			return new Attempt(payouts, onlyOne && payouts.size() == 1, null);
 		}
 
 		static Attempt failed(String problem) {
-			return new Attempt(null, problem);
+			return new Attempt(null, false, problem);
 		}
 
 	}

@@ -64,10 +64,13 @@ public class StatementReconciler {
 
 	private final Path uploads;
 
+	private final ReconciliationReportWriter reports;
+
 	public StatementReconciler(JobOperator jobOperator, JobRepository jobRepository, Job reconcileStatementJob,
 			ReconciliationRepository repository, ReconciliationSummary summaries, EventLock locks,
-			PayoutRunnerProperties properties) {
+			PayoutRunnerProperties properties, ReconciliationReportWriter reports) {
 		this.uploads = properties.bankFiles().statements();
+		this.reports = reports;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.reconcileStatementJob = reconcileStatementJob;
@@ -96,31 +99,33 @@ public class StatementReconciler {
 			.addLong(ReconcileStatementJobParameters.UNMATCHED_AFTER_DAYS, (long) unmatchedAfterDays, false)
 			.toJobParameters();
 		JobExecution execution;
-		boolean ranBefore;
 		try (var lock = locks.acquire("statement:" + hash)) {
 			JobExecution last = jobRepository.getLastJobExecution(ReconcileStatementJobConfiguration.JOB_NAME,
 					parameters);
-			ranBefore = last != null && last.getStatus() == BatchStatus.COMPLETED;
-			if (ranBefore) {
-				execution = last;
+			if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+				// Applied before: nothing to do but say what is still overdue as of now.
+				return reports.write(recorded(hash), true, unmatchedAfterDays).result();
 			}
-			else {
-				if (last != null && last.getStatus().isRunning()) {
-					// We hold the statement's lock: the process that left it running is
-					// gone.
-					jobOperator.recover(last);
-				}
-				execution = jobOperator.start(reconcileStatementJob, parameters);
+			if (last != null
+					&& (last.getStatus() == BatchStatus.ABANDONED || last.getStatus() == BatchStatus.UNKNOWN)) {
+				throw new ReconciliationFailedException(file + ": its reconciliation (execution " + last.getId()
+						+ ") is " + last.getStatus() + " and cannot be resumed; " + applied(hash), false);
 			}
+			if (last != null && last.getStatus().isRunning()) {
+				// We hold the statement's lock: the process that left it running is gone.
+				jobOperator.recover(last);
+			}
+			execution = jobOperator.start(reconcileStatementJob, parameters);
 		}
 		catch (EventLock.EventBusyException ex) {
 			throw new ReconciliationFailedException(
 					file + ": this statement is being reconciled by another process right now", true);
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			throw new ReconciliationFailedException(file + ": reconciliation " + execution.getStatus() + " (execution "
-					+ execution.getId() + "): " + execution.getExitStatus().getExitDescription()
-					+ "; run it again with the same file to resume", false);
+			throw new ReconciliationFailedException(
+					file + ": reconciliation " + execution.getStatus() + " (execution " + execution.getId() + "): "
+							+ failure(execution) + "; " + applied(hash) + "; reconcile the same file again to resume",
+					false);
 		}
 		// From the repository: an execution found there carries its steps without their
 		// contexts.
@@ -129,14 +134,35 @@ public class StatementReconciler {
 		if (report == null) {
 			throw new IllegalStateException("execution " + execution.getId() + " has no report step");
 		}
-		var statement = repository.findStatement(hash)
-			.orElseThrow(() -> new IllegalStateException("statement " + hash + " was not recorded"));
-		boolean alreadyApplied = ranBefore
-				|| !Long.valueOf(execution.getJobInstance().getInstanceId()).equals(statement.jobInstanceId());
+		var statement = recorded(hash);
+		boolean alreadyApplied = !Long.valueOf(execution.getJobInstance().getInstanceId())
+			.equals(statement.jobInstanceId());
 		return summaries.result(statement, alreadyApplied,
-				report.getExecutionContext().getInt(ReconcileStatementJobConfiguration.OVERDUE),
-				(int) (long) execution.getJobParameters().getLong(ReconcileStatementJobParameters.UNMATCHED_AFTER_DAYS),
+				report.getExecutionContext().getInt(ReconcileStatementJobConfiguration.OVERDUE), unmatchedAfterDays,
 				Path.of(report.getExecutionContext().getString(ReconcileStatementJobConfiguration.REPORT)));
+	}
+
+	private ReconciliationRepository.StatementRow recorded(String hash) {
+		return repository.findStatement(hash)
+			.orElseThrow(() -> new IllegalStateException("statement " + hash + " was not recorded"));
+	}
+
+	/** The first failure's message, not the stack trace the exit description holds. */
+	private static String failure(JobExecution execution) {
+		return execution.getAllFailureExceptions()
+			.stream()
+			.findFirst()
+			.map(Throwable::getMessage)
+			.orElse(execution.getExitStatus().getExitDescription().lines().findFirst().orElse("no reason given"));
+	}
+
+	/**
+	 * Whether the failed instance's statement is applied: what an operator needs to know.
+	 */
+	private String applied(String hash) {
+		return repository.findStatement(hash)
+			.map(statement -> "the statement is applied (its report is what is missing)")
+			.orElse("nothing of the statement was applied");
 	}
 
 	/**

@@ -124,6 +124,9 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 			.param("id", created.payoutId())
 			.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
 			.single()).as("1000.00 held; the bank did not pay 7.00 of it").isEqualTo("released 99300 700");
+		var hold = (java.util.Map<?, ?>) views.payout(created.payoutId()).orElseThrow().get("hold");
+		assertThat(hold.get("settled")).isEqualTo("993.00");
+		assertThat(hold.get("released")).isEqualTo("7.00");
 		var afterSettlement = ledger.balance(entity, "EUR");
 		assertThat(afterSettlement.balanceMinor()).isEqualTo(500_000 - 99_300);
 		assertThat(afterSettlement.reservedMinor()).isZero();

@@ -81,7 +81,10 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 		assertThatThrownBy(() -> reconciler.reconcile(statement, 3))
 			.isInstanceOf(StatementReconciler.ReconciliationFailedException.class)
 			.hasMessageContaining("FAILED")
-			.hasMessageContaining("run it again with the same file to resume");
+			.hasMessageContaining("cannot create a report folder")
+			.hasMessageNotContaining("\tat ")
+			.hasMessageContaining("the statement is applied (its report is what is missing)")
+			.hasMessageEndingWith("reconcile the same file again to resume");
 		assertThat(status(sent.id())).as("the statement committed with its step").isEqualTo("settled");
 
 		Files.delete(BLOCKER);

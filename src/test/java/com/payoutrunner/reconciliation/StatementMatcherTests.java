@@ -159,7 +159,52 @@ class StatementMatcherTests {
 	void nettedPayoutsCannotSettleForLess() {
 		var match = matchOne(line(Money.ofMinor(100000, "EUR"), EntryStatus.BOOKED, List.of(ref(10), ref(11)), null));
 
-		assertThat(((LineMatch.Unmatched) match).reason()).endsWith("(only a single payout can settle for less)");
+		assertThat(((LineMatch.Unmatched) match).reason())
+			.endsWith("(only a line naming a single payout can settle for less)");
+	}
+
+	@Test
+	void anOrderWithOnePayoutLeftOfSeveralNeverSettlesForLess() {
+		SentPayout returned = new SentPayout(30, CREATED, PayoutStatus.RETURNED, "ORD", "B9", 1L,
+				Money.ofMinor(5000, "EUR"), Money.ofMinor(5000, "EUR"), null, Instant.EPOCH);
+		SentPayout open = sent(31, "ORD", "B9", 10000, "EUR");
+		SentPayout alone = sent(32, "ORD-ALONE", "B8", 10000, "EUR");
+		StatementMatcher netted = new StatementMatcher(List.of(returned, open, alone));
+
+		var leftOfTwo = netted.match(List.of(line(Money.ofMinor(6000, "EUR"), EntryStatus.BOOKED, List.of(), "ORD")))
+			.get(0);
+		var onlyOne = netted
+			.match(List.of(line(Money.ofMinor(6000, "EUR"), EntryStatus.BOOKED, List.of(), "ORD-ALONE")))
+			.get(0);
+
+		assertThat(((LineMatch.Unmatched) leftOfTwo).reason())
+			.endsWith("(only a line naming a single payout can settle for less)");
+		assertThat(((LineMatch.Matched) onlyOne).settledForLess()).isTrue();
+	}
+
+	@Test
+	void aReturnByBatchTakesTheSentOrTheSettledPayoutsWhicheverTheAmountFits() {
+		SentPayout settled = new SentPayout(20, CREATED, PayoutStatus.SETTLED, "B1", "B1", 1L,
+				Money.ofMinor(10000, "EUR"), Money.ofMinor(10000, "EUR"), Money.ofMinor(10000, "EUR"), Instant.EPOCH);
+		SentPayout sent = sent(21, "B1", "B1", 5000, "EUR");
+		StatementMatcher batch = new StatementMatcher(List.of(settled, sent));
+
+		var ofTheSent = batch
+			.match(List.of(new StatementLine(2, CREATED, Money.ofMinor(5000, "EUR"), Direction.CREDIT,
+					EntryStatus.RETURNED, "R", List.of(), "B1", "AC04")))
+			.get(0);
+		var ofTheSettled = batch
+			.match(List.of(new StatementLine(2, CREATED, Money.ofMinor(10000, "EUR"), Direction.CREDIT,
+					EntryStatus.RETURNED, "R", List.of(), "B1", "AC04")))
+			.get(0);
+		var ofBoth = batch
+			.match(List.of(new StatementLine(2, CREATED, Money.ofMinor(15000, "EUR"), Direction.CREDIT,
+					EntryStatus.RETURNED, "R", List.of(), "B1", "AC04")))
+			.get(0);
+
+		assertThat(((LineMatch.Matched) ofTheSent).payouts()).containsExactly(sent);
+		assertThat(((LineMatch.Matched) ofTheSettled).payouts()).containsExactly(settled);
+		assertThat(((LineMatch.Matched) ofBoth).payouts()).containsExactly(settled, sent);
 	}
 
 	@Test

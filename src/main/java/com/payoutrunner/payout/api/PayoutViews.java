@@ -28,7 +28,8 @@ public class PayoutViews {
 			p.origin_entity_id, p.currency, p.amount_minor, p.molam_fee_minor, p.bank_fee_minor, p.net_minor,
 			p.investor_name, p.country, p.iban, p.account_number, p.bic, p.scheduled_at, p.payment_order_id, p.last_error,
 			p.skip_reason, p.created_at, p.updated_at, h.id AS hold_id, h.status AS hold_status,
-			h.amount_minor AS hold_amount_minor, h.released_minor AS hold_released_minor, h.expires_at AS hold_expires_at""";
+			h.amount_minor AS hold_amount_minor, h.released_minor AS hold_released_minor, h.settled_minor AS hold_settled_minor,
+			h.expires_at AS hold_expires_at""";
 
 	/** The filters of the list; null means any. */
 	public record Filter(String status, String priority, String originModule, String originEntityId, String currency,
@@ -186,6 +187,8 @@ public class PayoutViews {
 			hold.put("id", holdId);
 			hold.put("status", rs.getString("hold_status"));
 			hold.put("amount", decimal(rs.getLong("hold_amount_minor"), currency));
+			// Settled: what the balance was debited; released: what the bank did not pay.
+			hold.put("settled", decimal(rs.getLong("hold_settled_minor"), currency));
 			hold.put("released", decimal(rs.getLong("hold_released_minor"), currency));
 			hold.put("expires_at", rs.getObject("hold_expires_at", OffsetDateTime.class).toString());
 			view.put("hold", hold);
