@@ -1,5 +1,6 @@
 package com.payoutrunner.batching;
 
+import static com.payoutrunner.support.ApiPayoutRequest.anApiPayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -57,8 +58,8 @@ class ScheduledRunDueTimeIntegrationTests extends PostgresIntegrationTest {
 		String module = "d" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")));
 		Instant inTwoHours = clock.instant().plus(Duration.ofHours(2));
-		long later = create(entity, module, ", \"scheduled_run\": \"" + inTwoHours + "\"");
-		long now = create(entity, module, "");
+		long later = anApiPayout(entity, module).scheduledRun(inTwoHours).createWith(creation, json);
+		long now = anApiPayout(entity, module).createWith(creation, json);
 
 		runSlot(module);
 
@@ -73,17 +74,6 @@ class ScheduledRunDueTimeIntegrationTests extends PostgresIntegrationTest {
 		runSlot(module);
 
 		assertThat(status(later)).isEqualTo("sent");
-	}
-
-	private long create(UUID entity, String module, String scheduled) {
-		return creation.create(UUID.randomUUID().toString(),
-				json.readTree(
-						"""
-								{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "100.00",
-								 "beneficiary": {"account_name": "Ana Souza", "iban": "PT50000201231234567890154", "country": "PT"}%s}"""
-							.formatted(module, entity, scheduled)),
-				"api:test")
-			.payoutId();
 	}
 
 	private void runSlot(String module) throws Exception {

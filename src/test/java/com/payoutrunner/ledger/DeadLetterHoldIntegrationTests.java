@@ -1,5 +1,6 @@
 package com.payoutrunner.ledger;
 
+import static com.payoutrunner.support.ApiPayoutRequest.anApiPayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 		UUID entity = UUID.randomUUID();
 		String module = "q" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 		ledger.credit(entity, Money.parse("500.00", java.util.Currency.getInstance("EUR")));
-		long refused = create(entity, module, "400.00", REFUSED_IBAN);
+		long refused = anApiPayout(entity, module).amount("400.00").to(REFUSED_IBAN, "DE").createWith(creation, json);
 		assertThat(available(entity)).isEqualTo(10_000);
 
 		var run = runs.runSlot(new ScheduledRun("dlq-" + module, "s1", List.of(), List.of(), List.of(module),
@@ -70,7 +71,7 @@ class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 		assertThat(row(refused)).containsExactly("dead_letter", "cancelled");
 		assertThat(available(entity)).as("no payment exists: the money is free").isEqualTo(50_000);
 
-		long other = create(entity, module + "x", "300.00", "DE89370400440532013000");
+		long other = anApiPayout(entity, module + "x").amount("300.00").createWith(creation, json);
 		assertThatThrownBy(() -> deadLetters.retry(refused, "ops")).isInstanceOf(InsufficientFundsException.class);
 		assertThat(row(refused)).as("still in the queue, nothing reserved").containsExactly("dead_letter", "cancelled");
 
@@ -85,14 +86,6 @@ class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 			.param("id", refused)
 			.query(String.class)
 			.list()).containsExactly("hold_placed", "hold_cancelled", "hold_reinstated");
-	}
-
-	private long create(UUID entity, String module, String amount, String iban) {
-		return creation.create(UUID.randomUUID().toString(), json.readTree("""
-				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "%s",
-				 "beneficiary": {"account_name": "Jonas Weber", "iban": "%s", "country": "DE"}}""".formatted(module,
-				entity, amount, iban)), "api:test")
-			.payoutId();
 	}
 
 	private long available(UUID entity) {

@@ -1,5 +1,6 @@
 package com.payoutrunner.ledger;
 
+import static com.payoutrunner.support.ApiPayoutRequest.anApiPayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -68,11 +69,11 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 				List.of(module), LocalDate.of(2026, 11, 23)));
 
 		assertThat(run.execution().getStatus().name()).isEqualTo("COMPLETED");
-		var payout = views.payout(created.payoutId()).orElseThrow();
+		var payout = views.payout(created).orElseThrow();
 		assertThat(payout.get("status")).isEqualTo("sent");
 		long railAmount = jdbc
 			.sql("SELECT rail_amount_minor FROM payout_batch_lines WHERE payout_id = :id" + " AND status = 'accepted'")
-			.param("id", created.payoutId())
+			.param("id", created)
 			.query(Long.class)
 			.single();
 		Path statement = dir.resolve("statement.csv");
@@ -87,7 +88,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var result = reconciler.reconcile(statement, 3);
 
 		assertThat(result.settled()).isEqualTo(1);
-		var settled = views.payout(created.payoutId()).orElseThrow();
+		var settled = views.payout(created).orElseThrow();
 		assertThat(settled.get("status")).isEqualTo("settled");
 		assertThat(((java.util.Map<?, ?>) settled.get("hold")).get("status")).isEqualTo("released");
 		var balance = ledger.balance(entity, "EUR");
@@ -96,7 +97,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		assertThat(jdbc.sql("""
 				SELECT action FROM audit_events WHERE entity_type = 'hold'
 				  AND entity_id = (SELECT id::text FROM holds WHERE payout_id = :id) ORDER BY id""")
-			.param("id", created.payoutId())
+			.param("id", created)
 			.query(String.class)
 			.list()).containsExactly("hold_placed", "hold_released");
 	}
@@ -108,7 +109,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var created = createEur1000(entity, module);
 		runs.runSlot(new ScheduledRun("less-" + module, "2026-11-23", List.of(), List.of(), List.of(module),
 				LocalDate.of(2026, 11, 23)));
-		var payout = views.payout(created.payoutId()).orElseThrow();
+		var payout = views.payout(created).orElseThrow();
 		assertThat(payout.get("net_amount")).as("sent for its net, in EUR").isEqualTo("997.00");
 		Path booked = dir.resolve("booked-for-less.csv");
 		Files.writeString(booked, STATEMENT_HEADER
@@ -119,12 +120,12 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		assertThat(settled.settled()).isEqualTo(1);
 		assertThat(settled.settledForLess()).isEqualTo(1);
 		assertThat(settled.needsAttention()).as("a bank that paid less is looked at").isTrue();
-		assertThat(views.payout(created.payoutId()).orElseThrow().get("status")).isEqualTo("settled");
+		assertThat(views.payout(created).orElseThrow().get("status")).isEqualTo("settled");
 		assertThat(jdbc.sql("SELECT status, settled_minor, released_minor FROM holds WHERE payout_id = :id")
-			.param("id", created.payoutId())
+			.param("id", created)
 			.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
 			.single()).as("1000.00 held; the bank did not pay 7.00 of it").isEqualTo("released 99300 700");
-		var hold = (java.util.Map<?, ?>) views.payout(created.payoutId()).orElseThrow().get("hold");
+		var hold = (java.util.Map<?, ?>) views.payout(created).orElseThrow().get("hold");
 		assertThat(hold.get("settled")).isEqualTo("993.00");
 		assertThat(hold.get("released")).isEqualTo("7.00");
 		var afterSettlement = ledger.balance(entity, "EUR");
@@ -140,7 +141,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var back = reconciler.reconcile(returned, 3);
 
 		assertThat(back.returned()).isEqualTo(1);
-		var after = views.payout(created.payoutId()).orElseThrow();
+		var after = views.payout(created).orElseThrow();
 		assertThat(after.get("status")).isEqualTo("returned");
 		assertThat(((java.util.Map<?, ?>) after.get("hold")).get("status")).isEqualTo("returned");
 		assertThat(ledger.balance(entity, "EUR").balanceMinor()).as("what the settlement took is credited back")
@@ -148,22 +149,19 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		assertThat(jdbc.sql("""
 				SELECT action FROM audit_events WHERE entity_type = 'hold'
 				  AND entity_id = (SELECT id::text FROM holds WHERE payout_id = :id) ORDER BY id""")
-			.param("id", created.payoutId())
+			.param("id", created)
 			.query(String.class)
 			.list()).containsExactly("hold_placed", "hold_released", "hold_returned");
 		assertThat(jdbc.sql("""
 				SELECT outcome || ' ' || amount_minor || ' ' || paid_minor FROM reconciliation_matches
-				WHERE payout_id = :id ORDER BY id""").param("id", created.payoutId()).query(String.class).list())
+				WHERE payout_id = :id ORDER BY id""").param("id", created).query(String.class).list())
 			.containsExactly("settled 99700 99000", "returned 99000 99000");
 	}
 
 	/** EUR 1000.00 to a Portuguese IBAN from an entity credited EUR 5000.00. */
-	private PayoutCreation.Created createEur1000(UUID entity, String module) {
+	private long createEur1000(UUID entity, String module) {
 		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")));
-		return creation.create(UUID.randomUUID().toString(), json.readTree("""
-				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "1000.00",
-				 "beneficiary": {"account_name": "Ana Souza", "iban": "PT50000201231234567890154", "country": "PT"}}"""
-			.formatted(module, entity)), "api:test");
+		return anApiPayout(entity, module).amount("1000.00").createWith(creation, json);
 	}
 
 	private static final String STATEMENT_HEADER = "booking_date,amount,currency,direction,status,bank_reference,"

@@ -1,5 +1,6 @@
 package com.payoutrunner.payout.api;
 
+import static com.payoutrunner.support.ApiPayoutRequest.anApiPayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -167,10 +168,7 @@ class HoldExpiryIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	private long create(String amount) {
-		return creation.create(UUID.randomUUID().toString(), json.readTree("""
-				{"origin_module": "%s", "origin_entity_id": "%s", "currency": "EUR", "amount": "%s",
-				 "beneficiary": {"account_name": "Ana Souza", "iban": "PT50000201231234567890154", "country": "PT"}}"""
-			.formatted(module, entity, amount)), "api:test").payoutId();
+		return anApiPayout(entity, module).amount(amount).createWith(creation, json);
 	}
 
 	private void runSchedule() throws Exception {
