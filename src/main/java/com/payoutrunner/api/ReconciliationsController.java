@@ -90,7 +90,7 @@ class ReconciliationsController {
 			throw Problems.of(HttpStatus.NOT_FOUND, "unknown-statement", "no statement " + id);
 		}
 		Map<String, Object> statement = found.get(0);
-		statement.put("lines", jdbc.sql(LINES).param("id", id).query((rs, n) -> {
+		statement.put("entries", jdbc.sql(LINES).param("id", id).query((rs, n) -> {
 			Map<String, Object> line = new LinkedHashMap<>();
 			line.put("line", rs.getInt("line_number"));
 			line.put("kind", rs.getString("kind"));

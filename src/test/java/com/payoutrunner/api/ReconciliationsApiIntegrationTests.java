@@ -101,11 +101,12 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 
 		JsonNode read = json.readTree(get(location).body());
 		assertThat(read.path("settled").asInt()).isEqualTo(1);
-		assertThat(read.path("lines")).hasSize(2);
-		assertThat(read.path("lines").get(0).path("outcome").asString()).isEqualTo("settled");
-		assertThat(read.path("lines").get(0).path("payout_ids").get(0).asString()).isEqualTo(sent[0].toString());
-		assertThat(read.path("lines").get(1).path("kind").asString()).isEqualTo("unmatched");
-		assertThat(read.path("lines").get(1).path("reason").asString()).startsWith("no payout");
+		assertThat(read.path("lines").asInt()).as("the statement's line count").isEqualTo(2);
+		assertThat(read.path("entries")).hasSize(2);
+		assertThat(read.path("entries").get(0).path("outcome").asString()).isEqualTo("settled");
+		assertThat(read.path("entries").get(0).path("payout_ids").get(0).asString()).isEqualTo(sent[0].toString());
+		assertThat(read.path("entries").get(1).path("kind").asString()).isEqualTo("unmatched");
+		assertThat(read.path("entries").get(1).path("reason").asString()).startsWith("no payout");
 		assertThat(json.readTree(get("/api/reconciliations").body()).findValuesAsString("file_name"))
 			.contains(event + ".csv");
 	}
