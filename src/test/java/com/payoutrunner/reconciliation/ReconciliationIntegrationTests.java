@@ -225,6 +225,48 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 			.isEqualTo(filed.size() + 1L);
 	}
 
+	@Test
+	void twoStatementsSettlingHalvesOfOneBatchAtOnceLeaveItSettled() throws Exception {
+		List<Paid> filed = paid().stream().filter(p -> p.connector().equals("sepa-pain001-file")).toList();
+		assertThat(filed).hasSizeGreaterThan(1);
+		List<Path> statements = new ArrayList<>();
+		for (int half = 0; half < 2; half++) {
+			StringBuilder csv = new StringBuilder(
+					"booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason\n");
+			for (int i = half; i < filed.size(); i += 2) {
+				Paid payout = filed.get(i);
+				csv.append(row(payout.rail(), "debit", "booked", "BANK-" + payout.id(), payout.reference(), "", ""));
+			}
+			Path statement = Path.of(ROOT, "half-" + half + "-" + event + ".csv");
+			Files.writeString(statement, csv);
+			statements.add(statement);
+		}
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<ReconciliationResult>> results = new ArrayList<>();
+			for (Path statement : statements) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return reconciler.reconcile(statement, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
+				}));
+			}
+			start.countDown();
+			int settled = 0;
+			for (var result : results) {
+				settled += result.get(60, java.util.concurrent.TimeUnit.SECONDS).settled();
+			}
+			assertThat(settled).isEqualTo(filed.size());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Map<Long, String> statuses = statuses();
+		assertThat(filed).allSatisfy(p -> assertThat(statuses.get(p.id())).isEqualTo("settled"));
+		assertThat(batchStatus(filed.get(0).batchId())).as("the second sees the first's settlements")
+			.isEqualTo("settled");
+	}
+
 	private List<Paid> paid() {
 		return jdbc.sql("""
 				SELECT p.id, p.created_at, p.payment_order_id, b.connector, b.id AS batch_id, l.rail_amount_minor,

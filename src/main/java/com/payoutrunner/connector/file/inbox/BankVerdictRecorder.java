@@ -43,6 +43,9 @@ public class BankVerdictRecorder {
 			WHERE p.id = :id
 			FOR UPDATE OF p""";
 
+	private static final String LOCK_PAYOUTS = """
+			SELECT id FROM payouts WHERE id = ANY(CAST(:ids AS bigint[])) ORDER BY id FOR UPDATE""";
+
 	private static final String NOTE_VERDICT = """
 			UPDATE payment_submissions SET bank_verdict = :verdict, bank_verdict_code = :code, bank_verdict_file = :file,
 			    updated_at = now()
@@ -86,6 +89,7 @@ public class BankVerdictRecorder {
 	}
 
 	public Outcome apply(List<BankVerdict> verdicts, String file) {
+		lockInKeyOrder(verdicts);
 		int applied = 0;
 		int already = 0;
 		List<Unmatched> unmatched = new ArrayList<>();
@@ -103,6 +107,25 @@ public class BankVerdictRecorder {
 			}
 		}
 		return new Outcome(applied, already, unmatched);
+	}
+
+	/**
+	 * Takes the payouts the file names, then their balances, in key order before applying
+	 * verdicts in file order: a statement reconciled at the same time locks in the same
+	 * order, so the two wait for each other instead of deadlocking.
+	 */
+	private void lockInKeyOrder(List<BankVerdict> verdicts) {
+		List<Long> ids = verdicts.stream()
+			.map(verdict -> PayoutReference.payoutId(verdict.reference()))
+			.filter(OptionalLong::isPresent)
+			.map(OptionalLong::getAsLong)
+			.distinct()
+			.toList();
+		if (ids.isEmpty()) {
+			return;
+		}
+		jdbc.sql(LOCK_PAYOUTS).param("ids", ids.toArray(Long[]::new)).query(Long.class).list();
+		ledger.lockBalancesOf(ids);
 	}
 
 	/** Empty when applied; an empty reason when it was applied before; else why not. */
