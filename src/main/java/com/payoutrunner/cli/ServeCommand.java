@@ -28,6 +28,9 @@ import com.payoutrunner.schedule.ScheduleRegistrar;
 						+ "schedules in the shared job store, and resumes runs a dead process left running "
 						+ "(payout.recovery: restart, or fail to leave them to an operator).",
 				"Several instances on one database share the schedules: each slot runs once.",
+				"Every 30 s: dead runs are resumed, approval requests and holds expire, and the files the bank "
+						+ "drops are applied (pain.002 and ACH returns in payout.bank-files.inbox, statements in "
+						+ "payout.bank-files.statement-inbox).",
 				"SIGTERM: the scheduler stops taking fires, running jobs stop at their next chunk boundary "
 						+ "(STOPPED, restartable), then the process exits." })
 class ServeCommand implements java.util.concurrent.Callable<Integer> {
@@ -61,12 +64,18 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 		DeadRunRecovery deadRuns = context.getBean(DeadRunRecovery.class);
 		var approvals = context.getBean(com.payoutrunner.payout.api.PayoutApprovals.class);
 		var holds = context.getBean(com.payoutrunner.payout.api.HoldExpiry.class);
+		var bankAnswers = context.getBean(com.payoutrunner.connector.file.inbox.BankInbox.class);
+		var statements = context.getBean(com.payoutrunner.reconciliation.StatementInbox.class);
 		recovery.scheduleWithFixedDelay(() -> {
 			// Each on its own: one failing does not stop the others.
 			sweep("dead-run", deadRuns::sweep);
 			// Approvals first, so that an unanswered request is cancelled as such.
 			sweep("approval expiry", approvals::expire);
 			sweep("hold expiry", holds::sweep);
+			// The bank's answers before its statements: a rejection found in a status
+			// report is applied before a statement could name the payout.
+			sweep("bank inbox", bankAnswers::processAll);
+			sweep("statement inbox", statements::processAll);
 		}, 0, 30, TimeUnit.SECONDS);
 		if (!noScheduler) {
 			scheduler.start();

@@ -87,10 +87,13 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 	 * @param inbox where the bank's status reports (pain.002) and ACH return files are
 	 * picked up
 	 * @param statements where statements sent to the API are kept, as reconciled
+	 * @param statementInbox where the bank's statements are dropped for {@code serve} to
+	 * reconcile
 	 */
 	public record BankFiles(@DefaultValue("bank-files/outbox") Path outbox,
 			@DefaultValue("bank-files/inbox") Path inbox, @DefaultValue Sepa sepa, @DefaultValue Ach ach,
-			@DefaultValue("bank-files/statements") Path statements) {
+			@DefaultValue("bank-files/statements") Path statements,
+			@DefaultValue("bank-files/statements-inbox") Path statementInbox) {
 	}
 
 	/** The ordering company of SEPA files and its account. */

@@ -29,7 +29,8 @@ import com.payoutrunner.support.TestEvents;
  * report step resumed by reconciling the same file again without applying the statement
  * twice, and a changed file reconciled as a statement of its own.
  */
-@TestPropertySource(properties = "payout.reports-dir=" + ReconcileStatementJobIntegrationTests.ROOT + "/reports")
+@TestPropertySource(properties = { "payout.reports-dir=" + ReconcileStatementJobIntegrationTests.ROOT + "/reports",
+		"payout.bank-files.statement-inbox=" + ReconcileStatementJobIntegrationTests.ROOT + "/inbox" })
 class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 
 	static final String ROOT = "target/it-reconcile-job";
@@ -48,6 +49,9 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	StatementInbox inbox;
 
 	record Sent(long id, String reference, Money rail) {
 	}
@@ -117,6 +121,25 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 			.isFalse();
 		assertThat(other.unmatchedLines()).isEqualTo(1);
 		assertThat(Files.readString(other.report())).contains("is settled, not sent");
+	}
+
+	@Test
+	void statementsDroppedInTheInboxAreReconciledAndUnreadableOnesSetAside() throws Exception {
+		Path dir = Files.createDirectories(Path.of(ROOT, "inbox"));
+		Files.move(statement("dropped.csv"), dir.resolve("dropped.csv"));
+		Files.writeString(dir.resolve("junk.csv"), "not,a,statement\n");
+
+		var results = inbox.processAll();
+
+		assertThat(results).extracting(StatementInbox.FileResult::file, StatementInbox.FileResult::outcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("dropped.csv", "applied"),
+					org.assertj.core.groups.Tuple.tuple("junk.csv", "rejected"));
+		assertThat(status(sent.id())).isEqualTo("settled");
+		assertThat(dir.resolve("processed/dropped.csv")).exists();
+		assertThat(dir.resolve("rejected/junk.csv")).exists();
+		assertThat(Files.readString(dir.resolve("rejected/junk.csv.error.txt"))).contains("line 1")
+			.contains("missing column");
+		assertThat(inbox.processAll()).as("nothing left").isEmpty();
 	}
 
 	private Path statement(String name) throws Exception {
