@@ -1,20 +1,15 @@
 package com.payoutrunner.reconciliation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
+import com.payoutrunner.core.DropFolder;
 
 /**
  * The directory the bank's statements are dropped into ({@code serve} looks every 30 s):
@@ -33,19 +28,19 @@ public class StatementInbox {
 	public record FileResult(String file, String outcome, String detail) {
 	}
 
-	private final Path directory;
+	private final DropFolder folder;
 
 	private final StatementReconciler reconciler;
 
 	StatementInbox(PayoutRunnerProperties properties, StatementReconciler reconciler) {
-		this.directory = properties.bankFiles().statementInbox().toAbsolutePath().normalize();
+		this.folder = new DropFolder(properties.bankFiles().statementInbox().toAbsolutePath().normalize());
 		this.reconciler = reconciler;
 	}
 
 	/** Reconciles every statement waiting, oldest name first. */
 	public List<FileResult> processAll() {
 		List<FileResult> results = new ArrayList<>();
-		for (Path file : waitingFiles()) {
+		for (Path file : folder.waiting()) {
 			results.add(process(file));
 		}
 		return results;
@@ -55,14 +50,13 @@ public class StatementInbox {
 		String name = file.getFileName().toString();
 		try {
 			ReconciliationResult result = reconciler.reconcile(file, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
-			move(file, "processed");
+			folder.moveTo(file, "processed");
 			String summary = reconciler.summaryJson(result);
 			log.info("statement {}: {}", name, summary);
 			return new FileResult(name, result.alreadyApplied() ? "already_applied" : "applied", summary);
 		}
 		catch (StatementFileException ex) {
-			Path moved = move(file, "rejected");
-			write(moved.resolveSibling(name + ".error.txt"), name + ": " + ex.getMessage() + System.lineSeparator());
+			folder.reject(file, ex.getMessage());
 			log.warn("statement {} rejected, nothing applied: {}", name, ex.getMessage());
 			return new FileResult(name, "rejected", ex.getMessage());
 		}
@@ -76,41 +70,6 @@ public class StatementInbox {
 		catch (Exception ex) {
 			log.error("statement {}: {}", name, ex.getMessage(), ex);
 			return new FileResult(name, "failed", ex.getMessage());
-		}
-	}
-
-	private List<Path> waitingFiles() {
-		if (!Files.isDirectory(directory)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter(Files::isRegularFile)
-				.filter(file -> !file.getFileName().toString().startsWith("."))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot list the statement inbox " + directory, ex);
-		}
-	}
-
-	private Path move(Path file, String folder) {
-		try {
-			Path target = directory.resolve(folder);
-			Files.createDirectories(target);
-			return Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot move " + file + " to " + folder + "/", ex);
-		}
-	}
-
-	private static void write(Path file, String content) {
-		try {
-			Files.writeString(file, content, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + file, ex);
 		}
 	}
 

@@ -5,16 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.payoutrunner.core.DropFolder;
 
 /**
  * The directory the bank's answers are dropped into: pain.002 status reports and NACHA
@@ -37,7 +37,7 @@ public class BankInbox {
 
 	}
 
-	private final Path directory;
+	private final DropFolder folder;
 
 	private final BankVerdictRecorder recorder;
 
@@ -46,38 +46,23 @@ public class BankInbox {
 	private final TransactionTemplate transaction;
 
 	public BankInbox(Path directory, BankVerdictRecorder recorder, JdbcClient jdbc, TransactionTemplate transaction) {
-		this.directory = directory;
+		this.folder = new DropFolder(directory);
 		this.recorder = recorder;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 	}
 
 	public Path directory() {
-		return directory;
+		return folder.directory();
 	}
 
 	/** Applies every file waiting in the inbox, oldest name first. */
 	public List<FileResult> processAll() {
 		List<FileResult> results = new ArrayList<>();
-		for (Path file : waitingFiles()) {
+		for (Path file : folder.waiting()) {
 			results.add(process(file));
 		}
 		return results;
-	}
-
-	private List<Path> waitingFiles() {
-		if (!Files.isDirectory(directory)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter(Files::isRegularFile)
-				.filter(file -> !file.getFileName().toString().startsWith("."))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot list the bank inbox " + directory, ex);
-		}
 	}
 
 	private FileResult process(Path file) {
@@ -122,7 +107,7 @@ public class BankInbox {
 			log.info("{}: the same content was applied before; nothing to do", name);
 			result = new FileResult(name, kind, verdicts.size(), 0, verdicts.size(), List.of(), null);
 		}
-		move(file, "processed");
+		folder.moveTo(file, "processed");
 		if (!result.unmatched().isEmpty()) {
 			writeUnmatched(name, result.unmatched());
 		}
@@ -133,8 +118,7 @@ public class BankInbox {
 
 	private FileResult reject(Path file, String kind, String reason) {
 		String name = file.getFileName().toString();
-		Path moved = move(file, "rejected");
-		write(moved.resolveSibling(name + ".error.txt"), name + ": " + reason + System.lineSeparator());
+		folder.reject(file, reason);
 		log.warn("{} rejected, nothing applied: {}", name, reason);
 		return new FileResult(name, kind, 0, 0, 0, List.of(), reason);
 	}
@@ -154,22 +138,11 @@ public class BankInbox {
 				.append(quote(entry.why()))
 				.append(System.lineSeparator());
 		}
-		write(directory.resolve("processed").resolve(name + ".unmatched.csv"), csv.toString());
+		write(folder.directory().resolve("processed").resolve(name + ".unmatched.csv"), csv.toString());
 	}
 
 	private static String quote(String value) {
 		return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
-	}
-
-	private Path move(Path file, String folder) {
-		try {
-			Path target = directory.resolve(folder);
-			Files.createDirectories(target);
-			return Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot move " + file + " to " + folder + "/", ex);
-		}
 	}
 
 	private static byte[] read(Path file) {

@@ -1,0 +1,72 @@
+package com.payoutrunner.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A directory another party drops files into (the bank's answers, its statements): the
+ * files waiting, oldest name first (hidden ones are still being written), and where each
+ * goes once dealt with: {@code processed/}, or {@code rejected/} beside an
+ * {@code .error.txt} saying why.
+ */
+public final class DropFolder {
+
+	private final Path directory;
+
+	public DropFolder(Path directory) {
+		this.directory = directory;
+	}
+
+	public Path directory() {
+		return directory;
+	}
+
+	public List<Path> waiting() {
+		if (!Files.isDirectory(directory)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter(Files::isRegularFile)
+				.filter(file -> !file.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list " + directory, ex);
+		}
+	}
+
+	/**
+	 * @return where the file now is
+	 */
+	public Path moveTo(Path file, String folder) {
+		try {
+			Path target = directory.resolve(folder);
+			Files.createDirectories(target);
+			return Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot move " + file + " to " + folder + "/", ex);
+		}
+	}
+
+	/** Moves the file to {@code rejected/} and writes why beside it. */
+	public void reject(Path file, String reason) {
+		String name = file.getFileName().toString();
+		Path moved = moveTo(file, "rejected");
+		try {
+			Files.writeString(moved.resolveSibling(name + ".error.txt"), name + ": " + reason + System.lineSeparator(),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the reason beside " + moved, ex);
+		}
+	}
+
+}
