@@ -101,6 +101,21 @@ public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 				+ " (found: " + String.join(", ", header) + ")" + hint + "; nothing was loaded");
 	}
 
+	/**
+	 * Line breaks inside a quoted value, counted as the parser counts lines: CRLF, a bare
+	 * CR and a bare LF each end one.
+	 */
+	static long lineBreaks(String value) {
+		long breaks = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\n' || (c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n'))) {
+				breaks++;
+			}
+		}
+		return breaks;
+	}
+
 	@Override
 	public PayoutCsvRow read() {
 		try {
@@ -110,7 +125,7 @@ public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 			CSVRecord record = records.next();
 			rowsRead++;
 			long endLine = parser.getCurrentLineNumber();
-			long newlinesInside = record.stream().mapToLong(v -> v.chars().filter(c -> c == '\n').count()).sum();
+			long newlinesInside = record.stream().mapToLong(PayoutCsvReader::lineBreaks).sum();
 			long line = endLine - newlinesInside;
 			Map<String, String> cells = new LinkedHashMap<>();
 			for (int i = 0; i < Math.min(record.size(), header.size()); i++) {
