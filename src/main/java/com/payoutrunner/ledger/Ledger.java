@@ -157,11 +157,7 @@ public class Ledger {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean reinstateHold(long payoutId, Instant expiresAt, String actor) {
-		var hold = jdbc.sql(CANCELLED_HOLD)
-			.param("payoutId", payoutId)
-			.query((rs, n) -> new HoldChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
-					rs.getLong(4)))
-			.optional();
+		var hold = jdbc.sql(CANCELLED_HOLD).param("payoutId", payoutId).query(Ledger::holdChange).optional();
 		if (hold.isEmpty()) {
 			return false;
 		}
@@ -234,8 +230,7 @@ public class Ledger {
 		var held = jdbc.sql(SETTLE)
 			.param("payoutId", payoutId)
 			.param("unpaid", unpaidMinor)
-			.query((rs, n) -> new HoldChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
-					rs.getLong(4)))
+			.query(Ledger::holdChange)
 			.optional();
 		held.ifPresent(hold -> {
 			audit.event("hold", Long.toString(hold.holdId()), "hold_released", AuditCategory.FINANCIAL,
@@ -252,11 +247,7 @@ public class Ledger {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean returnSettledHold(long payoutId, String actor) {
-		var returned = jdbc.sql(RETURN)
-			.param("payoutId", payoutId)
-			.query((rs, n) -> new HoldChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
-					rs.getLong(4)))
-			.optional();
+		var returned = jdbc.sql(RETURN).param("payoutId", payoutId).query(Ledger::holdChange).optional();
 		returned.ifPresent(hold -> {
 			audit.event("hold", Long.toString(hold.holdId()), "hold_returned", AuditCategory.FINANCIAL, "warning",
 					actor, null, "{\"payout_id\": " + payoutId + ", \"credited_minor\": " + hold.minor() + "}");
@@ -267,6 +258,11 @@ public class Ledger {
 
 	private void debit(HoldChange hold, long minor) {
 		jdbc.sql(DEBIT).param("paid", minor).param("entity", hold.entity()).param("currency", hold.currency()).update();
+	}
+
+	/** Columns: entity, currency, hold id, and the amount the statement is about. */
+	private static HoldChange holdChange(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new HoldChange(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getLong(4));
 	}
 
 	/** A hold as a settlement or return changed it; {@code minor} is what moved. */

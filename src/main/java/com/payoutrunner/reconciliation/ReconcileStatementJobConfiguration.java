@@ -118,8 +118,7 @@ class ReconcileStatementJobConfiguration {
 				.orElseThrow(() -> new IllegalStateException("statement " + hash + " was not applied"));
 			// Applied by another instance: only a statement applied before this job
 			// existed.
-			boolean appliedBefore = !Long.valueOf(step.getJobExecution().getJobInstance().getInstanceId())
-				.equals(statement.jobInstanceId());
+			boolean appliedBefore = !statement.appliedBy(step.getJobExecution().getJobInstance().getInstanceId());
 			var written = reports.write(statement, appliedBefore, (int) days);
 			contribution.incrementWriteCount(written.rows());
 			step.getExecutionContext().putString(REPORT, written.result().report().toString());

@@ -151,6 +151,14 @@ class ReconciliationRepository {
 	record StatementRow(long id, String fileName, String format, int lines, int matched, int unmatched, int rejected,
 			int ignored, int settled, int settledForLess, int returned, int batchesSettled, int batchesPartial,
 			Long jobInstanceId) {
+
+		/**
+		 * Whether this job instance applied it (not an earlier one, nor the old path).
+		 */
+		boolean appliedBy(long instanceId) {
+			return jobInstanceId != null && jobInstanceId == instanceId;
+		}
+
 	}
 
 	/**

@@ -92,10 +92,15 @@ public class StatementReconciler {
 		Path absolute = file.toAbsolutePath().normalize();
 		byte[] content = read(absolute);
 		StatementFiles.read(content);
+		return reconcileChecked(absolute, content, unmatchedAfterDays);
+	}
+
+	/** A statement read from {@code file} and known to parse. */
+	private ReconciliationResult reconcileChecked(Path file, byte[] content, int unmatchedAfterDays) throws Exception {
 		String hash = Sha256.hex(content);
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(ReconcileStatementJobParameters.STATEMENT_SHA256, hash)
-			.addString(ReconcileStatementJobParameters.FILE, absolute.toString(), false)
+			.addString(ReconcileStatementJobParameters.FILE, file.toString(), false)
 			.addLong(ReconcileStatementJobParameters.UNMATCHED_AFTER_DAYS, (long) unmatchedAfterDays, false)
 			.toJobParameters();
 		JobExecution execution;
@@ -135,8 +140,7 @@ public class StatementReconciler {
 			throw new IllegalStateException("execution " + execution.getId() + " has no report step");
 		}
 		var statement = recorded(hash);
-		boolean alreadyApplied = !Long.valueOf(execution.getJobInstance().getInstanceId())
-			.equals(statement.jobInstanceId());
+		boolean alreadyApplied = !statement.appliedBy(execution.getJobInstance().getInstanceId());
 		return summaries.result(statement, alreadyApplied,
 				report.getExecutionContext().getInt(ReconcileStatementJobConfiguration.OVERDUE), unmatchedAfterDays,
 				Path.of(report.getExecutionContext().getString(ReconcileStatementJobConfiguration.REPORT)));
@@ -177,6 +181,9 @@ public class StatementReconciler {
 			throw new IllegalArgumentException("file_name '" + name
 					+ "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
 		}
+		if (unmatchedAfterDays < 0) {
+			throw new IllegalArgumentException("unmatched_after_days must be 0 or more, got " + unmatchedAfterDays);
+		}
 		if (content.length == 0) {
 			throw new StatementFileException(0, "the statement is empty");
 		}
@@ -189,7 +196,7 @@ public class StatementReconciler {
 			Files.write(partial, content);
 			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
-		return reconcile(file, unmatchedAfterDays);
+		return reconcileChecked(file, content, unmatchedAfterDays);
 	}
 
 	/** The one-line JSON summary, also printed last by the CLI. */
