@@ -18,7 +18,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
-import com.payoutrunner.connector.ConnectorRouting;
+import com.payoutrunner.connector.AddressedPayout;
 import com.payoutrunner.payout.PayoutRepository;
 import com.payoutrunner.payout.PayoutStatus;
 import com.payoutrunner.routing.RoutedPayout;
@@ -29,7 +29,7 @@ import com.payoutrunner.routing.RoutedPayout;
  * all in the chunk's transaction. Never throws a skippable exception, so the step never
  * scans (and never re-writes) a chunk.
  */
-public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionListener {
+public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecutionListener {
 
 	private final BatchLineRepository lines;
 
@@ -37,20 +37,17 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 
 	private final AuditTrail audit;
 
-	private final ConnectorRouting connectors;
-
 	private final RailCutOffs cutOffs;
 
 	private final Clock clock;
 
 	private RunContext run;
 
-	public BatchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
-			ConnectorRouting connectors, RailCutOffs cutOffs, Clock clock) {
+	public BatchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit, RailCutOffs cutOffs,
+			Clock clock) {
 		this.lines = lines;
 		this.payouts = payouts;
 		this.audit = audit;
-		this.connectors = connectors;
 		this.cutOffs = cutOffs;
 		this.clock = clock;
 	}
@@ -60,16 +57,15 @@ public class BatchLineWriter implements ItemWriter<RoutedPayout>, StepExecutionL
 		this.run = RunContext.of(stepExecution);
 	}
 
-	private BatchLineRepository.BatchKey batchKey(RoutedPayout item) {
-		String rail = item.route().rail();
-		String currency = item.route().currency().getCurrencyCode();
-		return new BatchLineRepository.BatchKey(rail, currency, connectors.connectorFor(rail, currency));
+	private static BatchLineRepository.BatchKey batchKey(AddressedPayout item) {
+		var route = item.routed().route();
+		return new BatchLineRepository.BatchKey(route.rail(), route.currency().getCurrencyCode(), item.connector());
 	}
 
 	@Override
-	public void write(Chunk<? extends RoutedPayout> chunk) {
-		List<RoutedPayout> items = new ArrayList<>(chunk.getItems());
-		List<BatchLineRepository.BatchKey> keys = items.stream().map(this::batchKey).toList();
+	public void write(Chunk<? extends AddressedPayout> chunk) {
+		List<RoutedPayout> items = chunk.getItems().stream().map(AddressedPayout::routed).toList();
+		List<BatchLineRepository.BatchKey> keys = chunk.getItems().stream().map(BatchLineWriter::batchKey).toList();
 		Map<BatchLineRepository.BatchKey, Long> batchIds = lines.batchesFor(run, new HashSet<>(keys));
 		List<Long> lineBatchIds = keys.stream().map(batchIds::get).toList();
 		Instant now = clock.instant();

@@ -16,7 +16,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -34,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.ledger.Ledger;
-import com.payoutrunner.connector.ConnectorRouting;
+import com.payoutrunner.connector.AddressedPayout;
+import com.payoutrunner.connector.ConnectorProcessor;
 import com.payoutrunner.connector.PaymentConnectors;
 import com.payoutrunner.connector.PaymentOrderBodies;
 import com.payoutrunner.connector.PaymentOrderWriter;
@@ -43,11 +43,8 @@ import com.payoutrunner.connector.SubmittableLine;
 import com.payoutrunner.connector.SubmittableLineRowMapper;
 import com.payoutrunner.connector.file.BankFileWriter;
 import com.payoutrunner.core.FieldCipher;
-import com.payoutrunner.eligibility.EligibilityPolicy;
-import com.payoutrunner.eligibility.EligibilityProcessor;
 import com.payoutrunner.eligibility.PayoutSkippedException;
 import com.payoutrunner.fees.FeeCalculator;
-import com.payoutrunner.fees.FeeProcessor;
 import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutCandidateRowMapper;
 import com.payoutrunner.payout.PayoutRepository;
@@ -61,8 +58,6 @@ import com.payoutrunner.report.SkipReportTasklet;
 import com.payoutrunner.report.StepProgressListener;
 import com.payoutrunner.routing.FxConverter;
 import com.payoutrunner.routing.RailSelector;
-import com.payoutrunner.routing.RoutedPayout;
-import com.payoutrunner.routing.RoutingProcessor;
 
 /**
  * {@code payoutRunJob}: pays the payouts of one liquidation event.
@@ -72,10 +67,11 @@ import com.payoutrunner.routing.RoutingProcessor;
  * FAILED or STOPPED a restart.
  * <ol>
  * <li>{@code buildBatchLinesStep} (chunk, fault tolerant): reads every payout of the
- * event by id → eligibility → fees → rail and FX → writes batch lines and moves payouts
- * to queued. Only {@link PayoutSkippedException} is skipped, without limit; each skip is
- * persisted by {@link SkipRecordingListener} in the chunk's transaction. The reader pages
- * by the unique id, so a restart resumes after the last committed chunk.</li>
+ * event by id → {@link PayoutRuleChain} (eligibility → fees → rail and FX → connector) →
+ * writes batch lines and moves payouts to queued. Only {@link PayoutSkippedException} is
+ * skipped, without limit; each skip is persisted by {@link SkipRecordingListener} in the
+ * chunk's transaction. The reader pages by the unique id, so a restart resumes after the
+ * last committed chunk.</li>
  * <li>{@code writeBankFilesStep}: one bank file (pain.001, NACHA) per batch routed to a
  * file format, through {@link BankFileWriter}; a file holds a whole batch, so this is not
  * a chunk step.</li>
@@ -138,17 +134,12 @@ class PayoutRunJobConfiguration {
 	Step buildBatchLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PayoutRunnerProperties properties, JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader,
 			BatchLineWriter batchLineWriter, SkipRecordingListener skipRecordingListener,
-			EligibilityProcessor eligibilityProcessor, FeeProcessor feeProcessor, RoutingProcessor routingProcessor,
-			Clock clock, JdbcClient jdbc) {
-		ItemProcessor<PayoutCandidate, RoutedPayout> processor = payout -> {
-			PayoutCandidate eligible = eligibilityProcessor.process(payout);
-			return eligible == null ? null : routingProcessor.process(feeProcessor.process(eligible));
-		};
+			PayoutRuleChain payoutRuleChain, Clock clock, JdbcClient jdbc) {
 		return new StepBuilder("buildBatchLinesStep", jobRepository)
-			.<PayoutCandidate, RoutedPayout>chunk(properties.chunkSize())
+			.<PayoutCandidate, AddressedPayout>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(eligiblePayoutReader)
-			.processor(processor)
+			.processor(payoutRuleChain)
 			.writer(batchLineWriter)
 			.faultTolerant()
 			.skipPolicy((failure, skipCount) -> failure instanceof PayoutSkippedException)
@@ -250,8 +241,8 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
-			com.payoutrunner.schedule.RailCutOffs cutOffs, Clock clock, ConnectorRouting connectors) {
-		return new BatchLineWriter(lines, payouts, audit, connectors, cutOffs, clock);
+			com.payoutrunner.schedule.RailCutOffs cutOffs, Clock clock) {
+		return new BatchLineWriter(lines, payouts, audit, cutOffs, clock);
 	}
 
 	@Bean
@@ -274,20 +265,10 @@ class PayoutRunJobConfiguration {
 
 	@Bean
 	@StepScope
-	EligibilityProcessor eligibilityProcessor(@Value("#{jobParameters['business.date']}") LocalDate businessDate,
-			Clock clock) {
-		return new EligibilityProcessor(
-				new EligibilityPolicy(businessDate != null ? businessDate : LocalDate.now(clock), clock.instant()));
-	}
-
-	@Bean
-	FeeProcessor feeProcessor(FeeCalculator calculator) {
-		return new FeeProcessor(calculator);
-	}
-
-	@Bean
-	RoutingProcessor routingProcessor(RailSelector selector, FxConverter converter) {
-		return new RoutingProcessor(selector, converter);
+	PayoutRuleChain payoutRuleChain(@Value("#{jobParameters['business.date']}") LocalDate businessDate, Clock clock,
+			FeeCalculator fees, RailSelector rails, FxConverter fx, ConnectorProcessor connectorProcessor) {
+		return PayoutRuleChain.of(businessDate != null ? businessDate : LocalDate.now(clock), clock.instant(), fees,
+				rails, fx, connectorProcessor);
 	}
 
 	/**

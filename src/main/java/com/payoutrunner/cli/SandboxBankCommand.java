@@ -36,8 +36,12 @@ class SandboxBankCommand implements Callable<Integer> {
 	long slowMillis;
 
 	@Option(names = "--reject-accounts", split = ",", paramLabel = "ACCOUNT",
-			description = "IBANs or account numbers refused for good (account_not_found)")
+			description = "external account ids, IBANs or account numbers refused for good (404 account_not_found)")
 	java.util.List<String> rejectedAccounts = java.util.List.of();
+
+	@Option(names = "--unknown-accounts", split = ",", paramLabel = "ID",
+			description = "external account ids the bank does not hold (404 account_not_found); any other well-formed id is known")
+	java.util.List<String> unknownAccounts = java.util.List.of();
 
 	@Override
 	public Integer call() throws Exception {
@@ -45,7 +49,8 @@ class SandboxBankCommand implements Callable<Integer> {
 				var bank = new SandboxBankServer(context.getBean(SandboxBankStore.class),
 						context.getBean(JsonMapper.class), host, port,
 						new SandboxBankFaults(seed, faultRate, java.time.Duration.ofSeconds(1),
-								java.time.Duration.ofMillis(slowMillis), java.util.Set.copyOf(rejectedAccounts)))
+								java.time.Duration.ofMillis(slowMillis), java.util.Set.copyOf(rejectedAccounts),
+								java.util.Set.copyOf(unknownAccounts)))
 					.start()) {
 			System.out.println("sandbox bank listening on " + bank.url());
 			System.out.flush();

@@ -69,7 +69,7 @@ public record PayoutRunnerProperties(@DefaultValue("500") int chunkSize, @Defaul
 
 	public record Faults(@DefaultValue("0") long seed, @DefaultValue("0") double rate,
 			@DefaultValue("1s") Duration retryAfter, @DefaultValue("0s") Duration slowResponse,
-			@DefaultValue List<String> rejectedAccounts) {
+			@DefaultValue List<String> rejectedAccounts, @DefaultValue List<String> unknownAccounts) {
 	}
 
 	/**

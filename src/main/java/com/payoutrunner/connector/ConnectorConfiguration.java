@@ -43,8 +43,10 @@ class ConnectorConfiguration {
 	SandboxBankServer embeddedSandboxBank(SandboxBankStore store, JsonMapper json, PayoutRunnerProperties properties)
 			throws IOException {
 		var faults = properties.sandboxBank().faults();
-		return new SandboxBankServer(store, json, "127.0.0.1", 0, new SandboxBankFaults(faults.seed(), faults.rate(),
-				faults.retryAfter(), faults.slowResponse(), java.util.Set.copyOf(faults.rejectedAccounts())))
+		return new SandboxBankServer(store, json, "127.0.0.1", 0,
+				new SandboxBankFaults(faults.seed(), faults.rate(), faults.retryAfter(), faults.slowResponse(),
+						java.util.Set.copyOf(faults.rejectedAccounts()),
+						java.util.Set.copyOf(faults.unknownAccounts())))
 			.start();
 	}
 
@@ -86,6 +88,16 @@ class ConnectorConfiguration {
 					.map(route -> new ConnectorRouting.Route(route.rail(), route.currency(), route.connector()))
 					.toList(),
 				known, rails.rails(), fileFormats);
+	}
+
+	/** The connector of each routed payout, and what it addresses the beneficiary by. */
+	@Bean
+	ConnectorProcessor connectorProcessor(ConnectorRouting routing) {
+		Map<String, BeneficiaryAddress> files = new LinkedHashMap<>();
+		for (BankFileFormat format : BankFileFormat.values()) {
+			files.put(format.connector(), format.beneficiaryAddress());
+		}
+		return new ConnectorProcessor(routing, files);
 	}
 
 	@Bean

@@ -29,6 +29,9 @@ public class PaymentOrderBodies {
 		ObjectNode beneficiary = order.putObject("beneficiary");
 		beneficiary.put("name", line.beneficiaryName());
 		beneficiary.put("country", line.country());
+		// The bank API's own address of the beneficiary; coordinates, when known, go
+		// along.
+		beneficiary.put("external_account_id", line.externalAccountId());
 		beneficiary.put("iban", line.bank().iban());
 		beneficiary.put("bic", line.bank().bic());
 		beneficiary.put("account_number", line.bank().accountNumber());

@@ -25,7 +25,7 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 			FROM (SELECT l.id AS line_id, l.batch_id, l.payout_id, l.idempotency_key, l.status AS line_status, l.rail, l.value_date,
 			             l.rail_amount_minor, l.rail_currency, b.reference AS batch_reference, b.connector,
 			             p.liquidation_event_id, p.status, p.priority, p.currency, p.origin_module, p.investor_id,
-			             p.investor_name, p.country, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code
+			             p.investor_name, p.country, p.external_account_id, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code
 			      FROM payout_batch_lines l JOIN payouts p ON p.id = l.payout_id
 			      JOIN payout_batches b ON b.id = l.batch_id) AS lines""";
 
@@ -48,6 +48,7 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 				rs.getString("batch_reference"), rs.getString("connector"), rs.getString("rail"),
 				Money.ofMinor(rs.getLong("rail_amount_minor"), rs.getString("rail_currency")),
 				rs.getString("investor_name"), rs.getString("country"),
+				cipher.decrypt(rs.getString("external_account_id")),
 				new BankDetails(cipher.decrypt(rs.getString("iban")), rs.getString("bic"),
 						cipher.decrypt(rs.getString("account_number")), rs.getString("routing_number"),
 						rs.getString("sort_code")),

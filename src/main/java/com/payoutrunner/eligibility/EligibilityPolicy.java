@@ -79,7 +79,9 @@ public final class EligibilityPolicy {
 			return skip(SkipCategory.INVALID_AMOUNT,
 					"amount " + (payout.amount() == null ? "is missing" : payout.amount() + " is not above zero"));
 		}
-		if (isBlank(payout.externalAccountId())) {
+		// An event's investors are paid to their external accounts (seed 002); a payout
+		// from the API may instead give coordinates, checked when it was created.
+		if (payout.liquidationEventId() != null && isBlank(payout.externalAccountId())) {
 			return skip(SkipCategory.MISSING_EXTERNAL_ACCOUNT, "external_account_id is empty");
 		}
 		if (isBlank(payout.country())) {

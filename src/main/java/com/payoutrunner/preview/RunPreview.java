@@ -22,7 +22,7 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.schedule.RailCutOffs;
 import com.payoutrunner.batching.RunHistory;
 import com.payoutrunner.config.PayoutRunnerProperties;
-import com.payoutrunner.connector.ConnectorRouting;
+import com.payoutrunner.connector.ConnectorProcessor;
 import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.fees.FeeCalculator;
 import com.payoutrunner.payout.PayoutRepository;
@@ -75,7 +75,7 @@ public class RunPreview {
 
 	private final FxConverter fx;
 
-	private final ConnectorRouting connectors;
+	private final ConnectorProcessor connectors;
 
 	private final RailCutOffs cutOffs;
 
@@ -86,7 +86,7 @@ public class RunPreview {
 	private final Clock clock;
 
 	RunPreview(PreviewPayoutReader reader, PayoutRepository payouts, RunHistory history, JobRepository jobRepository,
-			FeeCalculator fees, RailSelector rails, FxConverter fx, ConnectorRouting connectors, RailCutOffs cutOffs,
+			FeeCalculator fees, RailSelector rails, FxConverter fx, ConnectorProcessor connectors, RailCutOffs cutOffs,
 			PayoutRunnerProperties properties, JsonMapper json, Clock clock) {
 		this.reader = reader;
 		this.payouts = payouts;

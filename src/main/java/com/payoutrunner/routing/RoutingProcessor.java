@@ -5,8 +5,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import com.payoutrunner.fees.PricedPayout;
 
 /**
- * Chooses the rail, checks the bank details it needs, and converts the net amount into
- * the rail currency.
+ * Chooses the rail and converts the net amount into the rail currency. The rail never
+ * asks for bank details: the connector that sends the payout does (ConnectorProcessor).
  */
 public class RoutingProcessor implements ItemProcessor<PricedPayout, RoutedPayout> {
 
@@ -23,10 +23,6 @@ public class RoutingProcessor implements ItemProcessor<PricedPayout, RoutedPayou
 	public RoutedPayout process(PricedPayout priced) {
 		var payout = priced.payout();
 		RailRoute route = selector.select(payout.country(), payout.hasUsBankAccount());
-		var missing = BankDetailsRequirement.check(route, payout.bank());
-		if (missing.isPresent()) {
-			throw missing.get();
-		}
 		return new RoutedPayout(priced, route, converter.convert(priced.net(), route.currency()));
 	}
 

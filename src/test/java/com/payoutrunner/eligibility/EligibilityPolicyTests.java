@@ -145,6 +145,12 @@ class EligibilityPolicyTests {
 		assertThat(skip.reason()).isEqualTo("external_account_id is empty");
 	}
 
+	@Test
+	void aPayoutFromTheApiMayBeAddressedByCoordinatesAlone() {
+		assertThat(policy.check(aPayout().event(null).externalAccount(null).iban("DE89370400440532013000").build()))
+			.isEmpty();
+	}
+
 	@ParameterizedTest
 	@NullAndEmptySource
 	@ValueSource(strings = "  ")

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import com.payoutrunner.connector.BeneficiaryAddress;
+import com.payoutrunner.connector.ConnectorProcessor;
 import com.payoutrunner.connector.ConnectorRouting;
 import com.payoutrunner.eligibility.SkipCategory;
 import com.payoutrunner.fees.FeeCalculator;
@@ -38,8 +41,11 @@ class RunRulesTests {
 		return new RunRules(businessDate, NOW,
 				new FeeCalculator(FeeSchedule.load(Path.of("config/fees/fee-schedule.csv"))), new RailSelector(RAILS),
 				new FxConverter(FxRateTable.load(Path.of("config/fx/fx-rates.csv"))),
-				new ConnectorRouting("sandbox-bank", List.of(new ConnectorRouting.Route("SEPA", null, "sepa-file")),
-						Set.of("sandbox-bank", "sepa-file"), RAILS.rails()),
+				new ConnectorProcessor(
+						new ConnectorRouting("sandbox-bank",
+								List.of(new ConnectorRouting.Route("SEPA", null, "sepa-file")),
+								Set.of("sandbox-bank", "sepa-file"), RAILS.rails()),
+						Map.of("sepa-file", BeneficiaryAddress.IBAN)),
 				com.payoutrunner.schedule.RailCutOffs.load(Path.of("config/calendars/rail-cutoffs.csv"),
 						com.payoutrunner.schedule.BusinessCalendars.standard()));
 	}
@@ -92,12 +98,29 @@ class RunRulesTests {
 		assertThat(skip(rules.judge(aPayout().amount("1.00 USD").priority(Priority.INSTANT).build())).category())
 			.isEqualTo(SkipCategory.AMOUNT_BELOW_FEES);
 		assertThat(skip(rules.judge(aPayout().to("DE").noBankDetails().accountNumber("12345678").build())).reason())
-			.isEqualTo("SEPA needs an IBAN");
+			.isEqualTo("sepa-file (SEPA) needs an IBAN");
 		assertThat(skip(rules
 			.judge(aPayout().status(PayoutStatus.FAILED).failedAttempts(1).nextAttemptAt(NOW.plusSeconds(60)).build()))
 			.category()).isEqualTo(SkipCategory.RETRY_NOT_DUE);
 		assertThat(skip(rules.judge(aPayout().status(PayoutStatus.SENT).paymentOrderId("po_1").build())).category())
 			.isEqualTo(SkipCategory.EXISTING_PAYMENT_ORDER);
+	}
+
+	@Test
+	void aBankApiPaysAnInvestorKnownOnlyByTheirExternalAccount() {
+		var pay = (PreviewOutcome.WouldPay) rules
+			.judge(aPayout().to("JP").noBankDetails().externalAccount("ea_jp_1").build());
+
+		assertThat(pay.connector()).isEqualTo("sandbox-bank");
+		assertThat(pay.routed().route().rail()).isEqualTo("ZENGIN");
+	}
+
+	@Test
+	void aFileConnectorNeedsItsCoordinatesEvenWithAnExternalAccount() {
+		var skip = skip(rules.judge(aPayout().to("FR").noBankDetails().externalAccount("ea_fr_1").build()));
+
+		assertThat(skip.category()).isEqualTo(SkipCategory.MISSING_BANK_DETAILS);
+		assertThat(skip.reason()).isEqualTo("sepa-file (SEPA) needs an IBAN");
 	}
 
 	@ParameterizedTest

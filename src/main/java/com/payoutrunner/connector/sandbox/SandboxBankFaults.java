@@ -7,14 +7,15 @@ import java.util.Set;
 
 /**
  * Deterministic fault injection for the sandbox bank: from a seed, a share {@code rate}
- * of bulk requests meets one of the faults real banks have, chosen evenly; and orders to
- * the {@code rejectedAccounts} (IBAN or account number) are refused for good.
+ * of bulk requests meets one of the faults real banks have, chosen evenly; orders to the
+ * {@code rejectedAccounts} (external account id, IBAN or account number) are refused for
+ * good, and the {@code unknownAccounts} (external account ids) are not held by the bank.
  *
  * @param retryAfter what a 429 asks the client to wait
  * @param slowResponse how long a slow response takes (set it past the client's timeout)
  */
 public record SandboxBankFaults(long seed, double rate, Duration retryAfter, Duration slowResponse,
-		Set<String> rejectedAccounts) {
+		Set<String> rejectedAccounts, Set<String> unknownAccounts) {
 
 	public enum Fault {
 
@@ -38,19 +39,16 @@ public record SandboxBankFaults(long seed, double rate, Duration retryAfter, Dur
 			throw new IllegalArgumentException("fault rate must be between 0 and 1, got " + rate);
 		}
 		rejectedAccounts = Set.copyOf(rejectedAccounts);
+		unknownAccounts = Set.copyOf(unknownAccounts);
 	}
 
 	public static SandboxBankFaults none() {
-		return new SandboxBankFaults(0, 0, Duration.ofSeconds(1), Duration.ZERO, Set.of());
+		return new SandboxBankFaults(0, 0, Duration.ofSeconds(1), Duration.ZERO, Set.of(), Set.of());
 	}
 
 	/** A seeded sequence of faults (null for a request that goes through). */
 	public Injector injector() {
 		return new Injector(new Random(seed), rate);
-	}
-
-	public boolean rejects(String account) {
-		return account != null && rejectedAccounts.contains(account);
 	}
 
 	/** Draws the fault of each request in turn; thread-safe. */

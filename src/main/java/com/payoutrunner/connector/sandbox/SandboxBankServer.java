@@ -31,7 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  * result per order;</li>
  * <li>{@code POST /v1/payment-orders} with an {@code Idempotency-Key} header, one order →
  * 201 created, 200 the same order again for the same key and body, 422 for the same key
- * with a different body, 400 invalid, 404 unknown account (no injected faults here);</li>
+ * with a different body, 400 invalid, 404 unknown account (no injected faults here); the
+ * beneficiary is addressed by {@code external_account_id} or by coordinates (see
+ * {@link SandboxAccountRegistry});</li>
  * <li>{@code POST /v1/payment-orders/lookup} {"idempotency_keys":[...]} → which keys it
  * holds an order for (found, with the order id, or not_found);</li>
  * <li>{@code GET /v1/payment-orders?reference_prefix=P} → the orders it holds, to compare
@@ -62,6 +64,8 @@ public class SandboxBankServer implements AutoCloseable {
 
 	private final SandboxBankFaults.Injector injector;
 
+	private final SandboxAccountRegistry accounts;
+
 	public SandboxBankServer(SandboxBankStore store, JsonMapper json, String host, int port) throws IOException {
 		this(store, json, host, port, SandboxBankFaults.none());
 	}
@@ -70,6 +74,7 @@ public class SandboxBankServer implements AutoCloseable {
 			throws IOException {
 		this.faults = faults;
 		this.injector = faults.injector();
+		this.accounts = new SandboxAccountRegistry(faults.unknownAccounts(), faults.rejectedAccounts());
 		this.store = store;
 		this.json = json;
 		this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -153,6 +158,8 @@ public class SandboxBankServer implements AutoCloseable {
 			for (JsonNode order : envelope.path("orders")) {
 				ObjectNode result = results.addObject();
 				String problem = validate(order);
+				var refusal = problem == null ? accounts.check(order.path("beneficiary"))
+						: java.util.Optional.<SandboxAccountRegistry.Refusal>empty();
 				result.put("idempotency_key", order.path("idempotency_key").asString(""));
 				if (problem != null) {
 					result.put("status", "rejected")
@@ -160,12 +167,11 @@ public class SandboxBankServer implements AutoCloseable {
 						.put("http_status", 400)
 						.put("message", problem);
 				}
-				else if (faults.rejects(order.path("beneficiary").path("iban").asString(null))
-						|| faults.rejects(order.path("beneficiary").path("account_number").asString(null))) {
+				else if (refusal.isPresent()) {
 					result.put("status", "rejected")
-						.put("code", "account_not_found")
-						.put("http_status", 404)
-						.put("message", "the beneficiary account does not exist");
+						.put("code", refusal.get().code())
+						.put("http_status", refusal.get().httpStatus())
+						.put("message", refusal.get().message());
 				}
 				else {
 					valid.add(new SandboxBankStore.OrderRequest(order.path("idempotency_key").asString(),
@@ -249,9 +255,9 @@ public class SandboxBankServer implements AutoCloseable {
 				problem(exchange, 400, "invalid_order", invalid);
 				return;
 			}
-			if (faults.rejects(order.path("beneficiary").path("iban").asString(null))
-					|| faults.rejects(order.path("beneficiary").path("account_number").asString(null))) {
-				problem(exchange, 404, "account_not_found", "the beneficiary account does not exist");
+			var refusal = accounts.check(order.path("beneficiary"));
+			if (refusal.isPresent()) {
+				problem(exchange, refusal.get().httpStatus(), refusal.get().code(), refusal.get().message());
 				return;
 			}
 			boolean seenBefore = store.orderIdsByKey(List.of(key)).containsKey(key);

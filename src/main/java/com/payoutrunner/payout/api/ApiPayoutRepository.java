@@ -16,8 +16,8 @@ import com.payoutrunner.payout.PayoutStatus;
 class ApiPayoutRepository {
 
 	/**
-	 * The row the run reads like any other payout: paid by wire to the account (or IBAN),
-	 * the rail chosen by country, investor_id the client's key.
+	 * The row the run reads like any other payout: addressed by the external account or
+	 * the coordinates given, the rail chosen by country, investor_id the client's key.
 	 */
 	private static final String INSERT = """
 			INSERT INTO payouts (external_id, request_sha256, origin_module, origin_entity_id, investor_id,
@@ -58,10 +58,10 @@ class ApiPayoutRepository {
 			.param("entity", request.originEntityId())
 			.param("name", beneficiary.accountName())
 			.param("country", beneficiary.country())
-			// external_account_id holds the account itself here, so it is encrypted like
-			// it
-			.param("account",
-					cipher.encrypt(beneficiary.iban() != null ? beneficiary.iban() : beneficiary.accountNumber()))
+			// The provider's account id when given; none for a beneficiary given by
+			// coordinates (sent inline to a bank API). Encrypted like the accounts, as
+			// rows from before held the account itself here.
+			.param("account", cipher.encrypt(beneficiary.externalAccountId()))
 			.param("amount", request.amount().minorUnits())
 			.param("currency", request.amount().code())
 			.param("priority", request.priority().code())

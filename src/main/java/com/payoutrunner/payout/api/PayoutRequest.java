@@ -15,11 +15,11 @@ public record PayoutRequest(String originModule, UUID originEntityId, Money amou
 		Beneficiary beneficiary, Instant scheduledRun, String metadataJson, String canonical) {
 
 	/**
-	 * Whom to pay; {@code bankCode} is an ABA routing number in the US, a sort code in
-	 * GB.
+	 * Whom to pay: by the external account held at the bank's provider, or by coordinates
+	 * (or both); {@code bankCode} is an ABA routing number in the US, a sort code in GB.
 	 */
 	public record Beneficiary(String accountName, String accountNumber, String iban, String bic, String bankCode,
-			String country) {
+			String country, String externalAccountId) {
 	}
 
 }

@@ -44,6 +44,10 @@ public final class PayoutRequestParser {
 
 	private static final ABANumberCheckDigit ABA = new ABANumberCheckDigit();
 
+	/** A provider's account or counterparty id: no spaces, no markup, bounded. */
+	private static final java.util.regex.Pattern EXTERNAL_ACCOUNT_ID = java.util.regex.Pattern
+		.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
+
 	private final JsonMapper json;
 
 	public PayoutRequestParser(JsonMapper json) {
@@ -91,6 +95,10 @@ public final class PayoutRequestParser {
 				List.of(nullToEmpty(beneficiary.accountName()), nullToEmpty(beneficiary.accountNumber()),
 						nullToEmpty(beneficiary.iban()), nullToEmpty(beneficiary.bic()),
 						nullToEmpty(beneficiary.bankCode()), beneficiary.country()));
+		if (beneficiary.externalAccountId() != null) {
+			// Only when given, so that requests from before it keep their fingerprint.
+			fields.put("beneficiary_external_account_id", beneficiary.externalAccountId());
+		}
 		fields.put("scheduled_run", scheduled == null ? "" : scheduled.toString());
 		// Key order of the metadata as sent does not matter.
 		fields.put("metadata", metadata == null || metadata.isNull() ? "" : sorted(metadata).toString());
@@ -216,8 +224,14 @@ public final class PayoutRequestParser {
 		String bic = text(node, "bic", "beneficiary.bic", errors, false);
 		String bankCode = text(node, "bank_code", "beneficiary.bank_code", errors, false);
 		String country = text(node, "country", "beneficiary.country", errors, true);
-		if (number == null && iban == null) {
-			errors.add(new FieldError("beneficiary.account_number", "an account number or an IBAN is required"));
+		String external = text(node, "external_account_id", "beneficiary.external_account_id", errors, false);
+		if (external == null && number == null && iban == null) {
+			errors.add(new FieldError("beneficiary.external_account_id",
+					"an external_account_id, an account_number or an iban is required"));
+		}
+		if (external != null && !EXTERNAL_ACCOUNT_ID.matcher(external).matches()) {
+			errors.add(new FieldError("beneficiary.external_account_id",
+					"must be 1 to 64 letters, digits or _ . : - (the provider's id of the account)"));
 		}
 		if (iban != null) {
 			iban = iban.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
@@ -242,7 +256,7 @@ public final class PayoutRequestParser {
 		if (bankCode != null && "US".equals(country) && (!bankCode.matches("\\d{9}") || !ABA.isValid(bankCode))) {
 			errors.add(new FieldError("beneficiary.bank_code", "routing number fails the ABA check digit"));
 		}
-		return new PayoutRequest.Beneficiary(name, number, iban, bic, bankCode, country);
+		return new PayoutRequest.Beneficiary(name, number, iban, bic, bankCode, country, external);
 	}
 
 	private static Instant scheduled(JsonNode body, Instant now, List<FieldError> errors) {

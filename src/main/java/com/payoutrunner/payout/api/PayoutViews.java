@@ -26,7 +26,7 @@ public class PayoutViews {
 	private static final String COLUMNS = """
 			p.id, p.external_id, p.liquidation_event_id, p.investor_id, p.status, p.priority, p.origin_module,
 			p.origin_entity_id, p.currency, p.amount_minor, p.molam_fee_minor, p.bank_fee_minor, p.net_minor,
-			p.investor_name, p.country, p.iban, p.account_number, p.bic, p.scheduled_at, p.payment_order_id, p.last_error,
+			p.investor_name, p.country, p.external_account_id, p.iban, p.account_number, p.bic, p.scheduled_at, p.payment_order_id, p.last_error,
 			p.skip_reason, p.created_at, p.updated_at, h.id AS hold_id, h.status AS hold_status,
 			h.amount_minor AS hold_amount_minor, h.released_minor AS hold_released_minor, h.settled_minor AS hold_settled_minor,
 			h.expires_at AS hold_expires_at""";
@@ -168,6 +168,9 @@ public class PayoutViews {
 		beneficiary.put("account_name", rs.getString("investor_name"));
 		String account = cipher
 			.decrypt(rs.getString("iban") != null ? rs.getString("iban") : rs.getString("account_number"));
+		String external = cipher.decrypt(rs.getString("external_account_id"));
+		// Rows from before held the account itself here: never shown in clear.
+		beneficiary.put("external_account_id", external == null || external.equals(account) ? null : external);
 		beneficiary.put("account", AccountMask.mask(account));
 		if (fullAccount) {
 			beneficiary.put("account_full", account);
