@@ -30,10 +30,13 @@ import com.payoutrunner.support.PostgresIntegrationTest;
  */
 @TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
 		"payout.reports-dir=target/test-reports-schedules",
-		"payout.sandbox-bank.faults.rejected-accounts=" + DeadLetterHoldIntegrationTests.REFUSED_IBAN })
+		"payout.sandbox-bank.faults.rejected-accounts=" + DeadLetterHoldIntegrationTests.REFUSED_IBAN,
+		"payout.sandbox-bank.faults.unknown-accounts=" + DeadLetterHoldIntegrationTests.UNKNOWN_ACCOUNT })
 class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 
 	static final String REFUSED_IBAN = "DE97370400448796100031";
+
+	static final String UNKNOWN_ACCOUNT = "ea_not_held_here";
 
 	@Autowired
 	PayoutCreation creation;
@@ -86,6 +89,41 @@ class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 			.param("id", refused)
 			.query(String.class)
 			.list()).containsExactly("hold_placed", "hold_cancelled", "hold_reinstated");
+	}
+
+	@Test
+	void aBeneficiaryKnownByItsExternalAccountIsPaidAndAnAccountTheBankDoesNotHoldIsDeadLettered() throws Exception {
+		UUID entity = UUID.randomUUID();
+		String module = "x" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		ledger.credit(entity, Money.parse("500.00", java.util.Currency.getInstance("EUR")));
+		long known = anApiPayout(entity, module).amount("100.00")
+			.toExternalAccount("ea_" + module, "FR")
+			.createWith(creation, json);
+		long unknown = anApiPayout(entity, module).amount("100.00")
+			.toExternalAccount(UNKNOWN_ACCOUNT, "FR")
+			.createWith(creation, json);
+
+		runs.runSlot(new ScheduledRun("ext-" + module, "s1", List.of(), List.of(), List.of(module),
+				LocalDate.of(2026, 11, 23)));
+
+		assertThat(row(known)).containsExactly("sent", "active");
+		assertThat(json.readTree(requestBody(known)).path("beneficiary").path("external_account_id").asString())
+			.isEqualTo("ea_" + module);
+		assertThat(row(unknown)).as("404 account_not_found is final").containsExactly("dead_letter", "cancelled");
+		assertThat(jdbc.sql("SELECT last_error FROM payouts WHERE id = :id")
+			.param("id", unknown)
+			.query(String.class)
+			.single()).isEqualTo("no external account " + UNKNOWN_ACCOUNT + " is held at this bank");
+		assertThat(jdbc.sql("""
+				SELECT s.reason_code FROM payment_submissions s JOIN payout_batch_lines l ON l.id = s.batch_line_id
+				WHERE l.payout_id = :id""").param("id", unknown).query(String.class).single())
+			.isEqualTo("account_not_found");
+	}
+
+	private String requestBody(long payoutId) {
+		return jdbc.sql("""
+				SELECT s.request_body FROM payment_submissions s JOIN payout_batch_lines l ON l.id = s.batch_line_id
+				WHERE l.payout_id = :id""").param("id", payoutId).query(String.class).single();
 	}
 
 	private long available(UUID entity) {

@@ -27,6 +27,8 @@ public final class ApiPayoutRequest {
 
 	private Instant scheduledRun;
 
+	private String externalAccountId;
+
 	private ApiPayoutRequest(UUID entity, String module) {
 		this.entity = entity;
 		this.module = module;
@@ -47,6 +49,14 @@ public final class ApiPayoutRequest {
 		return this;
 	}
 
+	/** Addressed by the provider's external account alone (no IBAN). */
+	public ApiPayoutRequest toExternalAccount(String externalAccountId, String country) {
+		this.externalAccountId = externalAccountId;
+		this.iban = null;
+		this.country = country;
+		return this;
+	}
+
 	public ApiPayoutRequest scheduledRun(Instant scheduledRun) {
 		this.scheduledRun = scheduledRun;
 		return this;
@@ -58,7 +68,13 @@ public final class ApiPayoutRequest {
 			.put("origin_entity_id", entity.toString())
 			.put("currency", "EUR")
 			.put("amount", amount);
-		body.putObject("beneficiary").put("account_name", "Ana Souza").put("iban", iban).put("country", country);
+		ObjectNode beneficiary = body.putObject("beneficiary").put("account_name", "Ana Souza").put("country", country);
+		if (iban != null) {
+			beneficiary.put("iban", iban);
+		}
+		if (externalAccountId != null) {
+			beneficiary.put("external_account_id", externalAccountId);
+		}
 		if (scheduledRun != null) {
 			body.put("scheduled_run", scheduledRun.toString());
 		}

@@ -18,6 +18,7 @@ import javax.xml.validation.SchemaFactory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,6 +130,43 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 			.single()).as("file-routed payouts sent to the bank API").isZero();
 		assertThat(paymentOrderIds("SEPA")).containsOnly(sepa.getFileName().toString());
 		assertThat(summaries.summarize(execution).created()).isEqualTo(SampleEvent.ELIGIBLE);
+	}
+
+	/**
+	 * Only a file format needs coordinates: investors known by their external account
+	 * alone are skipped where their route is a file, naming the connector and what is
+	 * missing, and paid where it is the bank API.
+	 */
+	@Test
+	void aFileRouteNeedsCoordinatesWhereTheBankApiNeedsOnlyTheExternalAccount(@TempDir Path dir) throws Exception {
+		String seedShaped = TestEvents.unique("FILESEED");
+		Path file = dir.resolve("seed-shaped.csv");
+		Files.writeString(file,
+				"""
+						investor_id,investor_name,country,payment_method,external_account_id,amount,currency,iban,routing_number,account_number
+						S-DE,Jonas Richter,DE,Wire,ea_de_1,1200.00,USD,,,
+						S-US,Olivia Bennett,US,ACH,ea_us_1,900.00,USD,,,
+						S-JP,Haruto Sato,JP,Wire,ea_jp_1,700.00,USD,,,
+						S-FR,Camille Laurent,FR,Wire,ea_fr_1,500.00,USD,FR1420041010050500013M02606,,
+						S-US2,Grace Thompson,US,ACH,ea_us_2,400.00,USD,,021000021,123456789
+						""");
+		imports.importFile(seedShaped, file);
+
+		var summary = summaries.summarize(runs.run(seedShaped).execution());
+
+		assertThat(summary.created()).isEqualTo(3);
+		assertThat(summary.skipBreakdown()).containsExactlyEntriesOf(Map.of("missing_bank_details", 2L));
+		assertThat(Files.readString(Path.of(summary.skipReport())))
+			.contains(",S-DE,missing_bank_details,sepa-pain001-file (SEPA) needs an IBAN,")
+			.contains(
+					",S-US,missing_bank_details,ach-nacha-file (ACH) needs an ABA routing number and an account number,");
+		assertThat(jdbc
+			.sql("""
+					SELECT p.investor_id || ':' || b.connector FROM payouts p JOIN payout_batch_lines l ON l.payout_id = p.id
+					JOIN payout_batches b ON b.id = l.batch_id WHERE p.liquidation_event_id = :event""")
+			.param("event", seedShaped)
+			.query(String.class)
+			.list()).containsExactlyInAnyOrder("S-JP:sandbox-bank", "S-FR:sepa-pain001-file", "S-US2:ach-nacha-file");
 	}
 
 	@Test
