@@ -79,10 +79,13 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(payout.path("beneficiary").path("account").asString()).doesNotContain("0500013M");
 		assertThat(payout.path("beneficiary").has("account_full")).isFalse();
 		assertThat(available()).isEqualTo("4000.00");
-		assertThat(jdbc.sql("SELECT iban || external_account_id FROM payouts WHERE external_id = :key")
+		assertThat(jdbc.sql("SELECT iban || coalesce(external_account_id, '-') FROM payouts WHERE external_id = :key")
 			.param("key", key)
 			.query(String.class)
-			.single()).as("stored encrypted").startsWith("enc:v1:").doesNotContain(IBAN);
+			.single()).as("stored encrypted; no external account was given")
+			.startsWith("enc:v1:")
+			.endsWith("-")
+			.doesNotContain(IBAN);
 		String path = "/api/payouts/" + payout.path("id").asLong();
 		assertThat(json.readTree(get(path)).path("beneficiary").has("account_full")).as("viewer").isFalse();
 		assertThat(json.readTree(sendAs("operator", "GET", path, null, null).body())
@@ -156,6 +159,30 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 			.contains("more decimals");
 		HttpResponse<String> eatenByFees = create(UUID.randomUUID().toString(), payout("0.50", "normal"));
 		assertProblem(eatenByFees, 400, "invalid-payout");
+	}
+
+	@Test
+	void aBeneficiaryMayBeGivenByItsExternalAccountAloneButNeverByNothing() throws Exception {
+		String byExternalAccount = """
+				{"origin_module": "connect", "origin_entity_id": "%s", "currency": "EUR", "amount": "100.00",
+				 "beneficiary": {"account_name": "Ana Lima", "external_account_id": "ea_pt_8k2m", "country": "PT"}}"""
+			.formatted(entity);
+		HttpResponse<String> created = create(UUID.randomUUID().toString(), byExternalAccount);
+
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode payout = json.readTree(get("/api/payouts/" + json.readTree(created.body()).path("id").asLong()));
+		assertThat(payout.path("beneficiary").path("external_account_id").asString()).isEqualTo("ea_pt_8k2m");
+
+		HttpResponse<String> nobody = create(UUID.randomUUID().toString(),
+				byExternalAccount.replace("\"external_account_id\": \"ea_pt_8k2m\", ", ""));
+		assertProblem(nobody, 400, "invalid-payout");
+		assertThat(json.readTree(nobody.body()).path("errors").get(0).path("field").asString())
+			.isEqualTo("beneficiary.external_account_id");
+		HttpResponse<String> malformed = create(UUID.randomUUID().toString(),
+				byExternalAccount.replace("ea_pt_8k2m", "ea pt <b>"));
+		assertProblem(malformed, 400, "invalid-payout");
+		assertThat(json.readTree(malformed.body()).path("errors").get(0).path("message").asString())
+			.contains("1 to 64 letters");
 	}
 
 	@Test
