@@ -112,8 +112,14 @@ public class RunPreview {
 			throw new PayoutRunOperations.UnknownEventException(event);
 		}
 		Instant now = clock.instant();
-		LocalDate date = businessDate != null ? businessDate : LocalDate.now(clock);
-		RunRules rules = new RunRules(date, now, fees, rails, fx, connectors, cutOffs);
+		LocalDate today = LocalDate.now(clock);
+		LocalDate date = businessDate != null ? businessDate : today;
+		// A run planned for another day is judged as of that day: its start for retries
+		// due, the rails' business days (before their cut-offs) for value dates.
+		boolean planned = !date.equals(today);
+		Instant asOf = planned ? date.atStartOfDay(clock.getZone()).toInstant() : now;
+		RunRules rules = new RunRules(date, asOf, fees, rails, fx, connectors,
+				planned ? rail -> cutOffs.valueDateOn(rail, date) : rail -> cutOffs.valueDate(rail, now));
 		String latestRunStatus = latestRunStatus(event);
 
 		Path directory = newDirectory(event, now);

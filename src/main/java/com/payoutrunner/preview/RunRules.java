@@ -1,9 +1,8 @@
 package com.payoutrunner.preview;
 
-import com.payoutrunner.schedule.RailCutOffs;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Function;
 
 import com.payoutrunner.batching.PayoutRuleChain;
 import com.payoutrunner.connector.AddressedPayout;
@@ -26,19 +25,17 @@ public final class RunRules {
 
 	private final PayoutRuleChain chain;
 
-	private final Instant now;
-
-	private final RailCutOffs cutOffs;
+	private final Function<String, LocalDate> valueDateOfRail;
 
 	/**
 	 * @param businessDate the run's business date (payouts scheduled after it wait)
 	 * @param now when the run looks (failed payouts due later wait)
+	 * @param valueDateOfRail the value date a batch line of each rail would get
 	 */
 	public RunRules(LocalDate businessDate, Instant now, FeeCalculator fees, RailSelector rails, FxConverter fx,
-			ConnectorProcessor connectors, RailCutOffs cutOffs) {
+			ConnectorProcessor connectors, Function<String, LocalDate> valueDateOfRail) {
 		this.chain = PayoutRuleChain.of(businessDate, now, fees, rails, fx, connectors);
-		this.now = now;
-		this.cutOffs = cutOffs;
+		this.valueDateOfRail = valueDateOfRail;
 	}
 
 	public PreviewOutcome judge(PayoutCandidate payout) {
@@ -49,7 +46,7 @@ public final class RunRules {
 			}
 			RoutedPayout routed = addressed.routed();
 			return new PreviewOutcome.WouldPay(routed, addressed.connector(),
-					cutOffs.valueDate(routed.route().rail(), now));
+					valueDateOfRail.apply(routed.route().rail()));
 		}
 		catch (PayoutSkippedException skip) {
 			return new PreviewOutcome.WouldSkip(payout, skip.category(), skip.reason());

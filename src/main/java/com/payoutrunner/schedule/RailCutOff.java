@@ -27,4 +27,12 @@ public record RailCutOff(String rail, LocalTime cutOff, ZoneId zone, BusinessCal
 		return calendar.nextBusinessDay(today);
 	}
 
+	/**
+	 * The value date of a run planned for a business date, handed to the rail before its
+	 * cut-off that day: the date itself if a business day, else the next one.
+	 */
+	public LocalDate valueDateOn(LocalDate businessDate) {
+		return calendar.businessDayOnOrAfter(businessDate);
+	}
+
 }

@@ -87,6 +87,15 @@ public final class RailCutOffs {
 			.orElseGet(() -> java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC));
 	}
 
+	/**
+	 * The value date of a run planned for a business date (a preview for another day):
+	 * handed to the rail before its cut-off that day; a rail without a cut-off executes
+	 * on the date itself.
+	 */
+	public java.time.LocalDate valueDateOn(String rail, java.time.LocalDate businessDate) {
+		return forRail(rail).map(cutOff -> cutOff.valueDateOn(businessDate)).orElse(businessDate);
+	}
+
 	public Optional<RailCutOff> forRail(String rail) {
 		return Optional.ofNullable(byRail.get(rail));
 	}

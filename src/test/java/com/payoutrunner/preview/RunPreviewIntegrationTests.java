@@ -127,7 +127,7 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 		// fee 12.39, net 4742.47, SEPA in EUR at 0.9338 -> 4428.52.
 		assertThat(rows.get("INV-0001").values()).containsExactly(id("INV-0001"), "INV-0001", "yes", "", "", "4754.86",
 				"USD", "12.39", "4742.47", "SEPA", "EUR", "4428.52", "0.9338", "2024-06-28", "sandbox-bank",
-				"DE97**************0031", cutOffs.valueDate("SEPA", clock.instant()).toString());
+				"DE97**************0031", "2026-11-23");
 		assertThat(rows.get("INV-0025").get("rail_amount")).isEqualTo("40018578");
 		assertThat(rows.get("INV-0012").get("rail")).isEqualTo("ACH");
 		assertThat(rows.get("INV-0024").get("rail")).isEqualTo("WIRE");
@@ -145,6 +145,26 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 		assertThat(before.skipBreakdown()).containsEntry("not_yet_due", 4L);
 		assertThat(on.wouldPay()).isEqualTo(SampleEvent.ELIGIBLE);
 		assertThat(on.skipBreakdown()).doesNotContainKey("not_yet_due");
+	}
+
+	/**
+	 * A run planned for another day: every value date follows the business date asked
+	 * for, not the wall clock. 2026-12-25 is a Friday closed for TARGET (25, 26
+	 * December), the Federal Reserve and England (Boxing Day on Saturday is observed on
+	 * Monday 28).
+	 */
+	@Test
+	void valueDatesFollowTheBusinessDateOfAPreviewForAnotherDay() throws Exception {
+		Map<String, CSVRecord> christmas = byInvestor(previews.preview(event, LocalDate.of(2026, 12, 25)).preview());
+
+		assertThat(christmas.get("INV-0001").get("value_date")).as("SEPA").isEqualTo("2026-12-28");
+		assertThat(christmas.get("INV-0013").get("value_date")).as("ACH").isEqualTo("2026-12-28");
+		assertThat(christmas.get("INV-0006").get("value_date")).as("BACS").isEqualTo("2026-12-29");
+
+		Map<String, CSVRecord> workday = byInvestor(previews.preview(event, LocalDate.of(2026, 12, 23)).preview());
+		assertThat(workday.get("INV-0001").get("value_date")).isEqualTo("2026-12-23");
+		assertThat(workday.get("INV-0013").get("value_date")).isEqualTo("2026-12-23");
+		assertThat(workday.get("INV-0006").get("value_date")).isEqualTo("2026-12-23");
 	}
 
 	@Test

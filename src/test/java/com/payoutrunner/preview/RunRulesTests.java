@@ -46,9 +46,11 @@ class RunRulesTests {
 								List.of(new ConnectorRouting.Route("SEPA", null, "sepa-file")),
 								Set.of("sandbox-bank", "sepa-file"), RAILS.rails()),
 						Map.of("sepa-file", BeneficiaryAddress.IBAN)),
-				com.payoutrunner.schedule.RailCutOffs.load(Path.of("config/calendars/rail-cutoffs.csv"),
-						com.payoutrunner.schedule.BusinessCalendars.standard()));
+				rail -> CUT_OFFS.valueDate(rail, NOW));
 	}
+
+	static final com.payoutrunner.schedule.RailCutOffs CUT_OFFS = com.payoutrunner.schedule.RailCutOffs
+		.load(Path.of("config/calendars/rail-cutoffs.csv"), com.payoutrunner.schedule.BusinessCalendars.standard());
 
 	final RunRules rules = rulesOn(BUSINESS_DATE);
 
