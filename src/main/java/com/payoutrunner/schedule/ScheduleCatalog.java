@@ -2,7 +2,6 @@ package com.payoutrunner.schedule;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,27 +36,33 @@ public class ScheduleCatalog {
 	 * schedule
 	 */
 	public static ScheduleCatalog load(Path file, BusinessCalendars calendars) {
-		List<ScheduleDefinition> definitions = SchedulesFile.read(file, SCHEDULABLE_JOBS, calendars.names());
-		List<String> problems = new ArrayList<>();
-		for (ScheduleDefinition definition : definitions) {
-			String where = file + ": schedule '" + definition.name() + "': ";
-			for (String parameter : definition.parameters().keySet()) {
-				if (!PayoutRunJobParameters.SCHEDULE_FILTERS.contains(parameter)) {
-					problems.add(where + "unknown parameter '" + parameter + "' for " + definition.job() + " (known: "
-							+ new TreeSet<>(PayoutRunJobParameters.SCHEDULE_FILTERS) + ")");
-				}
+		return new ScheduleCatalog(file,
+				SchedulesFile.read(file, SCHEDULABLE_JOBS, calendars.names(), new PayoutRunParameterRules()));
+	}
+
+	/** What payoutRunJob accepts from a schedule: its filters, each with valid values. */
+	private static final class PayoutRunParameterRules implements SchedulesFile.JobParameterRules {
+
+		@Override
+		public Optional<String> unknownName(String job, String name) {
+			if (PayoutRunJobParameters.SCHEDULE_FILTERS.contains(name)) {
+				return Optional.empty();
 			}
+			return Optional.of("unknown parameter '" + name + "' for " + job + " (known: "
+					+ new TreeSet<>(PayoutRunJobParameters.SCHEDULE_FILTERS) + ")");
+		}
+
+		@Override
+		public Optional<String> badValue(String job, String name, String value) {
 			try {
-				ScheduledRun.of(definition.name(), "check", definition.parameters(), LocalDate.EPOCH);
+				ScheduledRun.of("check", "check", Map.of(name, value), LocalDate.EPOCH);
+				return Optional.empty();
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(where + ex.getMessage());
+				return Optional.of(ex.getMessage());
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw new SchedulesFileException(problems);
-		}
-		return new ScheduleCatalog(file, definitions);
+
 	}
 
 	public Path file() {

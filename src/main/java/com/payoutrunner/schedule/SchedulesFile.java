@@ -63,12 +63,42 @@ public final class SchedulesFile {
 
 	private final Set<String> knownCalendars;
 
+	private final JobParameterRules parameterRules;
+
 	private final List<Problem> problems = new ArrayList<>();
 
-	private SchedulesFile(String file, Set<String> knownJobs, Set<String> knownCalendars) {
+	/**
+	 * What a job accepts as schedule parameters, asked about each parameter so that a
+	 * problem names the line of the name or of the value.
+	 */
+	public interface JobParameterRules {
+
+		/** Accepts every parameter. */
+		JobParameterRules ANY = new JobParameterRules() {
+		};
+
+		/**
+		 * @return why no schedule of this job may have a parameter of this name
+		 */
+		default Optional<String> unknownName(String job, String name) {
+			return Optional.empty();
+		}
+
+		/**
+		 * @return why this value is not one the job accepts
+		 */
+		default Optional<String> badValue(String job, String name, String value) {
+			return Optional.empty();
+		}
+
+	}
+
+	private SchedulesFile(String file, Set<String> knownJobs, Set<String> knownCalendars,
+			JobParameterRules parameterRules) {
 		this.file = file;
 		this.knownJobs = new TreeSet<>(knownJobs);
 		this.knownCalendars = new TreeSet<>(knownCalendars);
+		this.parameterRules = parameterRules;
 	}
 
 	/**
@@ -78,6 +108,15 @@ public final class SchedulesFile {
 	 * @throws SchedulesFileException listing every problem found
 	 */
 	public static List<ScheduleDefinition> read(Path file, Set<String> knownJobs, Set<String> knownCalendars) {
+		return read(file, knownJobs, knownCalendars, JobParameterRules.ANY);
+	}
+
+	/**
+	 * As {@link #read(Path, Set, Set)}, checking each parameter against what its job
+	 * accepts.
+	 */
+	public static List<ScheduleDefinition> read(Path file, Set<String> knownJobs, Set<String> knownCalendars,
+			JobParameterRules parameterRules) {
 		String content;
 		try {
 			content = Files.readString(file, StandardCharsets.UTF_8);
@@ -86,13 +125,13 @@ public final class SchedulesFile {
 			throw new SchedulesFileException(List.of(file + ": cannot be read (" + ex.getMessage()
 					+ "; working directory " + Path.of("").toAbsolutePath() + ")"));
 		}
-		return parse(file.toString(), new StringReader(content), knownJobs, knownCalendars);
+		return parse(file.toString(), new StringReader(content), knownJobs, knownCalendars, parameterRules);
 	}
 
 	/** As {@link #read}, from a reader; {@code file} names it in problems. */
 	public static List<ScheduleDefinition> parse(String file, Reader yaml, Set<String> knownJobs,
-			Set<String> knownCalendars) {
-		SchedulesFile parser = new SchedulesFile(file, knownJobs, knownCalendars);
+			Set<String> knownCalendars, JobParameterRules parameterRules) {
+		SchedulesFile parser = new SchedulesFile(file, knownJobs, knownCalendars, parameterRules);
 		List<ScheduleDefinition> schedules = parser.schedules(parser.compose(yaml));
 		if (!parser.problems.isEmpty()) {
 			throw new SchedulesFileException(parser.problems.stream()
@@ -177,7 +216,7 @@ public final class SchedulesFile {
 		Optional<MisfirePolicy> misfire = entry.convert("misfire", entry.text("misfire"), MisfirePolicy::fromCode);
 		Optional<String> calendar = entry.convert("calendar", entry.text("calendar"), this::knownCalendar);
 		boolean enabled = enabled(entry);
-		Map<String, String> parameters = parameters(entry);
+		Map<String, String> parameters = parameters(entry, job);
 		if (zone.isPresent() && trigger.isPresent()) {
 			trigger.get().timeOfDay().ifPresent(at -> checkTimeExists(entry, at, zone.get()));
 		}
@@ -265,7 +304,7 @@ public final class SchedulesFile {
 		return false;
 	}
 
-	private Map<String, String> parameters(ScheduleEntry entry) {
+	private Map<String, String> parameters(ScheduleEntry entry, Optional<String> job) {
 		Node node = entry.node("parameters");
 		Map<String, String> parameters = new LinkedHashMap<>();
 		if (node == null || (node instanceof ScalarNode scalar && scalar.getValue().isEmpty())) {
@@ -295,7 +334,12 @@ public final class SchedulesFile {
 				}
 				catch (IllegalArgumentException ex) {
 					entry.problem(tuple.getKeyNode(), ex.getMessage());
+					continue;
 				}
+				job.flatMap(name -> parameterRules.unknownName(name, key))
+					.ifPresentOrElse(problem -> entry.problem(tuple.getKeyNode(), problem),
+							() -> job.flatMap(name -> parameterRules.badValue(name, key, scalar.getValue()))
+								.ifPresent(problem -> entry.problem(value, problem)));
 			}
 		}
 		return parameters;

@@ -105,6 +105,38 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 				+ fees + ":3 column 'priority': priority 'urgent' is not one of instant, priority, normal, low");
 	}
 
+	@Test
+	void aMisspeltOrBadScheduleParameterStopsStartUpNamingFileLineAndSchedule() throws Exception {
+		Path schedules = Files.writeString(dir.resolve("schedules.yaml"), """
+				schedules:
+				  - name: daily-normal
+				    job: payoutRunJob
+				    trigger: daily
+				    at: "13:00"
+				    zone: Europe/Brussels
+				    parameters:
+				      priorites: normal
+				  - name: weekly-low
+				    job: payoutRunJob
+				    trigger: weekly
+				    day: monday
+				    at: "07:00"
+				    zone: Europe/Brussels
+				    parameters:
+				      priorities: urgent
+				""");
+		System.setProperty("payout.schedules-file", schedules.toString());
+		try {
+			assertThat(PayoutRunnerCli.execute("schedules")).isEqualTo(2);
+		}
+		finally {
+			System.clearProperty("payout.schedules-file");
+		}
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.contains(schedules + " line 8: schedule 'daily-normal': unknown parameter 'priorites' for payoutRunJob")
+			.contains(schedules + " line 16: schedule 'weekly-low': unknown priority 'urgent'");
+	}
+
 	private String out() {
 		return out.toString(StandardCharsets.UTF_8);
 	}

@@ -34,7 +34,8 @@ class SchedulesFileTests {
 	private static final Path FIXTURES = Path.of("src/test/resources/schedules");
 
 	private static List<ScheduleDefinition> parse(String yaml) {
-		return SchedulesFile.parse("jobs/schedules.yaml", new StringReader(yaml), JOBS, CALENDARS);
+		return SchedulesFile.parse("jobs/schedules.yaml", new StringReader(yaml), JOBS, CALENDARS,
+				SchedulesFile.JobParameterRules.ANY);
 	}
 
 	private static List<String> problems(String yaml) {
