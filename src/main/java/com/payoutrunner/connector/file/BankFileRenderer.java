@@ -30,7 +30,9 @@ public class BankFileRenderer {
 	/**
 	 * The first day the rail can execute a batch created at that time: its cut-off and
 	 * business calendar ({@code config/calendars/rail-cutoffs.csv}), else the next
-	 * weekday.
+	 * weekday. For ACH this is the NACHA effective entry date: the file's day before the
+	 * Fed's last Same Day ACH window (16:45 New York) on a Fed business day, else the
+	 * next Fed business day.
 	 */
 	LocalDate valueDate(BankFileFormat format, OffsetDateTime createdAt) {
 		return cutOffs.forRail(format.rail())
