@@ -41,7 +41,9 @@ public class PayoutRunnerCli implements Runnable {
 			err.flush();
 			return Failures.exitCode(ex);
 		});
-		return cli.execute(args);
+		int exitCode = cli.execute(args);
+		ExitCodeOnShutdown.finished(exitCode);
+		return exitCode;
 	}
 
 }

@@ -17,6 +17,7 @@ class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		ExitCodeOnShutdown.install();
 		try (var context = SpringContext.start()) {
 			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).restart(event.event));
 		}

@@ -55,6 +55,7 @@ class RunCommand implements Callable<Integer> {
 				// (see RunPreview).
 				return printPreview(context.getBean(RunPreview.class).preview(event.event, businessDate));
 			}
+			ExitCodeOnShutdown.install();
 			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).run(event.event));
 		}
 	}

@@ -185,9 +185,12 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 				}
 			});
 			runner.set(RunnerProcess.start(databaseUrl, bank.url().toString(), CHUNK_SIZE, "run", "--event", event));
-			runner.get().waitForExit();
 
+			assertThat(runner.get().waitForExit()).as("a stopped run exits 1, as documented").isEqualTo(1);
 			assertThat(lastRunStatus(event)).isEqualTo("STOPPED");
+			assertThat(json.readTree(runner.get().lastLine()).path("status").asString())
+				.as("the summary is the last line of stdout")
+				.isEqualTo("STOPPED");
 			assertThat(runner.get().stderr()).contains("stopped at a chunk boundary; resume it with restart");
 			assertThat(db.invariantViolations(event, false)).isEmpty();
 			long paidBeforeStop = db.payoutsWithStatus(event, "sent");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +85,29 @@ class RunPreviewCliIntegrationTests extends PostgresIntegrationTest {
 		assertThat(lastLine()).contains("\"business_date\":\"2024-06-30\",\"latest_run_status\":\"COMPLETED\"")
 			.contains("\"would_pay\":0,\"would_skip\":52")
 			.contains("\"totals\":[]");
+	}
+
+	@Test
+	void aDryRunForAHolidayShowsTheValueDatesOfThatDay() throws Exception {
+		String event = TestEvents.unique("CLIXMAS");
+		imports.importFile(event, SampleEvent.FILE);
+
+		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--dry-run", "--business-date", "2026-12-25"))
+			.as(this::err)
+			.isZero();
+
+		String previewFile = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(lastLine())
+			.path("preview")
+			.asString();
+		List<String> sepaValueDates = Files.readAllLines(Path.of(previewFile))
+			.stream()
+			.filter(row -> row.contains(",SEPA,EUR,"))
+			.map(row -> row.substring(row.lastIndexOf(',') + 1))
+			.distinct()
+			.toList();
+		assertThat(sepaValueDates).as("TARGET is closed on 25 and 26 December").containsExactly("2026-12-28");
 	}
 
 	@Test
