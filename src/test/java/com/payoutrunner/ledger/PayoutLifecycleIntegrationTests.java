@@ -224,7 +224,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	/** {@link #createEur1000}, sent by a scheduled run of its own module. */
-	private long sentEur1000(UUID entity, String schedule) {
+	private long sentEur1000(UUID entity, String schedule) throws Exception {
 		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 		long created = createEur1000(entity, module);
 		runs.runSlot(new ScheduledRun(schedule + module, "2026-11-23", List.of(), List.of(), List.of(module),
