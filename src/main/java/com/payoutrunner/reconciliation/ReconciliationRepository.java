@@ -102,7 +102,7 @@ class ReconciliationRepository {
 	/** A line pending confirmation becomes matched (applied) or unmatched (no longer). */
 	private static final String RESOLVE_LINE = """
 			UPDATE reconciliation_lines SET kind = :kind, reason = :reason
-			WHERE statement_id = :statement AND line_number = :line AND kind = 'pending_confirmation'""";
+			WHERE id = :id AND kind = 'pending_confirmation'""";
 
 	private static final String INSERT_LINES = """
 			INSERT INTO reconciliation_lines (statement_id, line_number, kind, outcome, payout_ids, amount_minor,
@@ -117,7 +117,7 @@ class ReconciliationRepository {
 			         return_reason, charges, reason_code)""";
 
 	private static final String FIND_LINES = """
-			SELECT line_number, kind, outcome, payout_ids, amount_minor, currency, booking_date, bank_reference, refs,
+			SELECT id, line_number, kind, outcome, payout_ids, amount_minor, currency, booking_date, bank_reference, refs,
 			    reason, return_reason, charges_minor, reason_code
 			FROM reconciliation_lines WHERE statement_id = :statement AND (CAST(:kind AS text) IS NULL OR kind = :kind)
 			ORDER BY line_number, id""";
@@ -283,13 +283,12 @@ class ReconciliationRepository {
 		}
 	}
 
-	void resolvePendingLine(long statementId, int line, String kind, String reason) {
-		jdbc.sql(RESOLVE_LINE)
-			.param("kind", kind)
-			.param("reason", reason)
-			.param("statement", statementId)
-			.param("line", line)
-			.update();
+	/**
+	 * A line pending confirmation, confirmed: matched (applied) or unmatched.
+	 * @param lineId the row's id ({@link #pendingLines})
+	 */
+	void resolvePendingLine(long lineId, String kind, String reason) {
+		jdbc.sql(RESOLVE_LINE).param("kind", kind).param("reason", reason).param("id", lineId).update();
 	}
 
 	private static StatementRow statement(ResultSet rs, int row) throws SQLException {
@@ -376,21 +375,31 @@ class ReconciliationRepository {
 	}
 
 	List<LineRow> lines(long statementId) {
-		return lines(statementId, null);
+		return lines(statementId, null).stream().map(StoredLine::row).toList();
+	}
+
+	/** A recorded line with its row's id. */
+	record StoredLine(long id, LineRow row) {
+	}
+
+	/** The statement's lines pending confirmation, in line order. */
+	List<StoredLine> pendingLines(long statementId) {
+		return lines(statementId, "pending_confirmation");
 	}
 
 	/** The statement's lines of one kind (all when null), in line order. */
-	List<LineRow> lines(long statementId, String kind) {
+	private List<StoredLine> lines(long statementId, String kind) {
 		return jdbc.sql(FIND_LINES).param("statement", statementId).param("kind", kind).query((rs, n) -> {
 			long amount = rs.getLong("amount_minor");
 			Money money = rs.wasNull() ? null : Money.ofMinor(amount, rs.getString("currency").strip());
 			Date date = rs.getDate("booking_date");
 			long chargesMinor = rs.getLong("charges_minor");
 			Money charges = rs.wasNull() || money == null ? null : Money.ofMinor(chargesMinor, money.code());
-			return new LineRow(rs.getInt("line_number"), rs.getString("kind"), rs.getString("outcome"),
-					rs.getString("payout_ids"), money, date == null ? null : date.toLocalDate(),
-					rs.getString("bank_reference"), rs.getString("refs"), rs.getString("reason"),
-					rs.getString("return_reason"), charges, rs.getString("reason_code"));
+			return new StoredLine(rs.getLong("id"),
+					new LineRow(rs.getInt("line_number"), rs.getString("kind"), rs.getString("outcome"),
+							rs.getString("payout_ids"), money, date == null ? null : date.toLocalDate(),
+							rs.getString("bank_reference"), rs.getString("refs"), rs.getString("reason"),
+							rs.getString("return_reason"), charges, rs.getString("reason_code")));
 		}).list();
 	}
 

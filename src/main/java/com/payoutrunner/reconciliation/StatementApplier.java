@@ -1,6 +1,8 @@
 package com.payoutrunner.reconciliation;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,11 +89,12 @@ class StatementApplier {
 		List<SentPayout> named = repository.lockNamed(namedIds(statement), namedOrders(statement));
 		List<LineMatch> matches = new StatementMatcher(named).match(statement.lines());
 		List<LineMatch.Matched> now = new ArrayList<>();
-		Set<Integer> pending = new LinkedHashSet<>();
+		// By identity: camt.053 entries on one line of XML share their line number.
+		Set<LineMatch> pending = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (LineMatch match : matches) {
 			if (match instanceof LineMatch.Matched matched) {
 				if (matched.givesMoneyBack() && !delivery.trusted()) {
-					pending.add(matched.line().line());
+					pending.add(matched);
 				}
 				else {
 					now.add(matched);
@@ -239,7 +242,7 @@ class StatementApplier {
 
 	}
 
-	private static List<LineRow> lineRows(List<LineMatch> matches, List<RejectedRow> rejected, Set<Integer> pending) {
+	private static List<LineRow> lineRows(List<LineMatch> matches, List<RejectedRow> rejected, Set<LineMatch> pending) {
 		List<LineRow> rows = new ArrayList<>();
 		for (LineMatch match : matches) {
 			StatementLine line = match.line();
@@ -249,11 +252,11 @@ class StatementApplier {
 			String reason;
 			// Java 17: no pattern matching in switch yet, hence the instanceof chain.
 			if (match instanceof LineMatch.Matched matched) {
-				kind = pending.contains(line.line()) ? "pending_confirmation" : "matched";
+				kind = pending.contains(matched) ? "pending_confirmation" : "matched";
 				outcome = matched.outcome();
 				ids = ids(matched.payouts());
 				reason = matchedReason(matched);
-				if (pending.contains(line.line())) {
+				if (pending.contains(matched)) {
 					reason = "gives money back, so it waits for a second person's confirmation; "
 							+ (reason.isEmpty() ? "" : reason);
 				}

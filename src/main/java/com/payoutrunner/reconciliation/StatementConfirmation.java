@@ -13,6 +13,7 @@ import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.payout.PayoutReference;
 import com.payoutrunner.reconciliation.ReconciliationRepository.LineRow;
+import com.payoutrunner.reconciliation.ReconciliationRepository.StoredLine;
 import com.payoutrunner.reconciliation.ReconciliationRepository.StatementRow;
 
 /**
@@ -94,48 +95,45 @@ public class StatementConfirmation {
 			throw new ConfirmationRefusedException(
 					user + " delivered statement " + statementId + " and may not confirm it: a second person must");
 		}
-		List<LineRow> pending = repository.lines(statementId, "pending_confirmation");
+		List<StoredLine> pending = repository.pendingLines(statementId);
 		List<Long> payoutIds = pending.stream()
-			.flatMap(row -> Arrays.stream(row.payoutIds().split(" ")))
+			.flatMap(line -> Arrays.stream(line.row().payoutIds().split(" ")))
 			.map(Long::valueOf)
 			.distinct()
 			.toList();
 		List<SentPayout> locked = repository.lockNamed(payoutIds, List.of());
+		// In the pending lines' order, one match per line.
 		List<LineMatch> matches = new StatementMatcher(locked)
-			.match(pending.stream().map(StatementConfirmation::line).toList());
+			.match(pending.stream().map(line -> line(line.row())).toList());
 		List<LineMatch.Matched> applicable = new ArrayList<>();
-		List<LineMatch> stale = new ArrayList<>();
-		for (LineMatch match : matches) {
-			if (match instanceof LineMatch.Matched matched) {
+		int stale = 0;
+		for (int i = 0; i < matches.size(); i++) {
+			if (matches.get(i) instanceof LineMatch.Matched matched) {
 				applicable.add(matched);
+				String reason = StatementApplier.matchedReason(matched);
+				repository.resolvePendingLine(pending.get(i).id(), "matched",
+						(reason.isEmpty() ? "" : reason + "; ") + "confirmed by " + confirmer);
 			}
 			else {
-				stale.add(match);
+				stale++;
+				repository.resolvePendingLine(pending.get(i).id(), "unmatched",
+						"no longer applies when confirmed by " + confirmer + ": " + whyNot(matches.get(i)));
 			}
 		}
 		StatementApplier.Applied applied = applier.applyMatches(statementId, statement.fileName(), applicable,
 				confirmer);
-		for (LineMatch.Matched matched : applicable) {
-			String reason = StatementApplier.matchedReason(matched);
-			repository.resolvePendingLine(statementId, matched.line().line(), "matched",
-					(reason.isEmpty() ? "" : reason + "; ") + "confirmed by " + confirmer);
-		}
-		for (LineMatch match : stale) {
-			repository.resolvePendingLine(statementId, match.line().line(), "unmatched",
-					"no longer applies when confirmed by " + confirmer + ": " + whyNot(match));
-		}
-		repository.confirmStatement(statementId, confirmer, applicable.size(), stale.size(), applied);
+		repository.confirmStatement(statementId, confirmer, applicable.size(), stale, applied);
 		audit.event("reconciliation_statement", Long.toString(statementId), "statement_confirmed",
 				AuditCategory.FINANCIAL, "warning", confirmer, null,
 				json.writeValueAsString(json.createObjectNode()
 					.put("statement", statement.fileName())
 					.put("delivered_by", statement.deliveredBy())
 					.put("lines_applied", applicable.size())
-					.put("lines_no_longer_applicable", stale.size())
+					.put("lines_no_longer_applicable", stale)
 					.put("settled_for_less", applied.settledForLess())
 					.put("returned", applied.returned())
 					.put("comment", comment)));
-		return new Confirmed(statementId, confirmer, applicable.size(), stale.size(), applied.settled(),
+		return new Confirmed(statementId, confirmer, applicable.size(), stale, applied.settled(),
 				applied.settledForLess(), applied.returned());
 	}
 

@@ -389,6 +389,43 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 			.hasMessageContaining("was confirmed by api:bob already");
 	}
 
+	@Test
+	void camt053EntriesOnOneLineOfXmlArePendingOrAppliedEachOnItsOwn() throws Exception {
+		List<Paid> single = paid().stream().filter(p -> p.connector().equals("sandbox-bank")).toList();
+		Paid settledNow = single.get(0);
+		Paid returned = single.get(1);
+		String entry = "<Ntry><Amt Ccy=\"%s\">%s</Amt><CdtDbtInd>%s</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+				+ "<BookgDt><Dt>2026-11-23</Dt></BookgDt><NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs>%s"
+				+ "</TxDtls></NtryDtls></Ntry>";
+		Path statement = Path.of(ROOT, "one-line-" + event + ".xml");
+		Files.writeString(statement,
+				"<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">"
+						+ "<BkToCstmrStmt><Stmt><Acct><Id><IBAN>" + OUR_IBAN + "</IBAN></Id></Acct>"
+						+ entry.formatted(settledNow.rail().code(), settledNow.rail().toDecimal().toPlainString(),
+								"DBIT", settledNow.reference(), "")
+						+ entry.formatted(returned.rail().code(), returned.rail().toDecimal().toPlainString(), "CRDT",
+								returned.reference(), "<RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf>")
+						+ "</Stmt></BkToCstmrStmt></Document>");
+
+		ReconciliationResult result = reconciler.reconcile(statement, 3, Delivery.api("operator"));
+
+		assertThat(result.settled()).isEqualTo(1);
+		assertThat(result.pendingConfirmation()).isEqualTo(1);
+		assertThat(kinds(result.statementId())).containsExactly("matched", "pending_confirmation");
+
+		confirmations.confirm(result.statementId(), "approver", null);
+
+		assertThat(kinds(result.statementId())).containsExactly("matched", "matched");
+		assertThat(statuses().get(returned.id())).isEqualTo("returned");
+	}
+
+	private List<String> kinds(long statementId) {
+		return jdbc.sql("SELECT kind FROM reconciliation_lines WHERE statement_id = :id ORDER BY id")
+			.param("id", statementId)
+			.query(String.class)
+			.list();
+	}
+
 	private List<Paid> paid() {
 		return jdbc.sql("""
 				SELECT p.id, p.created_at, p.payment_order_id, b.connector, b.id AS batch_id, l.rail_amount_minor,
