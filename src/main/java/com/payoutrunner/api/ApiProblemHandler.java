@@ -10,6 +10,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.ledger.InsufficientFundsException;
+import com.payoutrunner.reconciliation.ForeignStatementException;
+import com.payoutrunner.reconciliation.StatementConfirmation;
 import com.payoutrunner.reconciliation.StatementFileException;
 import com.payoutrunner.reconciliation.StatementReconciler;
 import com.payoutrunner.payout.api.PayoutApprovals;
@@ -69,10 +71,32 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return Problems.detail(HttpStatus.CONFLICT, "approval-refused", ex.getMessage());
 	}
 
+	@ExceptionHandler(ForeignStatementException.class)
+	ProblemDetail foreignStatement(ForeignStatementException ex) {
+		return statementProblem(HttpStatus.UNPROCESSABLE_CONTENT, "statement-not-ours",
+				"not a statement of our accounts, nothing applied: ", ex);
+	}
+
+	@ExceptionHandler(StatementConfirmation.UnknownStatementException.class)
+	ProblemDetail unknownStatement(StatementConfirmation.UnknownStatementException ex) {
+		return Problems.detail(HttpStatus.NOT_FOUND, "unknown-statement", ex.getMessage());
+	}
+
+	@ExceptionHandler(StatementConfirmation.ConfirmationRefusedException.class)
+	ProblemDetail confirmationRefused(StatementConfirmation.ConfirmationRefusedException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, "confirmation-refused", ex.getMessage());
+	}
+
 	@ExceptionHandler(StatementFileException.class)
 	ProblemDetail invalidStatement(StatementFileException ex) {
-		ProblemDetail problem = Problems.detail(HttpStatus.BAD_REQUEST, "invalid-statement",
-				"unreadable statement, nothing applied: " + ex.getMessage());
+		return statementProblem(HttpStatus.BAD_REQUEST, "invalid-statement", "unreadable statement, nothing applied: ",
+				ex);
+	}
+
+	/** A statement refused whole, with the line at fault when there is one. */
+	private static ProblemDetail statementProblem(HttpStatus status, String type, String what,
+			StatementFileException ex) {
+		ProblemDetail problem = Problems.detail(status, type, what + ex.getMessage());
 		if (ex.line() > 0) {
 			problem.setProperty("line", ex.line());
 		}

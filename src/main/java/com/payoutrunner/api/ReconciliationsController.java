@@ -1,6 +1,7 @@
 package com.payoutrunner.api;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.core.Money;
+import com.payoutrunner.reconciliation.Delivery;
 import com.payoutrunner.reconciliation.ReconciliationResult;
+import com.payoutrunner.reconciliation.StatementConfirmation;
 import com.payoutrunner.reconciliation.StatementReconciler;
 
 /**
  * Bank statements: {@code POST} one (the CSV of jobs/README.md or a camt.053, as the
- * request body) to reconcile it with {@code reconcileStatementJob}; list those applied;
- * read one with every line and what became of it.
+ * request body) to reconcile it with {@code reconcileStatementJob}; list those applied,
+ * with who delivered them; read one with every line and what became of it; confirm the
+ * lines of someone else's upload that give money back (docs/statements.md).
  */
 @RestController
 @RequestMapping("/api/reconciliations")
@@ -34,24 +38,29 @@ class ReconciliationsController {
 
 	private static final String STATEMENTS = """
 			SELECT id, file_name, format, lines, matched, unmatched, rejected, ignored, settled, settled_for_less,
-			    returned, batches_settled, batches_partial, applied_at
+			    returned, batches_settled, batches_partial, needs_review, pending_confirmation, delivered_by,
+			    confirmed_by, confirmed_at, applied_at
 			FROM reconciliation_statements
 			WHERE (CAST(:id AS bigint) IS NULL OR id = :id)
 			ORDER BY id DESC LIMIT :limit OFFSET :offset""";
 
 	private static final String LINES = """
 			SELECT line_number, kind, outcome, payout_ids, amount_minor, currency, booking_date, bank_reference, refs,
-			    reason
+			    reason, charges_minor, reason_code
 			FROM reconciliation_lines WHERE statement_id = :id ORDER BY line_number, id""";
 
 	private final StatementReconciler reconciler;
+
+	private final StatementConfirmation confirmations;
 
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
-	ReconciliationsController(StatementReconciler reconciler, JdbcClient jdbc, JsonMapper json) {
+	ReconciliationsController(StatementReconciler reconciler, StatementConfirmation confirmations, JdbcClient jdbc,
+			JsonMapper json) {
 		this.reconciler = reconciler;
+		this.confirmations = confirmations;
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -64,14 +73,29 @@ class ReconciliationsController {
 	ResponseEntity<JsonNode> reconcile(@RequestParam(name = "file_name", defaultValue = "statement") String fileName,
 			@RequestParam(name = "unmatched_after_days",
 					defaultValue = "" + StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS) int unmatchedAfterDays,
-			@RequestBody(required = false) byte[] body) throws Exception {
+			@RequestBody(required = false) byte[] body, Principal principal) throws Exception {
 		ReconciliationResult result = reconciler.reconcile(fileName, body == null ? new byte[0] : body,
-				unmatchedAfterDays);
+				unmatchedAfterDays, Delivery.api(principal == null ? "anonymous" : principal.getName()));
 		JsonNode summary = json.readTree(reconciler.summaryJson(result));
 		if (result.alreadyApplied()) {
 			return ResponseEntity.ok(summary);
 		}
 		return ResponseEntity.created(URI.create("/api/reconciliations/" + result.statementId())).body(summary);
+	}
+
+	/**
+	 * Applies the statement's lines that wait for a second person; 409 when its deliverer
+	 * asks, or when nothing waits.
+	 */
+	@PostMapping("/{id}/confirm")
+	Map<String, Object> confirm(@PathVariable long id, @RequestBody(required = false) JsonNode body,
+			Principal principal) {
+		String comment = body == null ? null : body.path("comment").asString(null);
+		var confirmed = confirmations.confirm(id, principal == null ? "anonymous" : principal.getName(), comment);
+		Map<String, Object> statement = statement(id);
+		statement.put("confirmation_applied", confirmed.applied());
+		statement.put("confirmation_no_longer_applicable", confirmed.noLongerApplicable());
+		return statement;
 	}
 
 	@GetMapping
@@ -105,6 +129,10 @@ class ReconciliationsController {
 			line.put("bank_reference", rs.getString("bank_reference"));
 			line.put("references", rs.getString("refs"));
 			line.put("reason", rs.getString("reason"));
+			long charges = rs.getLong("charges_minor");
+			line.put("charges", rs.wasNull() ? null
+					: Money.ofMinor(charges, rs.getString("currency").strip()).toDecimal().toPlainString());
+			line.put("reason_code", rs.getString("reason_code"));
 			return line;
 		}).list());
 		return statement;
@@ -117,8 +145,16 @@ class ReconciliationsController {
 			statement.put("file_name", rs.getString("file_name"));
 			statement.put("format", rs.getString("format"));
 			statement.put("applied_at", rs.getObject("applied_at", java.time.OffsetDateTime.class).toString());
-			for (String count : List.of("lines", "matched", "unmatched", "rejected", "ignored", "settled",
-					"settled_for_less", "returned", "batches_settled", "batches_partial")) {
+			statement.put("delivered_by", rs.getString("delivered_by"));
+			int pending = rs.getInt("pending_confirmation");
+			String confirmedBy = rs.getString("confirmed_by");
+			statement.put("confirmation", confirmedBy != null ? "confirmed" : pending > 0 ? "pending" : "not_needed");
+			statement.put("confirmed_by", confirmedBy);
+			var confirmedAt = rs.getObject("confirmed_at", java.time.OffsetDateTime.class);
+			statement.put("confirmed_at", confirmedAt == null ? null : confirmedAt.toString());
+			for (String count : List.of("lines", "matched", "unmatched", "rejected", "ignored", "needs_review",
+					"pending_confirmation", "settled", "settled_for_less", "returned", "batches_settled",
+					"batches_partial")) {
 				statement.put(count, rs.getInt(count));
 			}
 			return statement;

@@ -6,19 +6,26 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import com.payoutrunner.reconciliation.Delivery;
+import com.payoutrunner.reconciliation.ForeignStatementException;
 import com.payoutrunner.reconciliation.ReconciliationResult;
 import com.payoutrunner.reconciliation.StatementFileException;
 import com.payoutrunner.reconciliation.StatementReconciler;
 
-@Command(name = "reconcile", mixinStandardHelpOptions = true,
-		description = { "Reconciles a bank statement (the CSV format of jobs/README.md, or ISO 20022 camt.053) with "
+@Command(name = "reconcile", mixinStandardHelpOptions = true, description = {
+		"Reconciles a bank statement (the CSV format of jobs/README.md, or ISO 20022 camt.053) with "
 				+ "the payouts sent, as the Spring Batch job reconcileStatementJob: booked lines settle them (a "
-				+ "single payout booked for less settles for less), returned lines return them with the bank's "
-				+ "code (after settlement too), batches become settled or partial. The same statement twice "
-				+ "changes nothing; a failed reconciliation resumes when given the same file again.",
-				"Writes reports/reconciliation/<statement>-<time>/reconciliation.csv; prints the summary JSON last.",
-				"Exit status: 0 all matched, 1 unmatched or unreadable lines, payouts settled for less, sent payouts "
-						+ "unmatched after the given days, or a failed job, 2 bad usage or an unreadable statement." })
+				+ "single payout booked for less, with charges or a reason code, settles for less), returned lines "
+				+ "return them with the bank's code (after settlement too), batches become settled or partial. "
+				+ "The statement must name one of our accounts (payout.reconciliation.accounts). Lines that give "
+				+ "money back (settled for less, returns) wait for a second person: "
+				+ "POST /api/reconciliations/{id}/confirm (docs/statements.md); the statements inbox applies them "
+				+ "at once. The same statement twice changes nothing; a failed reconciliation resumes when given "
+				+ "the same file again.",
+		"Writes reports/reconciliation/<statement>-<time>/reconciliation.csv; prints the summary JSON last.",
+		"Exit status: 0 all matched, 1 unmatched or unreadable lines, payouts settled for less, sent payouts "
+				+ "unmatched after the given days, lines needing review or confirmation, or a failed job, 2 bad "
+				+ "usage, an unreadable statement or one not of our accounts." })
 class ReconcileCommand implements Callable<Integer> {
 
 	@Option(names = "--file", required = true, paramLabel = "PATH", description = "the statement file")
@@ -40,7 +47,12 @@ class ReconcileCommand implements Callable<Integer> {
 			StatementReconciler reconciler = context.getBean(StatementReconciler.class);
 			ReconciliationResult result;
 			try {
-				result = reconciler.reconcile(file, unmatchedAfterDays);
+				result = reconciler.reconcile(file, unmatchedAfterDays, Delivery.cli(System.getProperty("user.name")));
+			}
+			catch (ForeignStatementException ex) {
+				System.err.println("payout-runner: " + file + ": not a statement of our accounts, nothing applied: "
+						+ ex.getMessage().replace('\n', ' '));
+				return PayoutRunnerCli.USAGE;
 			}
 			catch (StatementFileException ex) {
 				System.err.println("payout-runner: " + file + ": unreadable statement, nothing applied: "
@@ -53,6 +65,11 @@ class ReconcileCommand implements Callable<Integer> {
 			}
 			if (result.alreadyApplied()) {
 				System.out.println(file + ": this statement was reconciled before; nothing changed");
+			}
+			if (result.pendingConfirmation() > 0) {
+				System.out.println(file + ": " + result.pendingConfirmation() + " line(s) give money back and wait for "
+						+ "someone other than " + result.deliveredBy() + " to confirm them: POST /api/reconciliations/"
+						+ result.statementId() + "/confirm");
 			}
 			System.out.println("report: " + result.report());
 			System.out.println(reconciler.summaryJson(result));

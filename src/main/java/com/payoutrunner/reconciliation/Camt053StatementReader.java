@@ -31,7 +31,15 @@ import com.payoutrunner.core.Money;
  * {@code AcctSvcrRef} (the bank's reference), every {@code TxDtls/Refs/EndToEndId}
  * (several when the bank booked a batch as one entry), the payment order from
  * {@code Btch/MsgId}, {@code Btch/PmtInfId}, {@code Refs/MsgId} or {@code Refs/PmtInfId},
- * and a return: {@code RtrInf/Rsn/Cd} (or {@code Prtry}), or {@code RvslInd} true.
+ * and a return: {@code RtrInf/Rsn/Cd} (or {@code Prtry}), or {@code RvslInd} true. What
+ * the bank deducted, when it says so: {@code Chrgs/TtlChrgsAndTaxAmt}, else the sum of
+ * {@code Chrgs/Rcrd/Amt} (since 001.03; {@code Chrgs/Amt} before), of the entry or else
+ * of its {@code TxDtls}, with the first charge type {@code Chrgs/Rcrd/Tp/Cd} (or
+ * {@code Prtry/Id}) as the reason code.
+ *
+ * <p>
+ * Per statement ({@code Stmt}): the account, {@code Acct/Id/IBAN} or
+ * {@code Acct/Id/Othr/Id}.
  */
 final class Camt053StatementReader {
 
@@ -73,6 +81,9 @@ final class Camt053StatementReader {
 	private static Statement read(XMLStreamReader xml) throws XMLStreamException {
 		List<StatementLine> lines = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
+		List<Statement.NamedAccount> accounts = new ArrayList<>();
+		int statementLine = 0;
+		String account = null;
 		Deque<String> path = new ArrayDeque<>();
 		StringBuilder text = new StringBuilder();
 		Entry entry = null;
@@ -91,6 +102,10 @@ final class Camt053StatementReader {
 					}
 					path.push(name);
 					text.setLength(0);
+					if (entry == null && "Stmt".equals(name)) {
+						statementLine = xml.getLocation().getLineNumber();
+						account = null;
+					}
 					if ("Ntry".equals(name)) {
 						entry = new Entry(xml.getLocation().getLineNumber());
 						entryDepth = path.size();
@@ -98,9 +113,20 @@ final class Camt053StatementReader {
 					else if (entry != null && "Amt".equals(name) && path.size() == entryDepth + 1) {
 						entry.currency = xml.getAttributeValue(null, "Ccy");
 					}
+					else if (entry != null && ("Amt".equals(name) || "TtlChrgsAndTaxAmt".equals(name))
+							&& path.contains("Chrgs")) {
+						entry.chargeCurrencies.add(String.valueOf(xml.getAttributeValue(null, "Ccy")));
+					}
 				}
 				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(xml.getText());
 				case XMLStreamConstants.END_ELEMENT -> {
+					if (entry == null && (endsWith(path, "Stmt", "Acct", "Id", "IBAN")
+							|| (account == null && endsWith(path, "Stmt", "Acct", "Id", "Othr", "Id")))) {
+						account = text.toString().strip();
+					}
+					if (entry == null && "Stmt".equals(path.peek())) {
+						accounts.add(new Statement.NamedAccount(statementLine, account == null ? "" : account));
+					}
 					if (entry != null && path.size() > entryDepth) {
 						entry.read(relativePath(path, entryDepth), text.toString().strip());
 					}
@@ -120,7 +146,21 @@ final class Camt053StatementReader {
 				}
 			}
 		}
-		return new Statement("camt.053", lines, rejected);
+		return new Statement("camt.053", lines, rejected, accounts);
+	}
+
+	/** Whether the innermost elements of the path are these, outermost first. */
+	private static boolean endsWith(Deque<String> path, String... names) {
+		if (path.size() < names.length) {
+			return false;
+		}
+		var innermostFirst = path.iterator();
+		for (int i = names.length - 1; i >= 0; i--) {
+			if (!names[i].equals(innermostFirst.next())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static void checkRoot(XMLStreamReader xml, String name) {
@@ -169,6 +209,13 @@ final class Camt053StatementReader {
 
 		boolean returned;
 
+		/** Charges of the entry ({@code Chrgs}) and of its transactions, as written. */
+		final Charges entryCharges = new Charges();
+
+		final Charges transactionCharges = new Charges();
+
+		final java.util.Set<String> chargeCurrencies = new java.util.TreeSet<>();
+
 		Entry(int line) {
 			this.line = line;
 		}
@@ -198,6 +245,12 @@ final class Camt053StatementReader {
 				default -> {
 					if (path.startsWith("NtryDtls/TxDtls/RtrInf")) {
 						returned = true;
+					}
+					else if (path.startsWith("Chrgs/")) {
+						entryCharges.read(path.substring("Chrgs/".length()), value);
+					}
+					else if (path.startsWith("NtryDtls/TxDtls/Chrgs/")) {
+						transactionCharges.read(path.substring("NtryDtls/TxDtls/Chrgs/".length()), value);
 					}
 				}
 			}
@@ -244,9 +297,19 @@ final class Camt053StatementReader {
 				throw new EntryException("NtryDtls",
 						"names no EndToEndId and no payment order (Btch/MsgId, Refs/MsgId, PmtInfId)");
 			}
+			Charges charges = entryCharges.given() ? entryCharges : transactionCharges;
+			Money charged = null;
+			if (charges.given()) {
+				if (!chargeCurrencies.equals(java.util.Set.of(code.getCurrencyCode()))) {
+					throw new EntryException("Chrgs",
+							"charges in " + chargeCurrencies + ", the entry in " + code.getCurrencyCode());
+				}
+				charged = charges.total(code);
+			}
 			return new StatementLine(line, bookingDate(), money, way, entryStatus, bankReference, endToEndIds,
 					paymentOrderId, entryStatus == StatementLine.EntryStatus.RETURNED
-							? (returnReason == null ? "RTRN" : returnReason) : null);
+							? (returnReason == null ? "RTRN" : returnReason) : null,
+					charged, charged == null ? null : charges.type);
 		}
 
 		private LocalDate bookingDate() {
@@ -259,6 +322,48 @@ final class Camt053StatementReader {
 			}
 			catch (DateTimeParseException ex) {
 				throw new EntryException("BookgDt", "'" + bookingDate + "' is not an ISO date");
+			}
+		}
+
+	}
+
+	/** The {@code Chrgs} of an entry or of its transactions. */
+	private static final class Charges {
+
+		String total;
+
+		final List<String> records = new ArrayList<>();
+
+		String type;
+
+		void read(String path, String value) {
+			switch (path) {
+				case "TtlChrgsAndTaxAmt" -> total = value;
+				case "Rcrd/Amt", "Amt" -> records.add(value);
+				case "Rcrd/Tp/Cd", "Rcrd/Tp/Prtry/Id", "Tp/Cd", "Tp/Prtry/Id" ->
+					type = type == null && !value.isEmpty() ? value : type;
+				default -> {
+				}
+			}
+		}
+
+		boolean given() {
+			return total != null || !records.isEmpty();
+		}
+
+		Money total(Currency currency) {
+			try {
+				Money sum = Money.ofMinor(0, currency.getCurrencyCode());
+				for (String amount : total != null ? List.of(total) : records) {
+					sum = sum.plus(Money.parse(amount, currency));
+				}
+				if (sum.minorUnits() < 0) {
+					throw new EntryException("Chrgs", "charges must not be negative, got " + sum);
+				}
+				return sum;
+			}
+			catch (IllegalArgumentException ex) {
+				throw new EntryException("Chrgs", ex.getMessage());
 			}
 		}
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,12 @@ final class CsvStatementReader {
 	/** At least one of these must be a column: a line has to name what it settles. */
 	static final List<String> REFERENCES = List.of("end_to_end_ids", "payment_order_id");
 
+	/**
+	 * Our account the row was booked on (IBAN or account number): not required to read
+	 * the file, but a statement that names none of our accounts is never applied.
+	 */
+	static final String ACCOUNT = "account";
+
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
 		.setHeader()
 		.setSkipHeaderRecord(true)
@@ -50,6 +57,7 @@ final class CsvStatementReader {
 		}
 		List<StatementLine> lines = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
+		Map<String, Statement.NamedAccount> accounts = new LinkedHashMap<>();
 		try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
 			Map<String, Integer> columns = columns(parser.getHeaderNames());
 			for (CSVRecord record : parser) {
@@ -57,6 +65,13 @@ final class CsvStatementReader {
 				// shift
 				// this, which the documented format rules out for statements.
 				int line = (int) record.getRecordNumber() + 1;
+				if (columns.containsKey(ACCOUNT)) {
+					// Every row, even one rejected below: a statement of another account
+					// is
+					// refused whole.
+					String account = cell(record, columns, ACCOUNT);
+					accounts.putIfAbsent(account, new Statement.NamedAccount(line, account));
+				}
 				try {
 					lines.add(row(record, columns, line));
 				}
@@ -71,7 +86,7 @@ final class CsvStatementReader {
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			throw new StatementFileException(1, "cannot read the header row: " + rootMessage(ex));
 		}
-		return new Statement("csv", lines, rejected);
+		return new Statement("csv", lines, rejected, List.copyOf(accounts.values()));
 	}
 
 	private static Map<String, Integer> columns(List<String> header) {
@@ -140,8 +155,27 @@ final class CsvStatementReader {
 		if (endToEndIds.isEmpty() && paymentOrderId == null) {
 			throw new RowException("end_to_end_ids", "empty, and so is payment_order_id: the line names nothing");
 		}
+		Money charges = null;
+		String chargesText = cell(record, columns, "charges");
+		if (!chargesText.isEmpty()) {
+			try {
+				charges = Money.parse(chargesText, currency);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RowException("charges", ex.getMessage());
+			}
+			if (charges.minorUnits() < 0) {
+				throw new RowException("charges", "must not be negative");
+			}
+		}
+		String reasonCode = emptyToNull(cell(record, columns, "reason_code"));
+		if (reasonCode != null && !reasonCode.matches("[A-Za-z0-9_-]{1,35}")) {
+			throw new RowException("reason_code",
+					"'" + reasonCode + "' is not a code (1-35 letters, digits, '_', '-')");
+		}
 		return new StatementLine(line, date, amount, direction, status,
-				emptyToNull(cell(record, columns, "bank_reference")), endToEndIds, paymentOrderId, returnReason);
+				emptyToNull(cell(record, columns, "bank_reference")), endToEndIds, paymentOrderId, returnReason,
+				charges, reasonCode);
 	}
 
 	private static LocalDate date(String text) {

@@ -43,6 +43,27 @@ sealed interface LineMatch {
 			return returned() ? "returned" : settledForLess() ? "settled_for_less" : "settled";
 		}
 
+		/**
+		 * Whether applying it gives money back to a balance: the rest of a hold released
+		 * (settled for less), a hold cancelled or a settlement credited back (returned).
+		 */
+		boolean givesMoneyBack() {
+			return returned() || settledForLess();
+		}
+
+	}
+
+	/**
+	 * A booked line for one sent payout, below its rail amount, that does not say why (no
+	 * charges, no reason code), or whose charges do not make up the difference: nothing
+	 * changes until an operator has looked at it.
+	 */
+	record NeedsReview(StatementLine line, List<SentPayout> payouts, String reason) implements LineMatch {
+
+		public NeedsReview {
+			payouts = List.copyOf(payouts);
+		}
+
 	}
 
 	/** The line names no payout it can settle or return, and why. */

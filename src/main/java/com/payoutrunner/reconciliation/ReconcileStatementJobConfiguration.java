@@ -28,15 +28,17 @@ import com.payoutrunner.core.Sha256;
  * <p>
  * Identifying parameter: {@code statement.sha256}, the content's hash, so the same
  * statement again (under any name) is the same instance, already complete. Not
- * identifying: {@code statement.file}, {@code unmatched.after.days}.
+ * identifying: {@code statement.file}, {@code unmatched.after.days},
+ * {@code statement.delivered.by}.
  * <p>
  * Steps, both tasklets:
  * <ol>
  * <li>{@code applyStatementStep}: reads the file (its hash must still be the
- * parameter's), then {@link StatementApplier} applies the whole statement in the step's
- * own transaction: payouts settled (in full or for less) or returned, holds moved,
- * batches settled or partial, every line recorded. A statement is one unit: it commits
- * with the step, or not at all.</li>
+ * parameter's), checks it is a statement of one of our accounts, then
+ * {@link StatementApplier} applies the whole statement in the step's own transaction:
+ * payouts settled (in full or for less) or returned, holds moved, batches settled or
+ * partial, every line recorded. A statement is one unit: it commits with the step, or not
+ * at all.</li>
  * <li>{@code writeReconciliationReportStep}: writes {@code reconciliation.csv} and
  * {@code reconciliation-summary.json} from the recorded lines, plus the sent payouts
  * still unmatched after the given days, into a new folder; its path is kept in the step's
@@ -81,7 +83,7 @@ class ReconcileStatementJobConfiguration {
 
 	@Bean
 	Step applyStatementStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StatementApplier applier) {
+			StatementApplier applier, OurAccounts ourAccounts) {
 		return new StepBuilder("applyStatementStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			StepExecution step = contribution.getStepExecution();
 			JobParameters parameters = step.getJobParameters();
@@ -93,14 +95,19 @@ class ReconcileStatementJobConfiguration {
 						+ " longer " + hash + "): reconcile the new file as a statement of its own");
 			}
 			Statement statement = StatementFiles.read(content);
+			ourAccounts.check(statement);
+			String deliveredBy = parameters.getString(ReconcileStatementJobParameters.DELIVERED_BY);
+			// An instance started before deliveries were recorded: nobody vouches for it.
+			Delivery delivery = new Delivery(deliveredBy == null ? "unknown" : deliveredBy);
 			var applied = applier.apply(file.getFileName().toString(), hash, statement,
-					step.getJobExecution().getJobInstance().getInstanceId());
+					step.getJobExecution().getJobInstance().getInstanceId(), delivery);
 			for (int i = 0; i < statement.lines().size() + statement.rejected().size(); i++) {
 				contribution.incrementReadCount();
 			}
 			applied.ifPresent(totals -> {
 				contribution.incrementWriteCount(totals.settled() + totals.returned());
-				contribution.incrementFilterCount(totals.unmatched() + totals.ignored());
+				contribution.incrementFilterCount(
+						totals.unmatched() + totals.ignored() + totals.needsReview() + totals.pendingConfirmation());
 			});
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

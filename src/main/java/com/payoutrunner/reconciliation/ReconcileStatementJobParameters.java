@@ -20,6 +20,13 @@ public final class ReconcileStatementJobParameters {
 	 */
 	public static final String UNMATCHED_AFTER_DAYS = "unmatched.after.days";
 
+	/**
+	 * Who or what delivered the statement ({@link Delivery}): {@code inbox}, an API user,
+	 * {@code cli:<os user>}. Not identifying: the same statement is the same instance
+	 * whoever delivers it; the delivery that applies it is recorded with it.
+	 */
+	public static final String DELIVERED_BY = "statement.delivered.by";
+
 	private ReconcileStatementJobParameters() {
 	}
 

@@ -18,7 +18,9 @@ import com.payoutrunner.core.Money;
 /**
  * Writes {@code reconciliation.csv} from what the statement's transaction recorded: one
  * row per statement line (kind {@code matched} with outcome {@code settled},
- * {@code settled_for_less} or {@code returned}, {@code unmatched}, {@code rejected} or
+ * {@code settled_for_less} or {@code returned}; {@code pending_confirmation} with the
+ * outcome it will have once a second person confirms it; {@code needs_review} (paid less
+ * without saying why, nothing changed); {@code unmatched}, {@code rejected} or
  * {@code ignored}, in line order), then one row per sent payout still unmatched after the
  * configured days (kind {@code overdue}, oldest first). One file with a {@code kind}
  * column rather than sections, so that it loads into any spreadsheet or database as is.

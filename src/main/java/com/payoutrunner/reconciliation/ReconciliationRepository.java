@@ -63,8 +63,9 @@ class ReconciliationRepository {
 
 	/** Nothing when the same content was applied before (or is being, by another). */
 	private static final String INSERT_STATEMENT = """
-			INSERT INTO reconciliation_statements (file_name, content_sha256, format, lines, job_instance_id)
-			VALUES (:name, :hash, :format, :lines, :jobInstance)
+			INSERT INTO reconciliation_statements (file_name, content_sha256, format, lines, job_instance_id,
+			    delivered_by)
+			VALUES (:name, :hash, :format, :lines, :jobInstance, :deliveredBy)
 			ON CONFLICT (content_sha256) DO NOTHING
 			RETURNING id""";
 
@@ -72,28 +73,53 @@ class ReconciliationRepository {
 			UPDATE reconciliation_statements
 			SET matched = :matched, unmatched = :unmatched, rejected = :rejected, ignored = :ignored,
 			    settled = :settled, settled_for_less = :settledForLess, returned = :returned,
-			    batches_settled = :batchesSettled, batches_partial = :batchesPartial
+			    batches_settled = :batchesSettled, batches_partial = :batchesPartial, needs_review = :needsReview,
+			    pending_confirmation = :pendingConfirmation
 			WHERE id = :id""";
 
+	private static final String STATEMENT_COLUMNS = """
+			id, file_name, format, lines, job_instance_id, matched, unmatched, rejected, ignored, settled, settled_for_less,
+			    returned, batches_settled, batches_partial, needs_review, pending_confirmation, delivered_by, confirmed_by""";
+
 	private static final String FIND_STATEMENT = """
-			SELECT id, file_name, format, lines, job_instance_id, matched, unmatched, rejected, ignored, settled, settled_for_less,
-			    returned, batches_settled, batches_partial
-			FROM reconciliation_statements WHERE content_sha256 = :hash""";
+			SELECT %s
+			FROM reconciliation_statements WHERE content_sha256 = :hash""".formatted(STATEMENT_COLUMNS);
+
+	/** A statement to confirm, locked: one confirmation at a time. */
+	private static final String LOCK_STATEMENT = """
+			SELECT %s
+			FROM reconciliation_statements WHERE id = :id
+			FOR UPDATE""".formatted(STATEMENT_COLUMNS);
+
+	private static final String CONFIRM_STATEMENT = """
+			UPDATE reconciliation_statements
+			SET matched = matched + :matched, unmatched = unmatched + :unmatched, settled = settled + :settled,
+			    settled_for_less = settled_for_less + :settledForLess, returned = returned + :returned,
+			    batches_settled = batches_settled + :batchesSettled, batches_partial = batches_partial + :batchesPartial,
+			    pending_confirmation = 0, confirmed_by = :confirmedBy, confirmed_at = now()
+			WHERE id = :id AND confirmed_by IS NULL""";
+
+	/** A line pending confirmation becomes matched (applied) or unmatched (no longer). */
+	private static final String RESOLVE_LINE = """
+			UPDATE reconciliation_lines SET kind = :kind, reason = :reason
+			WHERE id = :id AND kind = 'pending_confirmation'""";
 
 	private static final String INSERT_LINES = """
 			INSERT INTO reconciliation_lines (statement_id, line_number, kind, outcome, payout_ids, amount_minor,
-			    currency, booking_date, bank_reference, refs, reason)
+			    currency, booking_date, bank_reference, refs, reason, return_reason, charges_minor, reason_code)
 			SELECT :statement, u.line, u.kind, u.outcome, u.ids, u.amount, u.currency, u.booking_date, u.bank_reference,
-			    u.refs, u.reason
+			    u.refs, u.reason, u.return_reason, u.charges, u.reason_code
 			FROM unnest(CAST(:lines AS integer[]), CAST(:kinds AS text[]), CAST(:outcomes AS text[]),
 			    CAST(:ids AS text[]), CAST(:amounts AS bigint[]), CAST(:currencies AS text[]), CAST(:dates AS date[]),
-			    CAST(:bankReferences AS text[]), CAST(:refs AS text[]), CAST(:reasons AS text[]))
-			    AS u(line, kind, outcome, ids, amount, currency, booking_date, bank_reference, refs, reason)""";
+			    CAST(:bankReferences AS text[]), CAST(:refs AS text[]), CAST(:reasons AS text[]),
+			    CAST(:returnReasons AS text[]), CAST(:charges AS bigint[]), CAST(:reasonCodes AS text[]))
+			    AS u(line, kind, outcome, ids, amount, currency, booking_date, bank_reference, refs, reason,
+			         return_reason, charges, reason_code)""";
 
 	private static final String FIND_LINES = """
-			SELECT line_number, kind, outcome, payout_ids, amount_minor, currency, booking_date, bank_reference, refs,
-			    reason
-			FROM reconciliation_lines WHERE statement_id = :statement
+			SELECT id, line_number, kind, outcome, payout_ids, amount_minor, currency, booking_date, bank_reference, refs,
+			    reason, return_reason, charges_minor, reason_code
+			FROM reconciliation_lines WHERE statement_id = :statement AND (CAST(:kind AS text) IS NULL OR kind = :kind)
 			ORDER BY line_number, id""";
 
 	private static final String SETTLE = """
@@ -150,7 +176,7 @@ class ReconciliationRepository {
 	 */
 	record StatementRow(long id, String fileName, String format, int lines, int matched, int unmatched, int rejected,
 			int ignored, int settled, int settledForLess, int returned, int batchesSettled, int batchesPartial,
-			Long jobInstanceId) {
+			Long jobInstanceId, int needsReview, int pendingConfirmation, String deliveredBy, String confirmedBy) {
 
 		/**
 		 * Whether this job instance applied it (not an earlier one, nor the old path).
@@ -178,9 +204,12 @@ class ReconciliationRepository {
 
 	/**
 	 * One line of a statement and what became of it; amount and date null when unread.
+	 * Return reason, charges and reason code as the statement gave them (null when not),
+	 * so that a line pending confirmation can be matched again.
 	 */
 	record LineRow(int line, String kind, String outcome, String payoutIds, Money amount, LocalDate bookingDate,
-			String bankReference, String references, String reason) {
+			String bankReference, String references, String reason, String returnReason, Money charges,
+			String reasonCode) {
 	}
 
 	private final JdbcClient jdbc;
@@ -192,8 +221,10 @@ class ReconciliationRepository {
 	/**
 	 * @return the statement's id; empty when the same content was applied before
 	 */
-	Optional<Long> recordStatement(String name, String hash, String format, int lines, Long jobInstanceId) {
+	Optional<Long> recordStatement(String name, String hash, String format, int lines, Long jobInstanceId,
+			String deliveredBy) {
 		return jdbc.sql(INSERT_STATEMENT)
+			.param("deliveredBy", deliveredBy)
 			.param("jobInstance", jobInstanceId)
 			.param("name", name)
 			.param("hash", hash)
@@ -214,19 +245,59 @@ class ReconciliationRepository {
 			.param("returned", totals.returned())
 			.param("batchesSettled", totals.batchesSettled())
 			.param("batchesPartial", totals.batchesPartial())
+			.param("needsReview", totals.needsReview())
+			.param("pendingConfirmation", totals.pendingConfirmation())
 			.param("id", totals.id())
 			.update();
 	}
 
 	Optional<StatementRow> findStatement(String hash) {
-		return jdbc.sql(FIND_STATEMENT)
-			.param("hash", hash)
-			.query((rs, n) -> new StatementRow(rs.getLong("id"), rs.getString("file_name"), rs.getString("format"),
-					rs.getInt("lines"), rs.getInt("matched"), rs.getInt("unmatched"), rs.getInt("rejected"),
-					rs.getInt("ignored"), rs.getInt("settled"), rs.getInt("settled_for_less"), rs.getInt("returned"),
-					rs.getInt("batches_settled"), rs.getInt("batches_partial"),
-					rs.getObject("job_instance_id", Long.class)))
-			.optional();
+		return jdbc.sql(FIND_STATEMENT).param("hash", hash).query(ReconciliationRepository::statement).optional();
+	}
+
+	/** The statement, locked until the caller's transaction ends. */
+	Optional<StatementRow> lockStatement(long id) {
+		return jdbc.sql(LOCK_STATEMENT).param("id", id).query(ReconciliationRepository::statement).optional();
+	}
+
+	/**
+	 * Records the confirmation: what the confirmed lines did is added to the statement's
+	 * counts, and none is pending any more.
+	 * @param applied what the lines that still applied did
+	 * @param matched how many lines applied; {@code unmatched} how many no longer could
+	 */
+	void confirmStatement(long id, String confirmedBy, int matched, int unmatched, StatementApplier.Applied applied) {
+		int updated = jdbc.sql(CONFIRM_STATEMENT)
+			.param("matched", matched)
+			.param("unmatched", unmatched)
+			.param("settled", applied.settled())
+			.param("settledForLess", applied.settledForLess())
+			.param("returned", applied.returned())
+			.param("batchesSettled", applied.batchesSettled())
+			.param("batchesPartial", applied.batchesPartial())
+			.param("confirmedBy", confirmedBy)
+			.param("id", id)
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("statement " + id + " was locked unconfirmed, yet not updated");
+		}
+	}
+
+	/**
+	 * A line pending confirmation, confirmed: matched (applied) or unmatched.
+	 * @param lineId the row's id ({@link #pendingLines})
+	 */
+	void resolvePendingLine(long lineId, String kind, String reason) {
+		jdbc.sql(RESOLVE_LINE).param("kind", kind).param("reason", reason).param("id", lineId).update();
+	}
+
+	private static StatementRow statement(ResultSet rs, int row) throws SQLException {
+		return new StatementRow(rs.getLong("id"), rs.getString("file_name"), rs.getString("format"), rs.getInt("lines"),
+				rs.getInt("matched"), rs.getInt("unmatched"), rs.getInt("rejected"), rs.getInt("ignored"),
+				rs.getInt("settled"), rs.getInt("settled_for_less"), rs.getInt("returned"),
+				rs.getInt("batches_settled"), rs.getInt("batches_partial"), rs.getObject("job_instance_id", Long.class),
+				rs.getInt("needs_review"), rs.getInt("pending_confirmation"), rs.getString("delivered_by"),
+				rs.getString("confirmed_by"));
 	}
 
 	List<SentPayout> lockNamed(List<Long> ids, List<String> orders) {
@@ -294,17 +365,41 @@ class ReconciliationRepository {
 			.param("bankReferences", lines.stream().map(LineRow::bankReference).toArray(String[]::new))
 			.param("refs", lines.stream().map(LineRow::references).toArray(String[]::new))
 			.param("reasons", lines.stream().map(LineRow::reason).toArray(String[]::new))
+			.param("returnReasons", lines.stream().map(LineRow::returnReason).toArray(String[]::new))
+			.param("charges",
+					lines.stream()
+						.map(line -> line.charges() == null ? null : line.charges().minorUnits())
+						.toArray(Long[]::new))
+			.param("reasonCodes", lines.stream().map(LineRow::reasonCode).toArray(String[]::new))
 			.update();
 	}
 
 	List<LineRow> lines(long statementId) {
-		return jdbc.sql(FIND_LINES).param("statement", statementId).query((rs, n) -> {
+		return lines(statementId, null).stream().map(StoredLine::row).toList();
+	}
+
+	/** A recorded line with its row's id. */
+	record StoredLine(long id, LineRow row) {
+	}
+
+	/** The statement's lines pending confirmation, in line order. */
+	List<StoredLine> pendingLines(long statementId) {
+		return lines(statementId, "pending_confirmation");
+	}
+
+	/** The statement's lines of one kind (all when null), in line order. */
+	private List<StoredLine> lines(long statementId, String kind) {
+		return jdbc.sql(FIND_LINES).param("statement", statementId).param("kind", kind).query((rs, n) -> {
 			long amount = rs.getLong("amount_minor");
 			Money money = rs.wasNull() ? null : Money.ofMinor(amount, rs.getString("currency").strip());
 			Date date = rs.getDate("booking_date");
-			return new LineRow(rs.getInt("line_number"), rs.getString("kind"), rs.getString("outcome"),
-					rs.getString("payout_ids"), money, date == null ? null : date.toLocalDate(),
-					rs.getString("bank_reference"), rs.getString("refs"), rs.getString("reason"));
+			long chargesMinor = rs.getLong("charges_minor");
+			Money charges = rs.wasNull() || money == null ? null : Money.ofMinor(chargesMinor, money.code());
+			return new StoredLine(rs.getLong("id"),
+					new LineRow(rs.getInt("line_number"), rs.getString("kind"), rs.getString("outcome"),
+							rs.getString("payout_ids"), money, date == null ? null : date.toLocalDate(),
+							rs.getString("bank_reference"), rs.getString("refs"), rs.getString("reason"),
+							rs.getString("return_reason"), charges, rs.getString("reason_code")));
 		}).list();
 	}
 

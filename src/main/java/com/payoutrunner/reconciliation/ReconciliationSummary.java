@@ -22,12 +22,14 @@ public class ReconciliationSummary {
 			Path report) {
 		if (alreadyApplied) {
 			return new ReconciliationResult(statement.id(), statement.fileName(), statement.format(), true,
-					statement.lines(), 0, 0, 0, 0, 0, 0, 0, overdue, unmatchedAfterDays, 0, 0, report);
+					statement.lines(), 0, 0, 0, 0, 0, 0, 0, overdue, unmatchedAfterDays, 0, 0, report,
+					statement.deliveredBy(), 0, 0);
 		}
 		return new ReconciliationResult(statement.id(), statement.fileName(), statement.format(), false,
 				statement.lines(), statement.matched(), statement.settled(), statement.settledForLess(),
 				statement.returned(), statement.unmatched(), statement.rejected(), statement.ignored(), overdue,
-				unmatchedAfterDays, statement.batchesSettled(), statement.batchesPartial(), report);
+				unmatchedAfterDays, statement.batchesSettled(), statement.batchesPartial(), report,
+				statement.deliveredBy(), statement.needsReview(), statement.pendingConfirmation());
 	}
 
 	/** The one-line JSON summary, also printed last by the CLI. */
@@ -37,6 +39,7 @@ public class ReconciliationSummary {
 			.put("statement", result.statement())
 			.put("format", result.format())
 			.put("status", result.alreadyApplied() ? "already_applied" : "applied")
+			.put("delivered_by", result.deliveredBy())
 			.put("lines", result.lines())
 			.put("matched", result.matchedLines())
 			.put("settled", result.settled())
@@ -45,6 +48,8 @@ public class ReconciliationSummary {
 			.put("unmatched", result.unmatchedLines())
 			.put("rejected", result.rejectedRows())
 			.put("ignored", result.ignoredLines())
+			.put("needs_review", result.needsReview())
+			.put("pending_confirmation", result.pendingConfirmation())
 			.put("overdue", result.overdue())
 			.put("unmatched_after_days", result.unmatchedAfterDays())
 			.put("batches_settled", result.batchesSettled())

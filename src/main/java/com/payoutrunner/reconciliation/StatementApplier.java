@@ -1,6 +1,8 @@
 package com.payoutrunner.reconciliation;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,14 @@ import com.payoutrunner.reconciliation.ReconciliationRepository.StatementRow;
  * Holds: a settled payout debits the balance by what the bank paid (in the payout's
  * currency) and releases the rest; a payout returned before settlement has its hold
  * cancelled; one returned after settlement is credited back what its settlement took.
+ *
+ * <p>
+ * Those three give money back to a balance. They apply at once only for a statement from
+ * the inbox (the bank's drop folder); from anyone else (the API, the command line) such a
+ * line is recorded as {@code pending_confirmation}, its payouts and holds untouched,
+ * until {@link StatementConfirmation} applies it on a second person's word. Plain
+ * settlements at the full amount apply at once whoever delivered them: they give nothing
+ * back. A line paid less without saying why is {@code needs_review} and changes nothing.
  */
 @Component
 class StatementApplier {
@@ -62,12 +72,15 @@ class StatementApplier {
 	}
 
 	/**
+	 * @param delivery who delivered it: unless it is the inbox, lines that give money
+	 * back are recorded as pending confirmation and change nothing yet
 	 * @return what the statement did; empty when the same content was applied before
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	Optional<StatementRow> apply(String name, String hash, Statement statement, Long jobInstanceId) {
+	Optional<StatementRow> apply(String name, String hash, Statement statement, Long jobInstanceId, Delivery delivery) {
 		int lines = statement.lines().size() + statement.rejected().size();
-		Optional<Long> recorded = repository.recordStatement(name, hash, statement.format(), lines, jobInstanceId);
+		Optional<Long> recorded = repository.recordStatement(name, hash, statement.format(), lines, jobInstanceId,
+				delivery.deliveredBy());
 		if (recorded.isEmpty()) {
 			log.info("{}: the same statement was reconciled before; nothing to do", name);
 			return Optional.empty();
@@ -75,11 +88,50 @@ class StatementApplier {
 		long statementId = recorded.get();
 		List<SentPayout> named = repository.lockNamed(namedIds(statement), namedOrders(statement));
 		List<LineMatch> matches = new StatementMatcher(named).match(statement.lines());
-		String actor = "statement:" + name;
+		List<LineMatch.Matched> now = new ArrayList<>();
+		// By identity: camt.053 entries on one line of XML share their line number.
+		Set<LineMatch> pending = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (LineMatch match : matches) {
+			if (match instanceof LineMatch.Matched matched) {
+				if (matched.givesMoneyBack() && !delivery.trusted()) {
+					pending.add(matched);
+				}
+				else {
+					now.add(matched);
+				}
+			}
+		}
+		Applied applied = applyMatches(statementId, name, now, "statement:" + name);
+		repository.recordLines(statementId, lineRows(matches, statement.rejected(), pending));
+		StatementRow totals = new StatementRow(statementId, name, statement.format(), lines, now.size(),
+				count(matches, LineMatch.Unmatched.class), statement.rejected().size(),
+				count(matches, LineMatch.Ignored.class), applied.settled(), applied.settledForLess(),
+				applied.returned(), applied.batchesSettled(), applied.batchesPartial(), jobInstanceId,
+				count(matches, LineMatch.NeedsReview.class), pending.size(), delivery.deliveredBy(), null);
+		repository.countStatement(totals);
+		if (!pending.isEmpty()) {
+			log.warn(
+					"{} (delivered by {}): {} line(s) give money back and wait for a second person's confirmation"
+							+ " (POST /api/reconciliations/{}/confirm)",
+					name, delivery.deliveredBy(), pending.size(), statementId);
+		}
+		return Optional.of(totals);
+	}
+
+	/** What applying matched lines changed. */
+	record Applied(int settled, int settledForLess, int returned, int batchesSettled, int batchesPartial) {
+	}
+
+	/**
+	 * Settles or returns the payouts of these matched lines (locked by the caller), moves
+	 * their holds, records the matches and updates their batches, in the caller's
+	 * transaction. Also how a confirmation applies the lines that waited for it.
+	 * @param actor who the audit events name
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Applied applyMatches(long statementId, String name, List<LineMatch.Matched> matches, String actor) {
 		Changes changes = new Changes(actor);
-		matches.stream()
-			.filter(LineMatch.Matched.class::isInstance)
-			.forEach(match -> changes.add((LineMatch.Matched) match));
+		matches.forEach(changes::add);
 		int settled = repository.settle(changes.settledIds);
 		int returned = repository.markReturned(changes.returnedIds, changes.returnReasons);
 		if (settled != changes.settledIds.size() || returned != changes.returnedIds.size()) {
@@ -96,9 +148,9 @@ class StatementApplier {
 		changes.audit.forEach((event, ids) -> audit.payoutEvents(event.name(), AuditCategory.FINANCIAL,
 				event.severity(), actor, null, ids, changes.details.get(event)));
 		List<MatchRow> rows = changes.rows;
-		Set<Long> batchIds = changes.batchIds;
 		repository.recordMatches(statementId, rows);
-		List<ReconciliationRepository.BatchSettlement> batches = repository.updateBatches(new ArrayList<>(batchIds));
+		List<ReconciliationRepository.BatchSettlement> batches = repository
+			.updateBatches(new ArrayList<>(changes.batchIds));
 		for (var batch : batches) {
 			audit.event("payout_batch", Long.toString(batch.id()), "batch_" + batch.status(), AuditCategory.FINANCIAL,
 					"info", actor, null,
@@ -107,15 +159,9 @@ class StatementApplier {
 						.put("reference", batch.reference())
 						.put("settlement_status", batch.status())));
 		}
-		repository.recordLines(statementId, lineRows(matches, statement.rejected()));
-		StatementRow totals = new StatementRow(statementId, name, statement.format(), lines,
-				count(matches, LineMatch.Matched.class), count(matches, LineMatch.Unmatched.class),
-				statement.rejected().size(), count(matches, LineMatch.Ignored.class), settled,
-				(int) rows.stream().filter(MatchRow::paidLess).count(), returned,
+		return new Applied(settled, (int) rows.stream().filter(MatchRow::paidLess).count(), returned,
 				(int) batches.stream().filter(b -> "settled".equals(b.status())).count(),
-				(int) batches.stream().filter(b -> "partial".equals(b.status())).count(), jobInstanceId);
-		repository.countStatement(totals);
-		return Optional.of(totals);
+				(int) batches.stream().filter(b -> "partial".equals(b.status())).count());
 	}
 
 	/** An audit event name and its severity. */
@@ -183,6 +229,8 @@ class StatementApplier {
 						.put("rail_amount", payout.railAmount().toString())
 						.put("amount", amount.toString())
 						.put("netted_with", matched.payouts().size() - 1)
+						.put("charges", line.charges() == null ? null : line.charges().toString())
+						.put("reason_code", line.reasonCode())
 						.put("after_settlement", afterSettlement)
 						.put("return_reason", line.returnReason())));
 				Money asked = matched.returned() ? payout.returnable() : payout.railAmount();
@@ -194,7 +242,7 @@ class StatementApplier {
 
 	}
 
-	private static List<LineRow> lineRows(List<LineMatch> matches, List<RejectedRow> rejected) {
+	private static List<LineRow> lineRows(List<LineMatch> matches, List<RejectedRow> rejected, Set<LineMatch> pending) {
 		List<LineRow> rows = new ArrayList<>();
 		for (LineMatch match : matches) {
 			StatementLine line = match.line();
@@ -204,17 +252,19 @@ class StatementApplier {
 			String reason;
 			// Java 17: no pattern matching in switch yet, hence the instanceof chain.
 			if (match instanceof LineMatch.Matched matched) {
-				kind = "matched";
+				kind = pending.contains(matched) ? "pending_confirmation" : "matched";
 				outcome = matched.outcome();
-				ids = matched.payouts()
-					.stream()
-					.map(payout -> Long.toString(payout.id()))
-					.collect(Collectors.joining(" "));
-				reason = matched.returned() ? Objects.toString(line.returnReason(), "")
-						: matched.settledForLess()
-								? "paid " + line.amount() + " of " + matched.payouts().get(0).railAmount()
-										+ ": short by " + matched.payouts().get(0).railAmount().minus(line.amount())
-								: "";
+				ids = ids(matched.payouts());
+				reason = matchedReason(matched);
+				if (pending.contains(matched)) {
+					reason = "gives money back, so it waits for a second person's confirmation; "
+							+ (reason.isEmpty() ? "" : reason);
+				}
+			}
+			else if (match instanceof LineMatch.NeedsReview review) {
+				kind = "needs_review";
+				ids = ids(review.payouts());
+				reason = review.reason();
 			}
 			else if (match instanceof LineMatch.Unmatched unmatched) {
 				kind = "unmatched";
@@ -225,12 +275,33 @@ class StatementApplier {
 				reason = ((LineMatch.Ignored) match).reason();
 			}
 			rows.add(new LineRow(line.line(), kind, outcome, ids, line.amount(), line.bookingDate(),
-					line.bankReference(), line.references(), reason));
+					line.bankReference(), line.references(), reason, line.returnReason(), line.charges(),
+					line.reasonCode()));
 		}
 		for (RejectedRow row : rejected) {
-			rows.add(new LineRow(row.line(), "rejected", null, "", null, null, null, "", row.describe()));
+			rows.add(new LineRow(row.line(), "rejected", null, "", null, null, null, "", row.describe(), null, null,
+					null));
 		}
 		return rows;
+	}
+
+	/** The report's reason for a matched line: the return code, or what was paid less. */
+	static String matchedReason(LineMatch.Matched matched) {
+		StatementLine line = matched.line();
+		if (matched.returned()) {
+			return Objects.toString(line.returnReason(), "");
+		}
+		if (!matched.settledForLess()) {
+			return "";
+		}
+		Money rail = matched.payouts().get(0).railAmount();
+		return "paid " + line.amount() + " of " + rail + ": short by " + rail.minus(line.amount())
+				+ (line.charges() != null && line.charges().isPositive() ? ", charges " + line.charges() : "")
+				+ (line.reasonCode() != null ? ", reason " + line.reasonCode() : "");
+	}
+
+	private static String ids(List<SentPayout> payouts) {
+		return payouts.stream().map(payout -> Long.toString(payout.id())).collect(Collectors.joining(" "));
 	}
 
 	private static int count(List<LineMatch> matches, Class<? extends LineMatch> kind) {

@@ -14,10 +14,12 @@ import com.payoutrunner.core.DropFolder;
 /**
  * The directory the bank's statements are dropped into ({@code serve} looks every 30 s):
  * each file is reconciled by {@link StatementReconciler}, then moved to
- * {@code processed/}; one that cannot be read as a statement goes to {@code rejected/}
- * beside an {@code .error.txt} naming the line and the reason. A file whose
- * reconciliation failed stays where it is, so that the next look resumes it; one another
- * process is reconciling is left to it.
+ * {@code processed/}; one that cannot be read as a statement, or is not a statement of
+ * our accounts, goes to {@code rejected/} beside an {@code .error.txt} naming the line
+ * and the reason. The inbox is trusted as the bank's own channel: what its statements
+ * give back applies at once ({@link Delivery}). A file whose reconciliation failed stays
+ * where it is, so that the next look resumes it; one another process is reconciling is
+ * left to it.
  */
 @Component
 public class StatementInbox {
@@ -49,7 +51,8 @@ public class StatementInbox {
 	private FileResult process(Path file) {
 		String name = file.getFileName().toString();
 		try {
-			ReconciliationResult result = reconciler.reconcile(file, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
+			ReconciliationResult result = reconciler.reconcile(file, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS,
+					Delivery.inbox());
 			folder.moveTo(file, "processed");
 			String summary = reconciler.summaryJson(result);
 			log.info("statement {}: {}", name, summary);

@@ -21,11 +21,13 @@ import com.payoutrunner.payout.PayoutStatus;
  * which several netted payouts may share. Either way the line's amount must equal, to the
  * minor unit and in the same currency, the sum of the rail amounts of the payouts it
  * settles, with one exception: a booked line naming a single payout may be below its rail
- * amount (the bank paid less, the payout settles for less and the report says by how
- * much). A bank that books more, or less for netted payouts, has done something an
- * operator must look at. A returned line gives back what the payouts were sent for, or
- * for a payout an earlier statement settled, what it was settled for. A payout is settled
- * or returned by at most one line of a statement; the lines are taken in file order.
+ * amount when it says why: charges that make up the difference exactly, or a reason code
+ * (the bank paid less, the payout settles for less and the report says by how much).
+ * Without either, the line needs review: nothing changes. A bank that books more, or less
+ * for netted payouts, has done something an operator must look at. A returned line gives
+ * back what the payouts were sent for, or for a payout an earlier statement settled, what
+ * it was settled for. A payout is settled or returned by at most one line of a statement;
+ * the lines are taken in file order.
  */
 final class StatementMatcher {
 
@@ -55,6 +57,9 @@ final class StatementMatcher {
 			LineMatch match = matchOne(line, claimedBy);
 			if (match instanceof LineMatch.Matched matched) {
 				matched.payouts().forEach(payout -> claimedBy.put(payout.id(), line.line()));
+			}
+			else if (match instanceof LineMatch.NeedsReview review) {
+				review.payouts().forEach(payout -> claimedBy.put(payout.id(), line.line()));
 			}
 			matches.add(match);
 		}
@@ -179,8 +184,13 @@ final class StatementMatcher {
 			.map(isReturn ? SentPayout::returnable : SentPayout::railAmount)
 			.reduce(Money::plus)
 			.orElseThrow(() -> new IllegalStateException("a match without payouts"));
-		if (Objects.equals(expected, line.amount()) || (onlyOne && paidLess(line, payouts, expected, isReturn))) {
+		if (Objects.equals(expected, line.amount())) {
 			return new LineMatch.Matched(line, payouts);
+		}
+		if (onlyOne && paidLess(line, payouts, expected, isReturn)) {
+			String unexplained = unexplainedShortfall(line, expected);
+			return unexplained == null ? new LineMatch.Matched(line, payouts)
+					: new LineMatch.NeedsReview(line, payouts, unexplained);
 		}
 		return new LineMatch.Unmatched(line,
 				"amount " + line.amount() + " does not equal " + expected + ", "
@@ -193,6 +203,23 @@ final class StatementMatcher {
 	private static boolean paidLess(StatementLine line, List<SentPayout> payouts, Money expected, boolean isReturn) {
 		return !isReturn && payouts.size() == 1 && line.amount().isPositive()
 				&& line.amount().minorUnits() < expected.minorUnits();
+	}
+
+	/**
+	 * Why paying less than expected is not explained; null when it is: charges that make
+	 * up the difference exactly, else a reason code.
+	 */
+	private static String unexplainedShortfall(StatementLine line, Money expected) {
+		Money shortBy = expected.minus(line.amount());
+		String paid = "paid " + line.amount() + " of " + expected + ", short by " + shortBy;
+		if (line.charges() != null && line.charges().isPositive()) {
+			return line.charges().equals(shortBy) ? null
+					: paid + ", which the charges of " + line.charges() + " do not make up: needs review";
+		}
+		if (line.reasonCode() != null) {
+			return null;
+		}
+		return paid + " without charges or a reason code saying why: needs review, nothing changed";
 	}
 
 	private static String ids(List<SentPayout> payouts) {

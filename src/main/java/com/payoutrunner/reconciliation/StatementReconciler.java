@@ -15,6 +15,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.core.Sha256;
 import com.payoutrunner.payout.EventLock;
@@ -23,7 +27,10 @@ import com.payoutrunner.payout.EventLock;
  * Reconciles a statement file by running {@code reconcileStatementJob}: new content
  * starts an instance, content reconciled before is already done, a failed or dead
  * instance of the same content is resumed. The file is read first, so an unreadable
- * statement is refused before anything starts.
+ * statement, or one that is not of our accounts, is refused before anything starts (a
+ * refusal of the latter kind is audited: someone tried to apply a statement that is not
+ * the bank's statement of ours). Who delivered it decides whether its lines that give
+ * money back apply at once ({@link Delivery}).
  */
 @Service
 public class StatementReconciler {
@@ -66,9 +73,19 @@ public class StatementReconciler {
 
 	private final ReconciliationReportWriter reports;
 
-	public StatementReconciler(JobOperator jobOperator, JobRepository jobRepository, Job reconcileStatementJob,
+	private final OurAccounts ourAccounts;
+
+	private final AuditTrail audit;
+
+	private final JsonMapper json;
+
+	StatementReconciler(JobOperator jobOperator, JobRepository jobRepository, Job reconcileStatementJob,
 			ReconciliationRepository repository, ReconciliationSummary summaries, EventLock locks,
-			PayoutRunnerProperties properties, ReconciliationReportWriter reports) {
+			PayoutRunnerProperties properties, ReconciliationReportWriter reports, OurAccounts ourAccounts,
+			AuditTrail audit, JsonMapper json) {
+		this.json = json;
+		this.ourAccounts = ourAccounts;
+		this.audit = audit;
 		this.uploads = properties.bankFiles().statements();
 		this.reports = reports;
 		this.jobOperator = jobOperator;
@@ -80,28 +97,49 @@ public class StatementReconciler {
 	}
 
 	/**
-	 * @throws StatementFileException when the file cannot be read as a statement; nothing
-	 * is applied
+	 * @param delivery who or what delivered it: the inbox, or an operator's command
+	 * @throws StatementFileException when the file cannot be read as a statement, or
+	 * ({@link ForeignStatementException}) is not a statement of our accounts; nothing is
+	 * applied
 	 * @throws ReconciliationFailedException when the job failed (run the same file again
 	 * to resume it)
 	 */
-	public ReconciliationResult reconcile(Path file, int unmatchedAfterDays) throws Exception {
+	public ReconciliationResult reconcile(Path file, int unmatchedAfterDays, Delivery delivery) throws Exception {
 		if (unmatchedAfterDays < 0) {
 			throw new IllegalArgumentException("--unmatched-after-days must be 0 or more, got " + unmatchedAfterDays);
 		}
 		Path absolute = file.toAbsolutePath().normalize();
 		byte[] content = read(absolute);
-		StatementFiles.read(content);
-		return reconcileChecked(absolute, content, unmatchedAfterDays);
+		checkOurs(absolute.getFileName().toString(), content, delivery);
+		return reconcileChecked(absolute, content, unmatchedAfterDays, delivery);
 	}
 
-	/** A statement read from {@code file} and known to parse. */
-	private ReconciliationResult reconcileChecked(Path file, byte[] content, int unmatchedAfterDays) throws Exception {
+	/**
+	 * Reads the statement and checks it names our accounts only.
+	 * @throws ForeignStatementException when it does not (audited)
+	 */
+	private void checkOurs(String name, byte[] content, Delivery delivery) {
+		Statement statement = StatementFiles.read(content);
+		try {
+			ourAccounts.check(statement);
+		}
+		catch (ForeignStatementException ex) {
+			audit.event("reconciliation_statement", Sha256.hex(content).substring(0, 16), "statement_refused",
+					AuditCategory.FINANCIAL, "warning", delivery.deliveredBy(), null, json.writeValueAsString(
+							json.createObjectNode().put("statement", name).put("reason", ex.getMessage())));
+			throw ex;
+		}
+	}
+
+	/** A statement read from {@code file}, known to parse and to be ours. */
+	private ReconciliationResult reconcileChecked(Path file, byte[] content, int unmatchedAfterDays, Delivery delivery)
+			throws Exception {
 		String hash = Sha256.hex(content);
 		JobParameters parameters = new JobParametersBuilder()
 			.addString(ReconcileStatementJobParameters.STATEMENT_SHA256, hash)
 			.addString(ReconcileStatementJobParameters.FILE, file.toString(), false)
 			.addLong(ReconcileStatementJobParameters.UNMATCHED_AFTER_DAYS, (long) unmatchedAfterDays, false)
+			.addString(ReconcileStatementJobParameters.DELIVERED_BY, delivery.deliveredBy(), false)
 			.toJobParameters();
 		JobExecution execution;
 		try (var lock = locks.acquire("statement:" + hash)) {
@@ -173,10 +211,12 @@ public class StatementReconciler {
 	 * Keeps a statement sent to the API as a file ({@code <statements>/<sha256
 	 * prefix>/<name>}, once per content and name) and reconciles it like one given to the
 	 * CLI.
-	 * @throws StatementFileException when it cannot be read as a statement; nothing is
-	 * kept or applied
+	 * @param delivery the API user who sent it
+	 * @throws StatementFileException when it cannot be read as a statement, or is not of
+	 * our accounts; nothing is kept or applied
 	 */
-	public ReconciliationResult reconcile(String name, byte[] content, int unmatchedAfterDays) throws Exception {
+	public ReconciliationResult reconcile(String name, byte[] content, int unmatchedAfterDays, Delivery delivery)
+			throws Exception {
 		if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
 			throw new IllegalArgumentException("file_name '" + name
 					+ "' must be 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -187,7 +227,7 @@ public class StatementReconciler {
 		if (content.length == 0) {
 			throw new StatementFileException(0, "the statement is empty");
 		}
-		StatementFiles.read(content);
+		checkOurs(name, content, delivery);
 		// A folder per content, so that the statement keeps its own name.
 		Path file = uploads.toAbsolutePath().normalize().resolve(Sha256.hex(content).substring(0, 16)).resolve(name);
 		if (!Files.isRegularFile(file)) {
@@ -196,7 +236,7 @@ public class StatementReconciler {
 			Files.write(partial, content);
 			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}
-		return reconcileChecked(file, content, unmatchedAfterDays);
+		return reconcileChecked(file, content, unmatchedAfterDays, delivery);
 	}
 
 	/** The one-line JSON summary, also printed last by the CLI. */

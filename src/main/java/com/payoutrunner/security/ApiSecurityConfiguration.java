@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * GET (and HEAD) /api/**                               viewer (every role)
  * POST /api/runs/**, /api/schedules/**                 operator
  * POST /api/payouts, /api/payouts/{id}/cancel          operator
+ * POST /api/reconciliations                           operator
  * POST /api/payouts/{id}/approve, .../reject           approver
+ * POST /api/reconciliations/{id}/confirm               approver
  * anything else under /api/** (routing rules, ...)     admin
  * /actuator/health                                     anyone (details: authenticated users)
  * other Actuator endpoints                             viewer
@@ -75,7 +77,8 @@ class ApiSecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/runs", "/api/runs/**", "/api/schedules/**", "/api/payouts",
 						"/api/payouts/*/cancel", "/api/reconciliations")
 				.hasRole(OPERATOR)
-				.requestMatchers(HttpMethod.POST, "/api/payouts/*/approve", "/api/payouts/*/reject")
+				.requestMatchers(HttpMethod.POST, "/api/payouts/*/approve", "/api/payouts/*/reject",
+						"/api/reconciliations/*/confirm")
 				.hasRole(APPROVER)
 				// Routing rules and whatever the API gains before it gets a rule of its
 				// own.

@@ -42,7 +42,9 @@ import com.payoutrunner.support.TestEvents;
 class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 
 	static final String HEADER = "booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,"
-			+ "payment_order_id,return_reason\n";
+			+ "payment_order_id,return_reason,account,charges\n";
+
+	static final String OURS = "DE89370400440532013000";
 
 	@LocalServerPort
 	int port;
@@ -77,15 +79,17 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 							Money.ofMinor(rs.getLong(3), rs.getString(4).strip()) })
 			.single();
 		Money rail = (Money) sent[2];
-		String statement = HEADER + "2026-11-24,%s,%s,debit,booked,BNK-1,%s,,\n"
-			.formatted(rail.toDecimal().toPlainString(), rail.code(), sent[1])
-				+ "2026-11-24,10.00,EUR,debit,booked,BNK-2,PO-20261121-FFFFFFF0,,\n";
+		String statement = HEADER
+				+ "2026-11-24,%s,%s,debit,booked,BNK-1,%s,,,%s,\n".formatted(rail.toDecimal().toPlainString(),
+						rail.code(), sent[1], OURS)
+				+ "2026-11-24,10.00,EUR,debit,booked,BNK-2,PO-20261121-FFFFFFF0,,,%s,\n".formatted(OURS);
 
 		HttpResponse<String> created = post("operator", "/api/reconciliations?file_name=" + event + ".csv", statement);
 
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode summary = json.readTree(created.body());
 		assertThat(summary.path("status").asString()).isEqualTo("applied");
+		assertThat(summary.path("delivered_by").asString()).isEqualTo("api:operator");
 		assertThat(summary.path("statement").asString()).isEqualTo(event + ".csv");
 		assertThat(summary.path("settled").asInt()).isEqualTo(1);
 		assertThat(summary.path("unmatched").asInt()).isEqualTo(1);
@@ -107,8 +111,107 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(read.path("entries").get(0).path("payout_ids").get(0).asString()).isEqualTo(sent[0].toString());
 		assertThat(read.path("entries").get(1).path("kind").asString()).isEqualTo("unmatched");
 		assertThat(read.path("entries").get(1).path("reason").asString()).startsWith("no payout");
+		assertThat(read.path("delivered_by").asString()).isEqualTo("api:operator");
+		assertThat(read.path("confirmation").asString()).isEqualTo("not_needed");
 		assertThat(json.readTree(get("/api/reconciliations").body()).findValuesAsString("file_name"))
 			.contains(event + ".csv");
+	}
+
+	@Test
+	void anUploadThatGivesMoneyBackWaitsForASecondPersonWhoIsNotTheUploader() throws Exception {
+		String event = TestEvents.unique("RCNF");
+		imports.importFile(event, SampleEvent.FILE);
+		assertThat(runs.run(event).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		var sent = jdbc.sql("""
+				SELECT p.id, l.rail_amount_minor, l.rail_currency FROM payouts p
+				JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
+				WHERE p.liquidation_event_id = :event AND p.status = 'sent' AND l.rail_currency = 'EUR'
+				ORDER BY p.id LIMIT 2""")
+			.param("event", event)
+			.query((rs, n) -> new Object[] { rs.getLong(1), Money.ofMinor(rs.getLong(2), rs.getString(3).strip()) })
+			.list();
+		long lessId = (long) sent.get(0)[0];
+		Money less = (Money) sent.get(0)[1];
+		long returnedId = (long) sent.get(1)[0];
+		Money returned = (Money) sent.get(1)[1];
+		// Paid 1.00 less, with the bank's charges; and the second paid in full, then
+		// returned.
+		String upload = HEADER
+				+ "2026-11-24,%s,EUR,debit,booked,BNK-1,%s,,,%s,1.00\n".formatted(
+						less.minus(Money.ofMinor(100, "EUR")).toDecimal().toPlainString(),
+						PayoutReference.shortForm(lessId), OURS)
+				+ "2026-11-24,%s,EUR,debit,booked,BNK-2,%s,,,%s,\n".formatted(returned.toDecimal().toPlainString(),
+						PayoutReference.shortForm(returnedId), OURS);
+		HttpResponse<String> first = post("operator", "/api/reconciliations?file_name=" + event + ".csv", upload);
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		JsonNode firstSummary = json.readTree(first.body());
+		assertThat(firstSummary.path("settled").asInt()).as("a full settlement applies at once").isEqualTo(1);
+		assertThat(firstSummary.path("pending_confirmation").asInt()).isEqualTo(1);
+		assertThat(status(lessId)).isEqualTo("sent");
+		assertThat(status(returnedId)).isEqualTo("settled");
+		long firstId = firstSummary.path("statement_id").asLong();
+
+		assertProblem(confirm("operator", firstId, ""), 403, "forbidden");
+		HttpResponse<String> confirmed = confirm("approver", firstId, "{\"comment\": \"charges checked\"}");
+		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+		JsonNode afterConfirmation = json.readTree(confirmed.body());
+		assertThat(afterConfirmation.path("confirmation").asString()).isEqualTo("confirmed");
+		assertThat(afterConfirmation.path("confirmed_by").asString()).isEqualTo("api:approver");
+		assertThat(afterConfirmation.path("settled_for_less").asInt()).isEqualTo(1);
+		assertThat(afterConfirmation.path("entries").get(0).path("kind").asString()).isEqualTo("matched");
+		assertThat(afterConfirmation.path("entries").get(0).path("charges").asString()).isEqualTo("1.00");
+		assertThat(status(lessId)).isEqualTo("settled");
+		assertProblem(confirm("approver", firstId, ""), 409, "confirmation-refused");
+
+		String returnAfterSettlement = HEADER + "2026-11-28,%s,EUR,credit,returned,BNK-3,%s,,AC04,%s,\n"
+			.formatted(returned.toDecimal().toPlainString(), PayoutReference.shortForm(returnedId), OURS);
+		HttpResponse<String> second = post("admin", "/api/reconciliations?file_name=return-" + event + ".csv",
+				returnAfterSettlement);
+		assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+		long secondId = json.readTree(second.body()).path("statement_id").asLong();
+		JsonNode pending = json.readTree(get("/api/reconciliations/" + secondId).body());
+		assertThat(pending.path("delivered_by").asString()).isEqualTo("api:admin");
+		assertThat(pending.path("confirmation").asString()).isEqualTo("pending");
+		assertThat(pending.path("entries").get(0).path("kind").asString()).isEqualTo("pending_confirmation");
+		assertThat(pending.path("entries").get(0).path("outcome").asString()).isEqualTo("returned");
+		assertThat(status(returnedId)).as("nothing returned until confirmed").isEqualTo("settled");
+
+		HttpResponse<String> byUploader = confirm("admin", secondId, "");
+		assertProblem(byUploader, 409, "confirmation-refused");
+		assertThat(json.readTree(byUploader.body()).path("detail").asString())
+			.isEqualTo("admin delivered statement " + secondId + " and may not confirm it: a second person must");
+		assertThat(status(returnedId)).isEqualTo("settled");
+
+		assertThat(confirm("approver", secondId, "").statusCode()).isEqualTo(200);
+		assertThat(status(returnedId)).isEqualTo("returned");
+		assertProblem(confirm("approver", 999999999L, ""), 404, "unknown-statement");
+	}
+
+	@Test
+	void aStatementOfAnotherAccountIsRefusedWhole() throws Exception {
+		String camt = """
+				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>
+				<Acct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></Acct>
+				<Ntry><Amt Ccy="EUR">0.01</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-23</Dt></BookgDt>
+				  <NtryDtls><TxDtls><Refs><EndToEndId>PO-00000001</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>
+				</Stmt></BkToCstmrStmt></Document>""";
+
+		HttpResponse<String> foreign = post("operator", "/api/reconciliations?file_name=foreign.xml", camt);
+		HttpResponse<String> noAccount = post("operator", "/api/reconciliations?file_name=none.csv",
+				"booking_date,amount,currency,direction,end_to_end_ids\n2026-11-23,0.01,EUR,debit,PO-00000001\n");
+
+		assertProblem(foreign, 422, "statement-not-ours");
+		assertThat(json.readTree(foreign.body()).path("detail").asString())
+			.startsWith("not a statement of our accounts, nothing applied: line 1: account FR76");
+		assertThat(json.readTree(foreign.body()).path("line").asInt()).isEqualTo(1);
+		assertProblem(noAccount, 422, "statement-not-ours");
+		assertThat(json.readTree(get("/api/reconciliations?limit=500").body()).findValuesAsString("file_name"))
+			.doesNotContain("foreign.xml", "none.csv");
+	}
+
+	private String status(long id) {
+		return jdbc.sql("SELECT status FROM payouts WHERE id = :id").param("id", id).query(String.class).single();
 	}
 
 	@Test
@@ -135,6 +238,15 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", basic(user))
 			.header("Content-Type", "text/csv")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> confirm(String user, long statementId, String body) throws Exception {
+		return http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/reconciliations/" + statementId + "/confirm"))
+			.header("Authorization", basic(user))
+			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}

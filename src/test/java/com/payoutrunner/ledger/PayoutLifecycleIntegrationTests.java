@@ -2,7 +2,9 @@ package com.payoutrunner.ledger;
 
 import static com.payoutrunner.support.ApiPayoutRequest.anApiPayout;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,6 +24,8 @@ import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.api.PayoutCreation;
 import com.payoutrunner.payout.api.PayoutViews;
+import com.payoutrunner.reconciliation.Delivery;
+import com.payoutrunner.reconciliation.StatementConfirmation;
 import com.payoutrunner.reconciliation.StatementReconciler;
 import com.payoutrunner.support.PostgresIntegrationTest;
 
@@ -45,6 +49,9 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	StatementReconciler reconciler;
+
+	@Autowired
+	StatementConfirmation confirmations;
 
 	@Autowired
 	PayoutViews views;
@@ -79,13 +86,13 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		Path statement = dir.resolve("statement.csv");
 		Files.writeString(statement,
 				"""
-						booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason
-						2026-11-24,%s,EUR,debit,booked,BNK-1,%s,,
+						booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason,account
+						2026-11-24,%s,EUR,debit,booked,BNK-1,%s,,,DE89370400440532013000
 						"""
 					.formatted(Money.ofMinor(railAmount, "EUR").toDecimal().toPlainString(),
 							payout.get("reference_code")));
 
-		var result = reconciler.reconcile(statement, 3);
+		var result = reconciler.reconcile(statement, 3, Delivery.inbox());
 
 		assertThat(result.settled()).isEqualTo(1);
 		var settled = views.payout(created).orElseThrow();
@@ -103,28 +110,25 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void aPayoutSettledForLessReleasesTheRestAndAReturnAfterSettlementCreditsBackWhatItTook() throws Exception {
+	void aPayoutSettledForLessWithChargesFromTheInboxReleasesTheRestAndAnUploadedReturnWaitsForASecondPerson()
+			throws Exception {
 		UUID entity = UUID.randomUUID();
-		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		var created = createEur1000(entity, module);
-		runs.runSlot(new ScheduledRun("less-" + module, "2026-11-23", List.of(), List.of(), List.of(module),
-				LocalDate.of(2026, 11, 23)));
+		long created = sentEur1000(entity, "less-");
 		var payout = views.payout(created).orElseThrow();
 		assertThat(payout.get("net_amount")).as("sent for its net, in EUR").isEqualTo("997.00");
 		Path booked = dir.resolve("booked-for-less.csv");
-		Files.writeString(booked, STATEMENT_HEADER
-				+ "2026-11-24,990.00,EUR,debit,booked,BNK-1,%s,,%n".formatted(payout.get("reference_code")));
+		Files.writeString(booked, STATEMENT_HEADER + "2026-11-24,990.00,EUR,debit,booked,BNK-1,%s,,,%s,7.00,%n"
+			.formatted(payout.get("reference_code"), OUR_IBAN));
 
-		var settled = reconciler.reconcile(booked, 3);
+		var settled = reconciler.reconcile(booked, 3, Delivery.inbox());
 
 		assertThat(settled.settled()).isEqualTo(1);
 		assertThat(settled.settledForLess()).isEqualTo(1);
+		assertThat(settled.pendingConfirmation()).as("the inbox is the bank's own channel").isZero();
 		assertThat(settled.needsAttention()).as("a bank that paid less is looked at").isTrue();
 		assertThat(views.payout(created).orElseThrow().get("status")).isEqualTo("settled");
-		assertThat(jdbc.sql("SELECT status, settled_minor, released_minor FROM holds WHERE payout_id = :id")
-			.param("id", created)
-			.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
-			.single()).as("1000.00 held; the bank did not pay 7.00 of it").isEqualTo("released 99300 700");
+		assertThat(holdState(created)).as("1000.00 held; the bank did not pay 7.00 of it")
+			.isEqualTo("released 99300 700");
 		var hold = (java.util.Map<?, ?>) views.payout(created).orElseThrow().get("hold");
 		assertThat(hold.get("settled")).isEqualTo("993.00");
 		assertThat(hold.get("released")).isEqualTo("7.00");
@@ -132,30 +136,100 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		assertThat(afterSettlement.balanceMinor()).isEqualTo(500_000 - 99_300);
 		assertThat(afterSettlement.reservedMinor()).isZero();
 		assertThat(Files.readString(settled.report())).contains("matched,2,settled_for_less,")
-			.contains("paid 990.00 EUR of 997.00 EUR: short by 7.00 EUR");
+			.contains("paid 990.00 EUR of 997.00 EUR: short by 7.00 EUR, charges 7.00 EUR");
 
-		Path returned = dir.resolve("returned.csv");
-		Files.writeString(returned, STATEMENT_HEADER
-				+ "2026-11-28,990.00,EUR,credit,returned,BNK-2,%s,,AC04%n".formatted(payout.get("reference_code")));
+		String returned = STATEMENT_HEADER + "2026-11-28,990.00,EUR,credit,returned,BNK-2,%s,,AC04,%s,,%n"
+			.formatted(payout.get("reference_code"), OUR_IBAN);
 
-		var back = reconciler.reconcile(returned, 3);
+		var uploaded = reconciler.reconcile("returned.csv", returned.getBytes(StandardCharsets.UTF_8), 3,
+				Delivery.api("operator"));
 
-		assertThat(back.returned()).isEqualTo(1);
+		assertThat(uploaded.deliveredBy()).isEqualTo("api:operator");
+		assertThat(uploaded.returned()).isZero();
+		assertThat(uploaded.pendingConfirmation()).isEqualTo(1);
+		assertThat(views.payout(created).orElseThrow().get("status")).as("nothing returned yet").isEqualTo("settled");
+		assertThat(ledger.balance(entity, "EUR").balanceMinor()).as("nothing credited back yet")
+			.isEqualTo(500_000 - 99_300);
+		assertThatThrownBy(() -> confirmations.confirm(uploaded.statementId(), "operator", null))
+			.isInstanceOf(StatementConfirmation.ConfirmationRefusedException.class);
+		assertThat(ledger.balance(entity, "EUR").balanceMinor()).isEqualTo(500_000 - 99_300);
+
+		var confirmed = confirmations.confirm(uploaded.statementId(), "approver", "the bank confirms AC04");
+
+		assertThat(confirmed.returned()).isEqualTo(1);
 		var after = views.payout(created).orElseThrow();
 		assertThat(after.get("status")).isEqualTo("returned");
 		assertThat(((java.util.Map<?, ?>) after.get("hold")).get("status")).isEqualTo("returned");
 		assertThat(ledger.balance(entity, "EUR").balanceMinor()).as("what the settlement took is credited back")
 			.isEqualTo(500_000);
 		assertThat(jdbc.sql("""
-				SELECT action FROM audit_events WHERE entity_type = 'hold'
+				SELECT action || ' ' || actor FROM audit_events WHERE entity_type = 'hold' AND action <> 'hold_placed'
 				  AND entity_id = (SELECT id::text FROM holds WHERE payout_id = :id) ORDER BY id""")
 			.param("id", created)
 			.query(String.class)
-			.list()).containsExactly("hold_placed", "hold_released", "hold_returned");
+			.list()).containsExactly("hold_released statement:booked-for-less.csv", "hold_returned api:approver");
 		assertThat(jdbc.sql("""
 				SELECT outcome || ' ' || amount_minor || ' ' || paid_minor FROM reconciliation_matches
 				WHERE payout_id = :id ORDER BY id""").param("id", created).query(String.class).list())
 			.containsExactly("settled 99700 99000", "returned 99000 99000");
+	}
+
+	@Test
+	void aPayoutBookedForLessWithoutAReasonNeedsReviewAndAnUploadWithChargesWaitsForConfirmation() throws Exception {
+		UUID entity = UUID.randomUUID();
+		long created = sentEur1000(entity, "review-");
+		var payout = views.payout(created).orElseThrow();
+		var held = ledger.balance(entity, "EUR");
+		assertThat(held.availableMinor()).isEqualTo(400_000);
+		String line = "2026-11-24,0.01,EUR,debit,booked,BNK-1,%s,,,%s".formatted(payout.get("reference_code"),
+				OUR_IBAN);
+		Path silent = dir.resolve("for-a-cent.csv");
+		Files.writeString(silent, STATEMENT_HEADER + line + ",,\n");
+
+		var review = reconciler.reconcile(silent, 3, Delivery.inbox());
+
+		assertThat(review.needsReview()).isEqualTo(1);
+		assertThat(review.settled()).isZero();
+		assertThat(review.needsAttention()).isTrue();
+		assertThat(views.payout(created).orElseThrow().get("status")).isEqualTo("sent");
+		assertThat(holdState(created)).isEqualTo("active 0 0");
+		assertThat(ledger.balance(entity, "EUR")).as("hold and available money unchanged").isEqualTo(held);
+		assertThat(Files.readString(review.report())).contains("needs_review,2,,%d,0.01,EUR".formatted(created))
+			.contains("without charges or a reason code saying why");
+
+		var uploaded = reconciler.reconcile("for-less.csv",
+				(STATEMENT_HEADER + line.replace("0.01", "990.00") + ",7.00,\n").getBytes(StandardCharsets.UTF_8), 3,
+				Delivery.api("operator"));
+
+		assertThat(uploaded.pendingConfirmation()).isEqualTo(1);
+		assertThat(uploaded.settledForLess()).isZero();
+		assertThat(views.payout(created).orElseThrow().get("status")).isEqualTo("sent");
+		assertThat(holdState(created)).isEqualTo("active 0 0");
+		assertThat(ledger.balance(entity, "EUR")).isEqualTo(held);
+
+		var confirmed = confirmations.confirm(uploaded.statementId(), "approver", null);
+
+		assertThat(confirmed.settledForLess()).isEqualTo(1);
+		assertThat(views.payout(created).orElseThrow().get("status")).isEqualTo("settled");
+		assertThat(holdState(created)).isEqualTo("released 99300 700");
+		assertThat(ledger.balance(entity, "EUR").availableMinor()).as("the 7.00 the bank kept is available again")
+			.isEqualTo(400_000 + 700);
+	}
+
+	private String holdState(long payoutId) {
+		return jdbc.sql("SELECT status, settled_minor, released_minor FROM holds WHERE payout_id = :id")
+			.param("id", payoutId)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
+			.single();
+	}
+
+	/** {@link #createEur1000}, sent by a scheduled run of its own module. */
+	private long sentEur1000(UUID entity, String schedule) throws Exception {
+		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		long created = createEur1000(entity, module);
+		runs.runSlot(new ScheduledRun(schedule + module, "2026-11-23", List.of(), List.of(), List.of(module),
+				LocalDate.of(2026, 11, 23)));
+		return created;
 	}
 
 	/** EUR 1000.00 to a Portuguese IBAN from an entity credited EUR 5000.00. */
@@ -164,7 +238,9 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		return anApiPayout(entity, module).amount("1000.00").createWith(creation, json);
 	}
 
+	private static final String OUR_IBAN = "DE89370400440532013000";
+
 	private static final String STATEMENT_HEADER = "booking_date,amount,currency,direction,status,bank_reference,"
-			+ "end_to_end_ids,payment_order_id,return_reason\n";
+			+ "end_to_end_ids,payment_order_id,return_reason,account,charges,reason_code\n";
 
 }

@@ -82,7 +82,7 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 		Path statement = statement("resume.csv");
 		Files.writeString(BLOCKER, "in the way");
 
-		assertThatThrownBy(() -> reconciler.reconcile(statement, 3))
+		assertThatThrownBy(() -> reconciler.reconcile(statement, 3, Delivery.cli("tester")))
 			.isInstanceOf(StatementReconciler.ReconciliationFailedException.class)
 			.hasMessageContaining("FAILED")
 			.hasMessageContaining("cannot create a report folder")
@@ -92,7 +92,7 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 		assertThat(status(sent.id())).as("the statement committed with its step").isEqualTo("settled");
 
 		Files.delete(BLOCKER);
-		ReconciliationResult resumed = reconciler.reconcile(statement, 3);
+		ReconciliationResult resumed = reconciler.reconcile(statement, 3, Delivery.cli("tester"));
 
 		assertThat(resumed.alreadyApplied()).as("applied by this job instance").isFalse();
 		assertThat(resumed.settled()).isEqualTo(1);
@@ -110,12 +110,12 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 	void aChangedFileIsAStatementOfItsOwnEvenBesideAFailedInstance() throws Exception {
 		Path statement = statement("changed.csv");
 		Files.writeString(BLOCKER, "in the way");
-		assertThatThrownBy(() -> reconciler.reconcile(statement, 3))
+		assertThatThrownBy(() -> reconciler.reconcile(statement, 3, Delivery.cli("tester")))
 			.isInstanceOf(StatementReconciler.ReconciliationFailedException.class);
 		Files.delete(BLOCKER);
 
 		Files.writeString(statement, Files.readString(statement) + "\n");
-		ReconciliationResult other = reconciler.reconcile(statement, 3);
+		ReconciliationResult other = reconciler.reconcile(statement, 3, Delivery.cli("tester"));
 
 		assertThat(other.alreadyApplied()).as("new content is a new statement, which finds its payout settled")
 			.isFalse();
@@ -128,17 +128,25 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 		Path dir = Files.createDirectories(Path.of(ROOT, "inbox"));
 		Files.move(statement("dropped.csv"), dir.resolve("dropped.csv"));
 		Files.writeString(dir.resolve("junk.csv"), "not,a,statement\n");
+		Files.writeString(dir.resolve("not-ours.csv"),
+				Files.readString(statement("x.csv")).replace("DE89370400440532013000", "DE02120300000000202051"));
 
 		var results = inbox.processAll();
 
 		assertThat(results).extracting(StatementInbox.FileResult::file, StatementInbox.FileResult::outcome)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("dropped.csv", "applied"),
-					org.assertj.core.groups.Tuple.tuple("junk.csv", "rejected"));
+					org.assertj.core.groups.Tuple.tuple("junk.csv", "rejected"),
+					org.assertj.core.groups.Tuple.tuple("not-ours.csv", "rejected"));
 		assertThat(status(sent.id())).isEqualTo("settled");
+		assertThat(jdbc.sql("SELECT delivered_by FROM reconciliation_statements WHERE file_name = 'dropped.csv'")
+			.query(String.class)
+			.single()).isEqualTo("inbox");
 		assertThat(dir.resolve("processed/dropped.csv")).exists();
 		assertThat(dir.resolve("rejected/junk.csv")).exists();
 		assertThat(Files.readString(dir.resolve("rejected/junk.csv.error.txt"))).contains("line 1")
 			.contains("missing column");
+		assertThat(Files.readString(dir.resolve("rejected/not-ours.csv.error.txt")))
+			.contains("account DE02**************2051 is not one of ours");
 		assertThat(inbox.processAll()).as("nothing left").isEmpty();
 	}
 
@@ -146,8 +154,8 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 		Path file = Path.of(ROOT, name);
 		Files.writeString(file,
 				"""
-						booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason
-						2026-11-24,%s,%s,debit,booked,BNK-1,%s,,
+						booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason,account
+						2026-11-24,%s,%s,debit,booked,BNK-1,%s,,,DE89370400440532013000
 						"""
 					.formatted(sent.rail().toDecimal().toPlainString(), sent.rail().code(), sent.reference()));
 		return file;

@@ -1,6 +1,7 @@
 package com.payoutrunner.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.Reader;
 import java.nio.file.Files;
@@ -46,6 +47,11 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 
 	static final String UNKNOWN_REFERENCE = "PO-20261121-FFFFFFF0";
 
+	static final String OUR_IBAN = "DE89370400440532013000";
+
+	static final String HEADER = "account,booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,"
+			+ "payment_order_id,return_reason\n";
+
 	@Autowired
 	PayoutImportOperations imports;
 
@@ -54,6 +60,9 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	StatementReconciler reconciler;
+
+	@Autowired
+	StatementConfirmation confirmations;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -88,23 +97,22 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 		Paid returned = single.get(0);
 		Paid leftOut = single.get(1);
 
-		StringBuilder csv = new StringBuilder(
-				"booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason\n");
+		StringBuilder csv = new StringBuilder(HEADER);
 		Money sepaTotal = filed.stream().map(Paid::rail).reduce(Money::plus).orElseThrow();
 		csv.append(row(sepaTotal, "debit", "booked", "BANK-SEPA", "", filed.get(0).order(), "")); // line
 																									// 2
 		csv.append(row(returned.rail(), "credit", "returned", "BANK-RET", returned.reference(), "", "AC04")); // 3
 		csv.append(row(Money.ofMinor(12345, "EUR"), "debit", "booked", "BANK-UNK", UNKNOWN_REFERENCE, "", "")); // 4
-		csv.append("2026-11-23,1.001,EUR,debit,booked,BANK-BAD,PO-00000001,,\n"); // line
-																					// 5:
-																					// rejected
+		csv.append(OUR_IBAN + ",2026-11-23,1.001,EUR,debit,booked,BANK-BAD,PO-00000001,,\n"); // line
+		// 5:
+		// rejected
 		for (Paid payout : single.subList(2, single.size())) {
 			csv.append(row(payout.rail(), "debit", "booked", "BANK-" + payout.id(), payout.reference(), "", ""));
 		}
 		Path statement = Path.of(ROOT, "statement-" + event + ".csv");
 		Files.writeString(statement, csv);
 
-		ReconciliationResult result = reconciler.reconcile(statement, 0);
+		ReconciliationResult result = reconciler.reconcile(statement, 0, Delivery.inbox());
 
 		int settledExpected = filed.size() + single.size() - 2;
 		assertThat(result.alreadyApplied()).isFalse();
@@ -160,7 +168,8 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 		Path again = Path.of(ROOT, "again-" + event + ".csv");
 		Files.copy(statement, again);
 		long auditEvents = jdbc.sql("SELECT count(*) FROM audit_events").query(Long.class).single();
-		ReconciliationResult second = reconciler.reconcile(again, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
+		ReconciliationResult second = reconciler.reconcile(again, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS,
+				Delivery.inbox());
 
 		assertThat(second.alreadyApplied()).isTrue();
 		assertThat(second.settled() + second.returned() + second.matchedLines()).isZero();
@@ -193,6 +202,7 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 		String camt = """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>
+				<Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
 				<Ntry><Amt Ccy="%s">%s</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
 				  <BookgDt><Dt>2026-11-23</Dt></BookgDt><AcctSvcrRef>ENTRY-1</AcctSvcrRef>
 				  <NtryDtls><Btch><MsgId>%s</MsgId></Btch></NtryDtls></Ntry>
@@ -206,7 +216,8 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 		Path statement = Path.of(ROOT, "camt053-" + event + ".xml");
 		Files.writeString(statement, camt);
 
-		ReconciliationResult result = reconciler.reconcile(statement, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
+		ReconciliationResult result = reconciler.reconcile(statement, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS,
+				Delivery.inbox());
 
 		assertThat(result.format()).isEqualTo("camt.053");
 		assertThat(result.matchedLines()).isEqualTo(2);
@@ -231,8 +242,7 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 		assertThat(filed).hasSizeGreaterThan(1);
 		List<Path> statements = new ArrayList<>();
 		for (int half = 0; half < 2; half++) {
-			StringBuilder csv = new StringBuilder(
-					"booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason\n");
+			StringBuilder csv = new StringBuilder(HEADER);
 			for (int i = half; i < filed.size(); i += 2) {
 				Paid payout = filed.get(i);
 				csv.append(row(payout.rail(), "debit", "booked", "BANK-" + payout.id(), payout.reference(), "", ""));
@@ -248,7 +258,8 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 			for (Path statement : statements) {
 				results.add(pool.submit(() -> {
 					start.await();
-					return reconciler.reconcile(statement, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS);
+					return reconciler.reconcile(statement, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS,
+							Delivery.inbox());
 				}));
 			}
 			start.countDown();
@@ -265,6 +276,154 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 		assertThat(filed).allSatisfy(p -> assertThat(statuses.get(p.id())).isEqualTo("settled"));
 		assertThat(batchStatus(filed.get(0).batchId())).as("the second sees the first's settlements")
 			.isEqualTo("settled");
+	}
+
+	@Test
+	void aCamt053OfAnotherAccountIsRefusedWholeAndChangesNothing() throws Exception {
+		List<Paid> paid = paid();
+		Paid payout = paid.get(0);
+		Map<Long, String> before = statuses();
+		String camt = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>
+				<Acct><Id><IBAN>FR7630006000011234567890189</IBAN></Id></Acct>
+				<Ntry><Amt Ccy="%s">%s</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-23</Dt></BookgDt>
+				  <NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>
+				</Stmt></BkToCstmrStmt></Document>
+				""".formatted(payout.rail().code(), payout.rail().toDecimal().toPlainString(), payout.reference());
+		Path statement = Path.of(ROOT, "foreign-" + event + ".xml");
+		Files.writeString(statement, camt);
+
+		assertThatThrownBy(() -> reconciler.reconcile(statement, 3, Delivery.inbox()))
+			.isInstanceOf(ForeignStatementException.class)
+			.hasMessageContaining("account FR76*******************0189 is not one of ours");
+
+		assertThat(statuses()).isEqualTo(before);
+		assertThat(jdbc.sql("SELECT count(*) FROM reconciliation_statements WHERE file_name = :name")
+			.param("name", statement.getFileName().toString())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("""
+				SELECT actor FROM audit_events WHERE action = 'statement_refused' AND details->>'statement' = :name""")
+			.param("name", statement.getFileName().toString())
+			.query(String.class)
+			.list()).containsExactly("inbox");
+	}
+
+	@Test
+	void aCsvThatDoesNotNameOurAccountIsRefused() throws Exception {
+		Paid payout = paid().get(0);
+		Map<Long, String> before = statuses();
+		String line = row(payout.rail(), "debit", "booked", "BNK", payout.reference(), "", "");
+		Path noColumn = Path.of(ROOT, "no-account-" + event + ".csv");
+		Files.writeString(noColumn, HEADER.substring("account,".length()) + line.substring(OUR_IBAN.length() + 1));
+		Path otherAccount = Path.of(ROOT, "other-account-" + event + ".csv");
+		Files.writeString(otherAccount, HEADER + line.replace(OUR_IBAN, "GB82WEST12345698765432"));
+
+		assertThatThrownBy(() -> reconciler.reconcile(noColumn, 3, Delivery.cli("mallory")))
+			.isInstanceOf(ForeignStatementException.class)
+			.hasMessageContaining("names no account");
+		assertThatThrownBy(() -> reconciler.reconcile(otherAccount, 3, Delivery.cli("mallory")))
+			.isInstanceOf(ForeignStatementException.class)
+			.hasMessageContaining("line 2: account GB82**************5432 is not one of ours");
+		assertThat(statuses()).isEqualTo(before);
+	}
+
+	@Test
+	void fromTheCommandLineFullSettlementsApplyAtOnceAndAReturnWaitsForASecondPerson() throws Exception {
+		List<Paid> single = paid().stream().filter(p -> p.connector().equals("sandbox-bank")).toList();
+		Paid settledNow = single.get(0);
+		Paid returned = single.get(1);
+		Path statement = Path.of(ROOT, "cli-" + event + ".csv");
+		Files.writeString(statement,
+				HEADER + row(settledNow.rail(), "debit", "booked", "BNK-1", settledNow.reference(), "", "")
+						+ row(returned.rail(), "credit", "returned", "BNK-2", returned.reference(), "", "AC04"));
+
+		ReconciliationResult result = reconciler.reconcile(statement, 3, Delivery.cli("alice"));
+
+		assertThat(result.deliveredBy()).isEqualTo("cli:alice");
+		assertThat(result.settled()).isEqualTo(1);
+		assertThat(result.returned()).isZero();
+		assertThat(result.pendingConfirmation()).isEqualTo(1);
+		assertThat(result.needsAttention()).isTrue();
+		assertThat(reconciler.summaryJson(result)).contains("\"delivered_by\":\"cli:alice\"",
+				"\"pending_confirmation\":1");
+		assertThat(statuses().get(settledNow.id())).isEqualTo("settled");
+		assertThat(statuses().get(returned.id())).as("nothing returned until confirmed").isEqualTo("sent");
+		assertThat(report(result.report())).filteredOn(r -> r.get("line").equals("3")).singleElement().satisfies(r -> {
+			assertThat(r.get("kind")).isEqualTo("pending_confirmation");
+			assertThat(r.get("outcome")).isEqualTo("returned");
+		});
+		assertThat(jdbc.sql("SELECT delivered_by FROM reconciliation_statements WHERE id = :id")
+			.param("id", result.statementId())
+			.query(String.class)
+			.single()).isEqualTo("cli:alice");
+
+		assertThatThrownBy(() -> confirmations.confirm(result.statementId(), "alice", null))
+			.isInstanceOf(StatementConfirmation.ConfirmationRefusedException.class)
+			.hasMessage("alice delivered statement " + result.statementId()
+					+ " and may not confirm it: a second person must");
+		assertThat(statuses().get(returned.id())).isEqualTo("sent");
+
+		var confirmed = confirmations.confirm(result.statementId(), "bob", "checked with the bank");
+
+		assertThat(confirmed.returned()).isEqualTo(1);
+		assertThat(statuses().get(returned.id())).isEqualTo("returned");
+		assertThat(jdbc.sql("""
+				SELECT kind || ' ' || reason FROM reconciliation_lines WHERE statement_id = :id AND line_number = 3""")
+			.param("id", result.statementId())
+			.query(String.class)
+			.single()).isEqualTo("matched AC04; confirmed by api:bob");
+		assertThat(jdbc.sql("""
+				SELECT confirmed_by || ' ' || pending_confirmation || ' ' || returned FROM reconciliation_statements
+				WHERE id = :id""").param("id", result.statementId()).query(String.class).single())
+			.isEqualTo("api:bob 0 1");
+		assertThat(jdbc.sql("""
+				SELECT actor FROM audit_events WHERE action = 'statement_confirmed' AND entity_id = :id""")
+			.param("id", Long.toString(result.statementId()))
+			.query(String.class)
+			.list()).containsExactly("api:bob");
+		assertThatThrownBy(() -> confirmations.confirm(result.statementId(), "carol", null))
+			.isInstanceOf(StatementConfirmation.ConfirmationRefusedException.class)
+			.hasMessageContaining("was confirmed by api:bob already");
+	}
+
+	@Test
+	void camt053EntriesOnOneLineOfXmlArePendingOrAppliedEachOnItsOwn() throws Exception {
+		List<Paid> single = paid().stream().filter(p -> p.connector().equals("sandbox-bank")).toList();
+		Paid settledNow = single.get(0);
+		Paid returned = single.get(1);
+		String entry = "<Ntry><Amt Ccy=\"%s\">%s</Amt><CdtDbtInd>%s</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>"
+				+ "<BookgDt><Dt>2026-11-23</Dt></BookgDt><NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs>%s"
+				+ "</TxDtls></NtryDtls></Ntry>";
+		Path statement = Path.of(ROOT, "one-line-" + event + ".xml");
+		Files.writeString(statement,
+				"<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">"
+						+ "<BkToCstmrStmt><Stmt><Acct><Id><IBAN>" + OUR_IBAN + "</IBAN></Id></Acct>"
+						+ entry.formatted(settledNow.rail().code(), settledNow.rail().toDecimal().toPlainString(),
+								"DBIT", settledNow.reference(), "")
+						+ entry.formatted(returned.rail().code(), returned.rail().toDecimal().toPlainString(), "CRDT",
+								returned.reference(), "<RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf>")
+						+ "</Stmt></BkToCstmrStmt></Document>");
+
+		ReconciliationResult result = reconciler.reconcile(statement, 3, Delivery.api("operator"));
+
+		assertThat(result.settled()).isEqualTo(1);
+		assertThat(result.pendingConfirmation()).isEqualTo(1);
+		assertThat(kinds(result.statementId())).containsExactly("matched", "pending_confirmation");
+
+		confirmations.confirm(result.statementId(), "approver", null);
+
+		assertThat(kinds(result.statementId())).containsExactly("matched", "matched");
+		assertThat(statuses().get(returned.id())).isEqualTo("returned");
+	}
+
+	private List<String> kinds(long statementId) {
+		return jdbc.sql("SELECT kind FROM reconciliation_lines WHERE statement_id = :id ORDER BY id")
+			.param("id", statementId)
+			.query(String.class)
+			.list();
 	}
 
 	private List<Paid> paid() {
@@ -301,8 +460,8 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 
 	private static String row(Money amount, String direction, String status, String bankReference, String reference,
 			String order, String reason) {
-		return String.join(",", "2026-11-23", amount.toDecimal().toPlainString(), amount.code(), direction, status,
-				bankReference, reference, order, reason) + "\n";
+		return String.join(",", OUR_IBAN, "2026-11-23", amount.toDecimal().toPlainString(), amount.code(), direction,
+				status, bankReference, reference, order, reason) + "\n";
 	}
 
 	private static List<CSVRecord> report(Path file) throws Exception {

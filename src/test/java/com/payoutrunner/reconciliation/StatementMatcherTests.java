@@ -144,7 +144,8 @@ class StatementMatcherTests {
 
 	@Test
 	void aSinglePayoutBookedForLessSettlesForLessButNeverForMore() {
-		var less = matchOne(line(Money.ofMinor(140000, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null));
+		var less = matchOne(charged(line(Money.ofMinor(140000, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null),
+				Money.ofMinor(10000, "JPY"), null));
 		var more = matchOne(line(Money.ofMinor(150001, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null));
 
 		var matched = (LineMatch.Matched) less;
@@ -153,6 +154,39 @@ class StatementMatcherTests {
 		assertThat(matched.amountFor(JPY)).isEqualTo(Money.ofMinor(140000, "JPY"));
 		assertThat(((LineMatch.Unmatched) more).reason())
 			.isEqualTo("amount 150001 JPY does not equal 150000 JPY, the rail amount of payout(s) 12");
+	}
+
+	@Test
+	void aBookingForLessThatDoesNotSayWhyNeedsReview() {
+		StatementLine paidLess = line(Money.ofMinor(140000, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null);
+
+		var silent = matchOne(paidLess);
+		var chargesShort = matchOne(charged(paidLess, Money.ofMinor(9999, "JPY"), null));
+		var zeroCharges = matchOne(charged(paidLess, Money.ofMinor(0, "JPY"), null));
+		var reasonCode = matchOne(charged(paidLess, null, "FEES"));
+
+		assertThat(silent).isInstanceOfSatisfying(LineMatch.NeedsReview.class, review -> {
+			assertThat(review.payouts()).containsExactly(JPY);
+			assertThat(review.reason()).isEqualTo("paid 140000 JPY of 150000 JPY, short by 10000 JPY without charges"
+					+ " or a reason code saying why: needs review, nothing changed");
+		});
+		assertThat(((LineMatch.NeedsReview) chargesShort).reason())
+			.endsWith("which the charges of 9999 JPY do not make up: needs review");
+		assertThat(zeroCharges).isInstanceOf(LineMatch.NeedsReview.class);
+		assertThat(reasonCode).isInstanceOfSatisfying(LineMatch.Matched.class,
+				matched -> assertThat(matched.outcome()).isEqualTo("settled_for_less"));
+	}
+
+	@Test
+	void aLineNeedingReviewStillClaimsItsPayout() {
+		StatementLine paidLess = line(Money.ofMinor(140000, "JPY"), EntryStatus.BOOKED, List.of(ref(12)), null);
+		StatementLine full = new StatementLine(3, CREATED, Money.ofMinor(150000, "JPY"), Direction.DEBIT,
+				EntryStatus.BOOKED, "B", List.of(ref(12)), null, null);
+
+		var matches = matcher.match(List.of(paidLess, full));
+
+		assertThat(matches.get(0)).isInstanceOf(LineMatch.NeedsReview.class);
+		assertThat(((LineMatch.Unmatched) matches.get(1)).reason()).isEqualTo("payout 12 is already matched by line 2");
 	}
 
 	@Test
@@ -179,7 +213,12 @@ class StatementMatcherTests {
 
 		assertThat(((LineMatch.Unmatched) leftOfTwo).reason())
 			.endsWith("(only a line naming a single payout can settle for less)");
-		assertThat(((LineMatch.Matched) onlyOne).settledForLess()).isTrue();
+		assertThat(((LineMatch.NeedsReview) onlyOne).reason()).contains("short by 40.00 EUR");
+		var explained = netted
+			.match(List.of(charged(line(Money.ofMinor(6000, "EUR"), EntryStatus.BOOKED, List.of(), "ORD-ALONE"),
+					Money.ofMinor(4000, "EUR"), "CHRG")))
+			.get(0);
+		assertThat(((LineMatch.Matched) explained).settledForLess()).isTrue();
 	}
 
 	@Test
@@ -244,6 +283,12 @@ class StatementMatcherTests {
 	private static StatementLine line(Money amount, EntryStatus status, List<String> references, String order) {
 		return new StatementLine(2, CREATED, amount, Direction.DEBIT, status, "BANK-1", references, order,
 				status == EntryStatus.RETURNED ? "AC04" : null);
+	}
+
+	private static StatementLine charged(StatementLine line, Money charges, String reasonCode) {
+		return new StatementLine(line.line(), line.bookingDate(), line.amount(), line.direction(), line.status(),
+				line.bankReference(), line.endToEndIds(), line.paymentOrderId(), line.returnReason(), charges,
+				reasonCode);
 	}
 
 	private static String ref(long id) {

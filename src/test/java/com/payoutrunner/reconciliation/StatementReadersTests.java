@@ -136,11 +136,68 @@ class StatementReadersTests {
 
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "statement-2026-11-23.csv", "camt053-2026-11-23.xml" })
-	void theShippedSampleStatementsReadWithoutRejectedRows(String name) throws IOException {
+	void theShippedSampleStatementsReadWithoutRejectedRowsAndAreOfOurAccount(String name) throws IOException {
 		Statement statement = StatementFiles.read(Files.readAllBytes(Path.of("jobs/examples/statements", name)));
 
 		assertThat(statement.rejected()).isEmpty();
 		assertThat(statement.lines()).isNotEmpty();
+		new OurAccounts(List.of("DE89370400440532013000"), "test").check(statement);
+	}
+
+	@Test
+	void csvRowsNameTheirAccountAndMayGiveChargesAndAReasonCode() {
+		Statement statement = csv("""
+				account,booking_date,amount,currency,direction,end_to_end_ids,charges,reason_code
+				DE89 3704 0044 0532 0130 00,2026-11-23,990.00,EUR,debit,PO-0000000A,7.00,
+				DE89370400440532013000,2026-11-23,990.00,EUR,debit,PO-0000000B,,FEES
+				DE89370400440532013000,2026-11-23,990.00,EUR,debit,PO-0000000C,7.001,
+				,2026-11-23,990.00,EUR,debit,PO-0000000D,,bad code!
+				""");
+
+		assertThat(statement.accounts()).containsExactly(new Statement.NamedAccount(2, "DE89 3704 0044 0532 0130 00"),
+				new Statement.NamedAccount(3, "DE89370400440532013000"), new Statement.NamedAccount(5, ""));
+		assertThat(statement.lines()).extracting(StatementLine::charges, StatementLine::reasonCode)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Money.ofMinor(700, "EUR"), null),
+					org.assertj.core.groups.Tuple.tuple(null, "FEES"));
+		assertThat(statement.rejected()).extracting(RejectedRow::line, RejectedRow::column)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(4, "charges"),
+					org.assertj.core.groups.Tuple.tuple(5, "reason_code"));
+		assertThat(csv("booking_date,amount,currency,direction,end_to_end_ids\n").accounts()).isEmpty();
+	}
+
+	@Test
+	void camt053StatementsNameTheirAccountAndEntriesTheirCharges() {
+		String camt = """
+				<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>
+				<Stmt><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
+				<Ntry><Amt Ccy="EUR">990.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-23</Dt></BookgDt>
+				  <Chrgs><Rcrd><Amt Ccy="EUR">5.00</Amt><Tp><Cd>COMM</Cd></Tp></Rcrd><Rcrd><Amt Ccy="EUR">2.00</Amt></Rcrd></Chrgs>
+				  <NtryDtls><TxDtls><Refs><EndToEndId>PO-0000000A</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>
+				<Ntry><Amt Ccy="EUR">990.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-23</Dt></BookgDt>
+				  <NtryDtls><TxDtls><Refs><EndToEndId>PO-0000000B</EndToEndId></Refs>
+				    <Chrgs><TtlChrgsAndTaxAmt Ccy="EUR">7.00</TtlChrgsAndTaxAmt></Chrgs></TxDtls></NtryDtls></Ntry>
+				<Ntry><Amt Ccy="EUR">990.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+				  <BookgDt><Dt>2026-11-23</Dt></BookgDt><Chrgs><Rcrd><Amt Ccy="USD">7.00</Amt></Rcrd></Chrgs>
+				  <NtryDtls><TxDtls><Refs><EndToEndId>PO-0000000C</EndToEndId></Refs></TxDtls></NtryDtls></Ntry>
+				</Stmt>
+				<Stmt><Acct><Id><Othr><Id>123456789</Id></Othr></Id></Acct></Stmt>
+				<Stmt></Stmt>
+				</BkToCstmrStmt></Document>
+				""";
+
+		Statement statement = StatementFiles.read(camt.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(statement.accounts()).extracting(Statement.NamedAccount::account)
+			.containsExactly("DE89370400440532013000", "123456789", "");
+		assertThat(statement.lines()).extracting(StatementLine::charges, StatementLine::reasonCode)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(Money.ofMinor(700, "EUR"), "COMM"),
+					org.assertj.core.groups.Tuple.tuple(Money.ofMinor(700, "EUR"), null));
+		assertThat(statement.rejected()).singleElement().satisfies(row -> {
+			assertThat(row.column()).isEqualTo("Chrgs");
+			assertThat(row.reason()).contains("USD");
+		});
 	}
 
 	private static Statement csv(String text) {
