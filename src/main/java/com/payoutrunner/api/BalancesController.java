@@ -16,11 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import com.payoutrunner.core.Money;
+import com.payoutrunner.core.MoneyConversion;
 import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.payout.api.PayoutRequestParser;
 
 /**
  * Origin entities' balances: credited through {@code POST /api/balances/{entity}/credits}
- * (the one way money comes in), read with what holds reserve and what is available.
+ * (the one way money comes in, only in a currency that can be paid out), read with what
+ * holds reserve and what is available.
  */
 @RestController
 @RequestMapping("/api/balances")
@@ -28,8 +31,11 @@ class BalancesController {
 
 	private final Ledger ledger;
 
-	BalancesController(Ledger ledger) {
+	private final MoneyConversion conversion;
+
+	BalancesController(Ledger ledger, MoneyConversion conversion) {
 		this.ledger = ledger;
+		this.conversion = conversion;
 	}
 
 	@PostMapping("/{entity}/credits")
@@ -40,7 +46,12 @@ class BalancesController {
 			currency = Currency.getInstance(code);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("currency '" + code + "' is not an ISO 4217 code");
+			throw Problems.invalidField("currency", "'" + code + "' is not an ISO 4217 code");
+		}
+		if (!conversion.canConvert(currency)) {
+			// Money credited in a currency no rail pays could only ever be held, never
+			// paid out.
+			throw Problems.invalidField("currency", PayoutRequestParser.cannotBePaid(currency));
 		}
 		JsonNode amount = body.path("amount");
 		BigDecimal value;

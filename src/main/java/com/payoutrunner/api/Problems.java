@@ -18,6 +18,16 @@ final class Problems {
 		return new ErrorResponseException(status, detail(status, type, detail), null);
 	}
 
+	/**
+	 * 400 {@code invalid-request} naming the bad field, in the {@code errors} shape of an
+	 * invalid payout ({@code field}, {@code message}).
+	 */
+	static ErrorResponseException invalidField(String field, String message) {
+		ProblemDetail problem = detail(HttpStatus.BAD_REQUEST, "invalid-request", field + ": " + message);
+		problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", message)));
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	}
+
 	static ProblemDetail detail(HttpStatus status, String type, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_PREFIX + type));

@@ -22,18 +22,24 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.core.MoneyConversion;
 import com.payoutrunner.fees.RoutingRule;
 import com.payoutrunner.fees.RoutingRules;
 import com.payoutrunner.payout.Priority;
 
 /**
  * Fee rules over the fee schedule (admin): list, add, change (including
- * {@code "active": false}). Every change is an audit event with the rule before and
+ * {@code "active": false}). A rule's fixed fee and threshold state their currency
+ * ({@code fixed_fee_currency}, {@code approval_threshold_currency}; default: the rule's
+ * {@code currency}, else EUR). Every change is an audit event with the rule before and
  * after.
  */
 @RestController
 @RequestMapping("/api/routing-rules")
 class RoutingRulesController {
+
+	/** The currency of the fee schedule's amounts, for a rule that states none. */
+	private static final String DEFAULT_AMOUNT_CURRENCY = "EUR";
 
 	private final RoutingRules rules;
 
@@ -41,10 +47,13 @@ class RoutingRulesController {
 
 	private final JsonMapper json;
 
-	RoutingRulesController(RoutingRules rules, AuditTrail audit, JsonMapper json) {
+	private final MoneyConversion conversion;
+
+	RoutingRulesController(RoutingRules rules, AuditTrail audit, JsonMapper json, MoneyConversion conversion) {
 		this.rules = rules;
 		this.audit = audit;
 		this.json = json;
+		this.conversion = conversion;
 	}
 
 	@GetMapping
@@ -77,7 +86,7 @@ class RoutingRulesController {
 		return after;
 	}
 
-	private static RoutingRules.Draft draft(JsonNode body) {
+	private RoutingRules.Draft draft(JsonNode body) {
 		Priority priority = Priority.fromCode(required(body, "priority"));
 		String currency = optional(body, "currency");
 		if (currency != null) {
@@ -101,8 +110,37 @@ class RoutingRulesController {
 		if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) >= 0 || fixed.signum() < 0) {
 			throw new IllegalArgumentException("rate_percent must be 0 to under 100 and fixed_fee not negative");
 		}
+		BigDecimal threshold = decimal(body, "approval_threshold", false);
+		if (threshold != null && threshold.signum() <= 0) {
+			throw Problems.invalidField("approval_threshold", "must be above zero");
+		}
 		return new RoutingRules.Draft(priority, currency, optional(body, "origin_module"), min, max, rate, fixed,
-				decimal(body, "approval_threshold", false), !body.has("active") || body.path("active").asBoolean());
+				amountCurrency(body, "fixed_fee_currency", currency), threshold,
+				threshold == null ? null : amountCurrency(body, "approval_threshold_currency", currency),
+				!body.has("active") || body.path("active").asBoolean());
+	}
+
+	/**
+	 * The currency a fixed fee or threshold is stated in: as given, else the currency the
+	 * rule is limited to, else EUR (the fee schedule's). It must have an FX rate, since
+	 * it is converted into each payout's currency.
+	 */
+	private String amountCurrency(JsonNode body, String field, String ruleCurrency) {
+		String code = optional(body, field);
+		if (code == null) {
+			code = ruleCurrency != null ? ruleCurrency : DEFAULT_AMOUNT_CURRENCY;
+		}
+		Currency currency;
+		try {
+			currency = Currency.getInstance(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw Problems.invalidField(field, "'" + code + "' is not an ISO 4217 code");
+		}
+		if (!conversion.canConvert(currency)) {
+			throw Problems.invalidField(field, code + " has no FX rate (config/fx/fx-rates.csv) to convert it");
+		}
+		return code;
 	}
 
 	private static String required(JsonNode body, String field) {

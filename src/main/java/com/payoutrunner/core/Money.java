@@ -48,6 +48,30 @@ public record Money(long minorUnits, Currency currency) {
 	}
 
 	/**
+	 * Parses an amount that states its currency, as configuration writes it: the ISO 4217
+	 * code, one space, a plain decimal with no more decimals than the currency has ("EUR
+	 * 10000.00", "JPY 1500"). A bare number is refused: a fee or a threshold without its
+	 * currency would be read in whatever currency a payout happens to have.
+	 * @throws IllegalArgumentException with a reason a user can act on
+	 */
+	public static Money parseStated(String text) {
+		String trimmed = text == null ? "" : text.strip();
+		if (!trimmed.matches("[A-Z]{3} \\S+")) {
+			throw new IllegalArgumentException("'" + trimmed
+					+ "' does not state its currency: write the ISO 4217 code, a space and the amount, e.g. EUR 10000.00");
+		}
+		String code = trimmed.substring(0, 3);
+		Currency currency;
+		try {
+			currency = Currency.getInstance(code);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("'" + code + "' is not an ISO 4217 currency code");
+		}
+		return parse(trimmed.substring(4), currency);
+	}
+
+	/**
 	 * Rounds a computed amount to the currency's minor unit with the given rounding mode.
 	 */
 	public static Money round(BigDecimal amount, Currency currency, RoundingMode mode) {

@@ -2,13 +2,17 @@ package com.payoutrunner.fees;
 
 import java.math.BigDecimal;
 
+import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.Priority;
 
 /**
- * One row of the fee schedule. {@code source} names the file and line
+ * One row of the fee schedule. {@code fixedFee} and {@code approvalThreshold} are amounts
+ * in the currency they state (EUR in the shipped schedule), converted for each payout by
+ * {@link com.payoutrunner.core.MoneyConversion}. Every priority has a threshold, so a
+ * creator cannot skip approval by choosing one. {@code source} names the file and line
  * ("fee-schedule.csv:4") and is stored on every batch line, so a past run's fee can be
- * explained. {@code approvalThreshold} is null when none applies.
+ * explained.
  */
-public record FeeRule(Priority priority, BigDecimal ratePercent, BigDecimal fixedFee, boolean batched,
-		BigDecimal approvalThreshold, String source) {
+public record FeeRule(Priority priority, BigDecimal ratePercent, Money fixedFee, boolean batched,
+		Money approvalThreshold, String source) {
 }

@@ -28,6 +28,15 @@ public final class CountryRailTable {
 	}
 
 	public static CountryRailTable load(Path file) {
+		return load(file, currency -> true);
+	}
+
+	/**
+	 * Loads the table and checks that every rail's currency is {@code payable} (has an FX
+	 * rate): a payout routed to a rail whose currency cannot be converted to could never
+	 * be paid.
+	 */
+	public static CountryRailTable load(Path file, java.util.function.Predicate<Currency> payable) {
 		Map<String, RailRoute> routes = new HashMap<>();
 		RailRoute fallback = null;
 		for (CsvTableFile.Row row : CsvTableFile.read(file, List.of("country", "rail", "currency", "scheme"))) {
@@ -40,7 +49,12 @@ public final class CountryRailTable {
 			if (!rail.matches("[A-Z][A-Z0-9_]*")) {
 				throw row.error("rail", "rail '" + rail + "' must be UPPER_SNAKE_CASE");
 			}
-			RailRoute route = new RailRoute(rail, currency(row), row.optionalText("scheme"),
+			Currency currency = currency(row);
+			if (!payable.test(currency)) {
+				throw row.error("currency", "rail currency " + currency.getCurrencyCode()
+						+ " has no FX rate in the FX table: payouts could not be converted to it");
+			}
+			RailRoute route = new RailRoute(rail, currency, row.optionalText("scheme"),
 					file.getFileName() + ":" + row.line());
 			if (FALLBACK.equals(country)) {
 				if (fallback != null) {

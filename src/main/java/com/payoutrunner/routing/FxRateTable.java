@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.payoutrunner.core.CsvTableFile;
+import com.payoutrunner.core.MoneyConversion;
 import com.payoutrunner.core.TableFormatException;
 
 /**
@@ -38,6 +39,10 @@ public final class FxRateTable {
 			}
 			catch (IllegalArgumentException ex) {
 				throw row.error("currency", "'" + code + "' is not an ISO 4217 currency code");
+			}
+			if (currency.getDefaultFractionDigits() < 0) {
+				// XAU, XDR, XXX...: no minor unit, not an amount a rail pays.
+				throw row.error("currency", code + " has no minor unit in ISO 4217: no rail pays it");
 			}
 			BigDecimal rate = row.decimal("units_per_usd");
 			if (rate.signum() <= 0) {
@@ -67,6 +72,15 @@ public final class FxRateTable {
 
 	public boolean supports(Currency currency) {
 		return quotes.containsKey(currency);
+	}
+
+	/**
+	 * The rates as the conversion of stated amounts (fixed fees, thresholds) uses them.
+	 */
+	public MoneyConversion conversion() {
+		Map<Currency, BigDecimal> rates = new HashMap<>();
+		quotes.forEach((currency, quote) -> rates.put(currency, quote.unitsPerUsd()));
+		return new MoneyConversion(rates);
 	}
 
 }

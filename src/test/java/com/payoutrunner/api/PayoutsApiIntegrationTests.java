@@ -2,6 +2,8 @@ package com.payoutrunner.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.core.Fingerprints;
 import com.payoutrunner.core.Sha256;
 import com.payoutrunner.payout.api.PayoutRequestParser;
+import com.payoutrunner.routing.FxRateTable;
 import com.payoutrunner.support.PostgresIntegrationTest;
 
 /**
@@ -49,6 +54,9 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	FxRateTable fxRates;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -117,10 +125,10 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		String key = UUID.randomUUID().toString();
 		HttpResponse<String> created = create(key, payout("100", "normal"));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		String plain = Sha256
-			.hex(new PayoutRequestParser(json).parse(json.readTree(payout("100", "normal")), Instant.now())
-				.request()
-				.canonical());
+		String plain = Sha256.hex(new PayoutRequestParser(json, currency -> true)
+			.parse(json.readTree(payout("100", "normal")), Instant.now())
+			.request()
+			.canonical());
 		assertThat(requestFingerprint(key)).startsWith(Fingerprints.PREFIX).doesNotContain(plain);
 		assertThat(create(key, payout("100.00", "normal")).statusCode()).isEqualTo(200);
 		assertProblem(create(key, payout("99", "normal")), 422, "idempotency-key-reused");
@@ -304,12 +312,145 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 			.single()).isEqualTo(2);
 	}
 
+	@Test
+	void everyPriorityHasAThresholdSoAnInstantPayoutCannotSkipApproval() throws Exception {
+		credit(entity, "EUR", "100000.00");
+
+		assertThat(status(create(UUID.randomUUID().toString(), payout("40000", "instant"))))
+			.isEqualTo("awaiting_approval");
+		assertThat(status(create(UUID.randomUUID().toString(), payout("10000.01", "priority"))))
+			.isEqualTo("awaiting_approval");
+		assertThat(status(create(UUID.randomUUID().toString(), payout("10000.00", "instant"))))
+			.as("at the threshold, not above it")
+			.isEqualTo("pending");
+		assertThat(status(create(UUID.randomUUID().toString(), payout("40000", "low")))).isEqualTo("pending");
+	}
+
+	@Test
+	void thresholdsWeighAnAmountByItsValueInEurosNotByItsNumber() throws Exception {
+		// EUR 10,000 is USD 10,708.93... and GBP 8,471.83... at the FX table's rates.
+		credit(entity, "USD", "40000.00");
+		credit(entity, "GBP", "20000.00");
+		credit(entity, "EUR", "10000.00");
+
+		assertThat(status(create(UUID.randomUUID().toString(), payoutIn("USD", "10708.94", "normal"))))
+			.isEqualTo("awaiting_approval");
+		assertThat(status(create(UUID.randomUUID().toString(), payoutIn("USD", "10708.93", "normal"))))
+			.isEqualTo("pending");
+		assertThat(status(create(UUID.randomUUID().toString(), payoutIn("GBP", "9000.00", "normal"))))
+			.as("GBP 9,000 is worth more than EUR 10,000")
+			.isEqualTo("awaiting_approval");
+		assertThat(status(create(UUID.randomUUID().toString(), payout("9000.00", "normal")))).isEqualTo("pending");
+		long id = json.readTree(create(UUID.randomUUID().toString(), payoutIn("USD", "10708.95", "normal")).body())
+			.path("id")
+			.asLong();
+		assertThat(jdbc
+			.sql("SELECT details->>'approval' FROM audit_events WHERE entity_type = 'payout'"
+					+ " AND entity_id = :id AND action = 'payout_created'")
+			.param("id", Long.toString(id))
+			.query(String.class)
+			.single()).isEqualTo("10708.95 USD is above the approval threshold 10000.00 EUR (fee-schedule.csv:4)");
+	}
+
+	@Test
+	void aboveTheCeilingAPayoutNeedsApprovalWhateverItsRuleSays() throws Exception {
+		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		HttpResponse<String> rule = sendAs("admin", "POST", "/api/routing-rules", """
+				{"priority": "low", "origin_module": "%s", "rate_percent": "0.15", "fixed_fee": "0.25",
+				 "approval_threshold": "500000", "approval_threshold_currency": "EUR"}""".formatted(module), null);
+		assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
+		credit(entity, "EUR", "300000.00");
+
+		assertThat(status(create(UUID.randomUUID().toString(),
+				payout("100000.00", "low").replace("\"connect\"", "\"" + module + "\""))))
+			.isEqualTo("pending");
+		assertThat(status(create(UUID.randomUUID().toString(),
+				payout("100000.01", "low").replace("\"connect\"", "\"" + module + "\""))))
+			.isEqualTo("awaiting_approval");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "XAU", "KWD" })
+	void aCurrencyNoRailCanPayIsRefusedAndNothingIsHeld(String currency) throws Exception {
+		String key = UUID.randomUUID().toString();
+
+		HttpResponse<String> refused = create(key, payoutIn(currency, "9999", "normal"));
+
+		assertProblem(refused, 400, "invalid-payout");
+		assertThat(json.readTree(refused.body()).path("errors")).extracting(error -> error.path("field").asString())
+			.containsExactly("currency");
+		assertThat(json.readTree(refused.body()).path("errors").get(0).path("message").asString())
+			.isEqualTo(currency + " cannot be paid: it has no FX rate (config/fx/fx-rates.csv) to convert it to a"
+					+ " rail's currency");
+		assertThat(jdbc.sql("SELECT count(*) FROM payouts WHERE external_id = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single()).isZero();
+		HttpResponse<String> credit = credit(entity, currency, "10");
+		assertProblem(credit, 400, "invalid-request");
+		assertThat(json.readTree(credit.body()).path("errors").get(0).path("field").asString()).isEqualTo("currency");
+		assertThat(available()).isEqualTo("5000.00");
+	}
+
+	@Test
+	void theFixedFeeIsEurosConvertedIntoThePayoutsCurrency() throws Exception {
+		credit(entity, "JPY", "1000000");
+		credit(entity, "USD", "1000.00");
+		BigDecimal eur = fxRates.quote(java.util.Currency.getInstance("EUR")).orElseThrow().unitsPerUsd();
+		BigDecimal jpy = fxRates.quote(java.util.Currency.getInstance("JPY")).orElseThrow().unitsPerUsd();
+		String yen = new BigDecimal("0.50").multiply(jpy).divide(eur, 0, RoundingMode.HALF_UP).toPlainString();
+
+		JsonNode inYen = json
+			.readTree(create(UUID.randomUUID().toString(), payoutIn("JPY", "100000", "normal")).body());
+		JsonNode inDollars = json
+			.readTree(create(UUID.randomUUID().toString(), payoutIn("USD", "1000.00", "normal")).body());
+
+		assertThat(yen).isEqualTo("86");
+		assertThat(inYen.path("bank_fee").asString()).isEqualTo(yen);
+		assertThat(inYen.path("molam_fee").asString()).isEqualTo("250");
+		assertThat(inYen.path("net_amount").asString()).isEqualTo("99664");
+		assertThat(inDollars.path("bank_fee").asString()).as("EUR 0.50 / 0.9338").isEqualTo("0.54");
+		assertThat(inDollars.path("net_amount").asString()).isEqualTo("996.96");
+	}
+
+	@Test
+	void aRoutingRulesFixedFeeStatesItsCurrency() throws Exception {
+		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		HttpResponse<String> rule = sendAs("admin", "POST", "/api/routing-rules", """
+				{"priority": "normal", "origin_module": "%s", "rate_percent": "0.10", "fixed_fee": "0.20"}"""
+			.formatted(module), null);
+		assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
+		assertThat(json.readTree(rule.body()).path("fixed_fee_currency").asString()).as("any currency: EUR")
+			.isEqualTo("EUR");
+		credit(entity, "USD", "1000.00");
+
+		JsonNode priced = json.readTree(create(UUID.randomUUID().toString(),
+				payoutIn("USD", "1000.00", "normal").replace("\"connect\"", "\"" + module + "\""))
+			.body());
+
+		assertThat(priced.path("bank_fee").asString()).as("EUR 0.20 / 0.9338").isEqualTo("0.21");
+		HttpResponse<String> gold = sendAs("admin", "POST", "/api/routing-rules", """
+				{"priority": "normal", "rate_percent": "0.10", "fixed_fee": "1", "fixed_fee_currency": "XAU"}""", null);
+		assertProblem(gold, 400, "invalid-request");
+		assertThat(json.readTree(gold.body()).path("errors").get(0).path("field").asString())
+			.isEqualTo("fixed_fee_currency");
+	}
+
 	private String payout(String amount, String priority) {
+		return payoutIn("EUR", amount, priority);
+	}
+
+	private String payoutIn(String currency, String amount, String priority) {
 		return """
-				{"origin_module": "connect", "origin_entity_id": "%s", "currency": "EUR", "amount": "%s",
+				{"origin_module": "connect", "origin_entity_id": "%s", "currency": "%s", "amount": "%s",
 				 "priority": "%s", "beneficiary": {"account_name": "Élodie Martin", "iban": "%s",
-				 "bic": "PSSTFRPPXXX", "country": "FR"}, "metadata": {"invoice": "INV-1"}}""".formatted(entity, amount,
-				priority, IBAN);
+				 "bic": "PSSTFRPPXXX", "country": "FR"}, "metadata": {"invoice": "INV-1"}}""".formatted(entity,
+				currency, amount, priority, IBAN);
+	}
+
+	private String status(HttpResponse<String> created) {
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return json.readTree(created.body()).path("status").asString();
 	}
 
 	private String requestFingerprint(String key) {

@@ -97,18 +97,19 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 	void linesRecordFeeRailAndFxExactly() throws Exception {
 		jobs.startJob(PayoutRunOperations.parameters(event, 0, java.time.LocalDate.now()));
 
-		// INV-0001: DE, 4754.86 USD normal: fee 0.25% = 11.887 -> 11.89, + 0.50 = 12.39;
-		// net 4742.47;
-		// SEPA in EUR at the table's 0.9338: 4428.518... -> 4428.52.
-		assertThat(line("INV-0001")).containsExactly(475486L, 1239L, 474247L, "SEPA", "EUR", 442852L,
+		// INV-0001: DE, 4754.86 USD normal: fee 0.25% = 11.887 -> 11.89, + EUR 0.50 fixed
+		// = 0.5354... -> 0.54 USD (0.50 / 0.9338, HALF_UP) = 12.43; net 4742.43;
+		// SEPA in EUR at the table's 0.9338: 4428.481... -> 4428.48.
+		assertThat(line("INV-0001")).containsExactly(475486L, 1243L, 474243L, "SEPA", "EUR", 442848L,
 				"fee-schedule.csv:4");
 		// INV-0012: JP banking in the US -> ACH in USD, no conversion.
 		assertThat(line("INV-0012")).element(3).isEqualTo("ACH");
 		assertThat(line("INV-0012")).element(4).isEqualTo("USD");
-		// INV-0025: JP, 250000.00 USD instant: 1250.00 + 2.00 = 1252.00; net 248748.00;
-		// ZENGIN in JPY at 160.88:
-		// 40018578.24 -> 40018578 yen (JPY has no minor unit).
-		assertThat(line("INV-0025")).containsExactly(25000000L, 125200L, 24874800L, "ZENGIN", "JPY", 40018578L,
+		// INV-0025: JP, 250000.00 USD instant: 1250.00 + EUR 2.00 = 2.1417... -> 2.14 USD
+		// =
+		// 1252.14; net 248747.86; ZENGIN in JPY at 160.88:
+		// 40018555.7168 -> 40018556 yen (JPY has no minor unit).
+		assertThat(line("INV-0025")).containsExactly(25000000L, 125214L, 24874786L, "ZENGIN", "JPY", 40018556L,
 				"fee-schedule.csv:2");
 		// INV-0024: AE is not in the table -> international wire in USD.
 		assertThat(line("INV-0024")).element(3).isEqualTo("WIRE");

@@ -95,8 +95,8 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 	void aBadReferenceTableStopsStartUpNamingFileLineAndReason() throws Exception {
 		Path fees = Files.writeString(dir.resolve("fees.csv"), """
 				priority,rate_percent,fixed_fee,batched,approval_threshold
-				instant,0.50,2.00,false,
-				urgent,0.35,1.00,true,
+				instant,0.50,EUR 2.00,false,EUR 10000.00
+				urgent,0.35,EUR 1.00,true,EUR 10000.00
 				""");
 		System.setProperty("payout.tables.fee-schedule", fees.toString());
 

@@ -137,4 +137,30 @@ class MoneyTests {
 		assertThatNullPointerException().isThrownBy(() -> new Money(1, null)).withMessage("currency");
 	}
 
+	@ParameterizedTest(name = "\"{0}\" -> {1} {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			EUR 10000.00 | 1000000 | EUR
+			EUR 0.5      | 50      | EUR
+			JPY 1500     | 1500    | JPY
+			' USD 2 '    | 200     | USD
+			BHD 0.125    | 125     | BHD
+			""")
+	void parsesAnAmountThatStatesItsCurrency(String text, long minorUnits, String code) {
+		assertThat(Money.parseStated(text)).isEqualTo(new Money(minorUnits, currency(code)));
+	}
+
+	@ParameterizedTest(name = "\"{0}\": {1}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					10000.00     | '10000.00' does not state its currency: write the ISO 4217 code, a space and the amount, e.g. EUR 10000.00
+					10000.00 EUR | '10000.00 EUR' does not state its currency: write the ISO 4217 code, a space and the amount, e.g. EUR 10000.00
+					eur 10       | 'eur 10' does not state its currency: write the ISO 4217 code, a space and the amount, e.g. EUR 10000.00
+					EUX 10       | 'EUX' is not an ISO 4217 currency code
+					EUR 10,000   | amount '10,000' is not a decimal number like 1234.50
+					JPY 1.5      | amount '1.5' has more decimals than JPY allows (0)
+					""")
+	void refusesAnAmountThatDoesNotStateItsCurrencyPlainly(String text, String reason) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parseStated(text)).withMessage(reason);
+	}
+
 }

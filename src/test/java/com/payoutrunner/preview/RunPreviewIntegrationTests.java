@@ -42,27 +42,27 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 	 */
 	static final String SAMPLE_TOTALS = """
 			rail,rail_currency,connector,currency,payouts,gross,fees,net,rail_amount
-			ACH,USD,sandbox-bank,USD,5,32132.36,87.72,32044.64,32044.64
-			BACS,GBP,sandbox-bank,USD,2,11231.37,29.08,11202.29,8862.14
-			BANKGIROT,SEK,sandbox-bank,USD,1,5721.19,14.80,5706.39,60456.35
-			BECS,AUD,sandbox-bank,USD,1,7514.73,19.29,7495.44,11227.42
-			BECS,NZD,sandbox-bank,USD,1,5131.01,13.33,5117.68,8404.77
-			CCEN,MXN,sandbox-bank,USD,1,2354.19,6.39,2347.80,43012.87
-			CHATS,HKD,sandbox-bank,USD,1,2033.93,5.58,2028.35,15838.17
-			EFT,CAD,sandbox-bank,USD,1,2634.47,7.09,2627.38,3596.10
-			ELIXIR,PLN,sandbox-bank,USD,1,2441.01,6.60,2434.41,9789.49
-			GIRO,SGD,sandbox-bank,USD,1,4153.46,10.88,4142.58,5614.85
-			ICS,HUF,sandbox-bank,USD,1,1915.03,5.29,1909.74,704197.53
-			MASAV,ILS,sandbox-bank,USD,1,8323.40,21.31,8302.09,31263.18
-			NEFT,INR,sandbox-bank,USD,1,1801.62,2.95,1798.67,149986.59
-			NETS,DKK,sandbox-bank,USD,1,3051.09,8.13,3042.96,21194.82
-			NICS,NOK,sandbox-bank,USD,1,4995.28,12.99,4982.29,53056.41
-			SENT,RON,sandbox-bank,USD,1,4078.31,10.70,4067.61,18898.12
-			SEPA,EUR,sandbox-bank,USD,22,279329.93,917.08,278412.85,259981.91
-			SIC,CHF,sandbox-bank,USD,1,5193.02,13.48,5179.54,4654.33
-			SKNBI,IDR,sandbox-bank,USD,1,3368.56,8.92,3359.64,55014105.00
-			WIRE,USD,sandbox-bank,USD,3,22167.27,56.91,22110.36,22110.36
-			ZENGIN,JPY,sandbox-bank,USD,1,250000.00,1252.00,248748.00,40018578
+			ACH,USD,sandbox-bank,USD,5,32132.36,87.95,32044.41,32044.41
+			BACS,GBP,sandbox-bank,USD,2,11231.37,29.16,11202.21,8862.06
+			BANKGIROT,SEK,sandbox-bank,USD,1,5721.19,14.84,5706.35,60455.93
+			BECS,AUD,sandbox-bank,USD,1,7514.73,19.33,7495.40,11227.36
+			BECS,NZD,sandbox-bank,USD,1,5131.01,13.37,5117.64,8404.70
+			CCEN,MXN,sandbox-bank,USD,1,2354.19,6.43,2347.76,43012.14
+			CHATS,HKD,sandbox-bank,USD,1,2033.93,5.62,2028.31,15837.86
+			EFT,CAD,sandbox-bank,USD,1,2634.47,7.13,2627.34,3596.04
+			ELIXIR,PLN,sandbox-bank,USD,1,2441.01,6.64,2434.37,9789.33
+			GIRO,SGD,sandbox-bank,USD,1,4153.46,10.92,4142.54,5614.80
+			ICS,HUF,sandbox-bank,USD,1,1915.03,5.33,1909.70,704182.78
+			MASAV,ILS,sandbox-bank,USD,1,8323.40,21.35,8302.05,31263.03
+			NEFT,INR,sandbox-bank,USD,1,1801.62,2.97,1798.65,149984.93
+			NETS,DKK,sandbox-bank,USD,1,3051.09,8.17,3042.92,21194.55
+			NICS,NOK,sandbox-bank,USD,1,4995.28,13.03,4982.25,53055.98
+			SENT,RON,sandbox-bank,USD,1,4078.31,10.74,4067.57,18897.93
+			SEPA,EUR,sandbox-bank,USD,22,279329.93,918.33,278411.60,259980.76
+			SIC,CHF,sandbox-bank,USD,1,5193.02,13.52,5179.50,4654.30
+			SKNBI,IDR,sandbox-bank,USD,1,3368.56,8.96,3359.60,55013450.00
+			WIRE,USD,sandbox-bank,USD,3,22167.27,57.03,22110.24,22110.24
+			ZENGIN,JPY,sandbox-bank,USD,1,250000.00,1252.14,248747.86,40018556
 			""";
 
 	@Autowired
@@ -124,11 +124,12 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 		Map<String, CSVRecord> rows = byInvestor(result.preview());
 		assertThat(rows).hasSize(SampleEvent.PAYOUTS);
 		// As PayoutRunJobIntegrationTests checks on the run's lines: 4754.86 USD normal,
-		// fee 12.39, net 4742.47, SEPA in EUR at 0.9338 -> 4428.52.
+		// fee 11.89 + 0.54 (EUR 0.50) = 12.43, net 4742.43, SEPA in EUR at 0.9338 ->
+		// 4428.48.
 		assertThat(rows.get("INV-0001").values()).containsExactly(id("INV-0001"), "INV-0001", "yes", "", "", "4754.86",
-				"USD", "12.39", "4742.47", "SEPA", "EUR", "4428.52", "0.9338", "2024-06-28", "sandbox-bank",
+				"USD", "12.43", "4742.43", "SEPA", "EUR", "4428.48", "0.9338", "2024-06-28", "sandbox-bank",
 				"DE97**************0031", "2026-11-23");
-		assertThat(rows.get("INV-0025").get("rail_amount")).isEqualTo("40018578");
+		assertThat(rows.get("INV-0025").get("rail_amount")).isEqualTo("40018556");
 		assertThat(rows.get("INV-0012").get("rail")).isEqualTo("ACH");
 		assertThat(rows.get("INV-0024").get("rail")).isEqualTo("WIRE");
 		assertThat(rows.get("INV-0027").values()).containsExactly(id("INV-0027"), "INV-0027", "no", "invalid_method",

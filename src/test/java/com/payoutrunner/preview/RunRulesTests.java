@@ -31,6 +31,8 @@ import com.payoutrunner.routing.RailSelector;
 /** The run's rules as a preview applies them, on the real reference tables. */
 class RunRulesTests {
 
+	static final FxRateTable RATES = FxRateTable.load(Path.of("config/fx/fx-rates.csv"));
+
 	static final CountryRailTable RAILS = CountryRailTable.load(Path.of("config/rails/country-rails.csv"));
 
 	static final LocalDate BUSINESS_DATE = LocalDate.of(2026, 11, 23);
@@ -39,8 +41,10 @@ class RunRulesTests {
 
 	static RunRules rulesOn(LocalDate businessDate) {
 		return new RunRules(businessDate, NOW,
-				new FeeCalculator(FeeSchedule.load(Path.of("config/fees/fee-schedule.csv"))), new RailSelector(RAILS),
-				new FxConverter(FxRateTable.load(Path.of("config/fx/fx-rates.csv"))),
+				new FeeCalculator(
+						FeeSchedule.load(Path.of("config/fees/fee-schedule.csv"), RATES.conversion()::canConvert),
+						RATES.conversion()),
+				new RailSelector(RAILS), new FxConverter(RATES),
 				new ConnectorProcessor(
 						new ConnectorRouting("sandbox-bank",
 								List.of(new ConnectorRouting.Route("SEPA", null, "sepa-file")),
@@ -60,17 +64,18 @@ class RunRulesTests {
 
 		assertThat(outcome).isInstanceOf(PreviewOutcome.WouldPay.class);
 		var pay = (PreviewOutcome.WouldPay) outcome;
-		// normal: 0.25% = 2.50, + 0.50 fixed; net 997.00 USD; SEPA in EUR at 0.9338:
-		// 930.9986 -> 931.00
-		assertThat(pay.routed().priced().fee().total()).hasToString("3.00 USD");
-		assertThat(pay.routed().priced().net()).hasToString("997.00 USD");
+		// normal: 0.25% = 2.50, + EUR 0.50 fixed = 0.54 USD; net 996.96 USD; SEPA in EUR
+		// at
+		// 0.9338: 930.961248 -> 930.96
+		assertThat(pay.routed().priced().fee().total()).hasToString("3.04 USD");
+		assertThat(pay.routed().priced().net()).hasToString("996.96 USD");
 		assertThat(pay.routed().route().rail()).isEqualTo("SEPA");
-		assertThat(pay.routed().fx().target()).hasToString("931.00 EUR");
+		assertThat(pay.routed().fx().target()).hasToString("930.96 EUR");
 		assertThat(pay.routed().fx().rate()).isEqualByComparingTo("0.9338");
 		assertThat(pay.routed().fx().quoteDate()).isEqualTo(LocalDate.of(2024, 6, 28));
 		assertThat(pay.connector()).isEqualTo("sepa-file");
-		assertThat(PreviewCsv.row(outcome)).containsExactly(1L, "INV-0001", "yes", null, null, "1000.00", "USD", "3.00",
-				"997.00", "SEPA", "EUR", "931.00", "0.9338", LocalDate.of(2024, 6, 28), "sepa-file",
+		assertThat(PreviewCsv.row(outcome)).containsExactly(1L, "INV-0001", "yes", null, null, "1000.00", "USD", "3.04",
+				"996.96", "SEPA", "EUR", "930.96", "0.9338", LocalDate.of(2024, 6, 28), "sepa-file",
 				"DE89**************3000", LocalDate.of(2026, 11, 23));
 	}
 

@@ -69,6 +69,7 @@ class FxRateTableTests {
 					bad date          | EUR,0.9338,28.06.2024  | 3 column 'quote_date': '28.06.2024' is not a date like 2024-06-28
 					impossible date   | EUR,0.9338,2024-02-30  | 3 column 'quote_date': '2024-02-30' is not a date like 2024-06-28
 					duplicate         | USD,1,2024-06-29       | 3 column 'currency': currency USD appears twice
+					gold              | XAU,0.0004,2024-06-28  | 3 column 'currency': XAU has no minor unit in ISO 4217: no rail pays it
 					""")
 	void reportsABadRowWithFileLineAndColumn(String description, String badRow, String where) throws IOException {
 		Path file = write(USD_ROW + badRow + "\n");

@@ -1,6 +1,5 @@
 package com.payoutrunner.payout.api;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,22 +15,25 @@ import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.core.Fingerprints;
 import com.payoutrunner.core.Money;
+import com.payoutrunner.core.MoneyConversion;
+import com.payoutrunner.fees.ApprovalPolicy;
 import com.payoutrunner.fees.Fee;
 import com.payoutrunner.fees.Pricing;
 import com.payoutrunner.fees.RoutingRules;
-import com.payoutrunner.fees.FeeSchedule;
 import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.payout.PayoutStatus;
 
 /**
  * Creates a payout from an API request, once per idempotency key: checks it, prices it
  * ({@link Pricing}: the rule's percentage is the platform fee, its fixed part the bank
- * fee), stores it, and reserves its gross amount with a hold, all in one transaction. The
- * same key again with the same request returns the payout already made (no second hold or
- * fee); with another request it is refused. Two concurrent requests with one key meet at
- * the unique key: the second waits for the first and then finds its payout. "The same
- * request" is decided by its keyed fingerprint ({@link Fingerprints}: the request holds
- * the account, so a plain hash of it could be reversed by guessing).
+ * fee), decides whether it waits for approvers ({@link ApprovalPolicy}: above its
+ * threshold or the ceiling, by value in any currency), stores it, and reserves its gross
+ * amount with a hold, all in one transaction. The same key again with the same request
+ * returns the payout already made (no second hold or fee); with another request it is
+ * refused. Two concurrent requests with one key meet at the unique key: the second waits
+ * for the first and then finds its payout. "The same request" is decided by its keyed
+ * fingerprint ({@link Fingerprints}: the request holds the account, so a plain hash of it
+ * could be reversed by guessing).
  */
 @Service
 public class PayoutCreation {
@@ -69,6 +71,8 @@ public class PayoutCreation {
 
 	private final Pricing pricing;
 
+	private final ApprovalPolicy approvalPolicy;
+
 	private final RoutingRules routingRules;
 
 	private final ApiPayoutRepository payouts;
@@ -85,11 +89,13 @@ public class PayoutCreation {
 
 	private final Duration holdLifetime;
 
-	public PayoutCreation(JsonMapper json, FeeSchedule schedule, RoutingRules routingRules, ApiPayoutRepository payouts,
-			Ledger ledger, AuditTrail audit, Fingerprints fingerprints, Clock clock,
+	public PayoutCreation(JsonMapper json, MoneyConversion conversion, Pricing pricing, ApprovalPolicy approvalPolicy,
+			RoutingRules routingRules, ApiPayoutRepository payouts, Ledger ledger, AuditTrail audit,
+			Fingerprints fingerprints, Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
-		this.parser = new PayoutRequestParser(json);
-		this.pricing = new Pricing(schedule);
+		this.parser = new PayoutRequestParser(json, conversion::canConvert);
+		this.pricing = pricing;
+		this.approvalPolicy = approvalPolicy;
 		this.routingRules = routingRules;
 		this.payouts = payouts;
 		this.ledger = ledger;
@@ -119,8 +125,10 @@ public class PayoutCreation {
 			throw new InvalidRequestException(List.of(new PayoutRequestParser.FieldError("amount",
 					"leaves " + net + " after fees of " + fee.total() + ": the net amount must be above zero")));
 		}
+		var approval = approvalPolicy.reasonForApproval(request.amount(), price.approvalThreshold(),
+				price.thresholdSource());
 		var inserted = payouts.insert(key, fingerprints.of(request.canonical()), request, fee, net, actor,
-				statusFor(request, price.approvalThreshold()));
+				approval.isPresent() ? PayoutStatus.AWAITING_APPROVAL : PayoutStatus.PENDING);
 		if (inserted.isEmpty()) {
 			var stored = payouts.findByKey(key).orElseThrow();
 			if (!fingerprints.matches(stored.fingerprint(), request.canonical())) {
@@ -135,14 +143,9 @@ public class PayoutCreation {
 					.put("idempotency_key", key)
 					.put("amount", request.amount().toString())
 					.put("fee", fee.total().toString())
-					.put("hold_id", holdId))));
+					.put("hold_id", holdId)
+					.put("approval", approval.orElse(null)))));
 		return new Created(id, true);
-	}
-
-	/** Above its priority's approval threshold a payout waits for approvers. */
-	private static PayoutStatus statusFor(PayoutRequest request, BigDecimal threshold) {
-		return threshold != null && request.amount().toDecimal().compareTo(threshold) > 0
-				? PayoutStatus.AWAITING_APPROVAL : PayoutStatus.PENDING;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.commons.validator.routines.checkdigit.ABANumberCheckDigit;
 import org.iban4j.BicUtil;
@@ -24,8 +25,9 @@ import com.payoutrunner.payout.Priority;
 
 /**
  * Checks a payout request field by field and names every bad one at once: missing fields,
- * an amount that is not positive or has too many decimals, an unknown currency or
- * priority, a bad IBAN, BIC or ABA routing number, a scheduled time in the past. Pure.
+ * an amount that is not positive or has too many decimals, an unknown currency, one that
+ * cannot be paid, an unknown priority, a bad IBAN, BIC or ABA routing number, a scheduled
+ * time in the past. Pure.
  */
 public final class PayoutRequestParser {
 
@@ -50,8 +52,15 @@ public final class PayoutRequestParser {
 
 	private final JsonMapper json;
 
-	public PayoutRequestParser(JsonMapper json) {
+	private final Predicate<Currency> payable;
+
+	/**
+	 * @param payable whether a currency can be paid (it has an FX rate that converts it
+	 * to a rail's currency): a payout in any other would be held and never paid
+	 */
+	public PayoutRequestParser(JsonMapper json, Predicate<Currency> payable) {
 		this.json = json;
+		this.payable = payable;
 	}
 
 	public Parsed parse(JsonNode body, Instant now) {
@@ -147,7 +156,7 @@ public final class PayoutRequestParser {
 		}
 	}
 
-	private static Currency currency(JsonNode body, List<FieldError> errors) {
+	private Currency currency(JsonNode body, List<FieldError> errors) {
 		String text = text(body, "currency", errors, true);
 		if (text == null) {
 			return null;
@@ -156,12 +165,23 @@ public final class PayoutRequestParser {
 			if (!text.matches("[A-Z]{3}")) {
 				throw new IllegalArgumentException();
 			}
-			return Currency.getInstance(text);
+			Currency currency = Currency.getInstance(text);
+			if (!payable.test(currency)) {
+				errors.add(new FieldError("currency", cannotBePaid(currency)));
+				return null;
+			}
+			return currency;
 		}
 		catch (IllegalArgumentException ex) {
 			errors.add(new FieldError("currency", "'" + text + "' is not an ISO 4217 currency code"));
 			return null;
 		}
+	}
+
+	/** Why a payout in {@code currency} is refused: no rail and FX rate can pay it. */
+	public static String cannotBePaid(Currency currency) {
+		return currency.getCurrencyCode()
+				+ " cannot be paid: it has no FX rate (config/fx/fx-rates.csv) to convert it to a rail's currency";
 	}
 
 	private static Money amount(JsonNode body, Currency currency, List<FieldError> errors) {

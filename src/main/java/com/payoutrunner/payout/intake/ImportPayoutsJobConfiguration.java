@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
+import com.payoutrunner.core.MoneyConversion;
 import com.payoutrunner.payout.PayoutRepository;
 import com.payoutrunner.report.StepProgressListener;
-import com.payoutrunner.routing.FxRateTable;
 
 /**
  * {@code importPayoutsJob}: loads a liquidation event's payouts from a CSV file.
@@ -63,9 +63,9 @@ class ImportPayoutsJobConfiguration {
 	@Bean
 	Step loadPayoutsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PayoutRunnerProperties properties, PayoutCsvReader payoutCsvReader,
-			ImportedPayoutWriter importedPayoutWriter, ImportErrorListener importErrorListener, FxRateTable fxRates,
-			Clock clock) {
-		PayoutRowParser parser = new PayoutRowParser(fxRates::supports);
+			ImportedPayoutWriter importedPayoutWriter, ImportErrorListener importErrorListener,
+			MoneyConversion conversion, Clock clock) {
+		PayoutRowParser parser = new PayoutRowParser(conversion::canConvert);
 		return new StepBuilder("loadPayoutsStep", jobRepository)
 			.<PayoutCsvRow, ImportedPayout>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)

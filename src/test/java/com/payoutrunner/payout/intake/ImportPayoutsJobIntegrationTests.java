@@ -122,6 +122,27 @@ class ImportPayoutsJobIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void aRowInACurrencyNoRailCanPayIsARowErrorAndTheOtherRowsLoad() throws Exception {
+		Path file = write("unpayable.csv",
+				HEADER + "G1,Gold,DE,Wire,ea_1,10,XAU,normal\n" + "G2,Dinar,DE,Wire,ea_2,100.000,KWD,normal\n"
+						+ "G3,Euro,DE,Wire,ea_3,100.00,EUR,normal\n" + "G4,Yen,JP,Wire,ea_4,10000,JPY,normal\n");
+
+		ImportSummary summary = summaries.summarize(imports.importFile(event, file).execution());
+
+		assertThat(summary.loaded()).isEqualTo(2);
+		assertThat(summary.rejected()).isEqualTo(2);
+		assertThat(Path.of(summary.importReport())).hasContent("""
+				line,column,category,reason\r
+				2,currency,invalid_value,currency XAU has no FX rate in config/fx/fx-rates.csv\r
+				3,currency,invalid_value,currency KWD has no FX rate in config/fx/fx-rates.csv\r
+				""");
+		assertThat(jdbc.sql("SELECT investor_id FROM payouts WHERE liquidation_event_id = :event ORDER BY investor_id")
+			.param("event", event)
+			.query(String.class)
+			.list()).containsExactly("G3", "G4");
+	}
+
+	@Test
 	void aRowThatConflictsWithTheStoredPayoutIsRejectedNotMerged() throws Exception {
 		imports.importFile(event, write("first.csv", HEADER + "C1,Carla,DE,Wire,ea_1,100.00,USD,normal\n"));
 
