@@ -30,7 +30,10 @@ public record RunApprovalView(long id, long runId, String event, String schedule
 	/** One line for the command line. */
 	public String describe() {
 		String who = decisions.isEmpty() ? "no decision yet"
-				: String.join(", ", decisions.stream().map(d -> d.decision() + "d by " + d.by()).toList());
+				: String.join(", ",
+						decisions.stream()
+							.map(d -> ("approve".equals(d.decision()) ? "approved" : "rejected") + " by " + d.by())
+							.toList());
 		return "approval " + status + ": " + approvals + " of " + approvalsRequired + " approvals (" + who
 				+ "); launched by " + launchedBy + "; total " + total + " over the run ceiling " + ceiling;
 	}
