@@ -189,7 +189,7 @@ public class RunApprovals {
 
 	/** The request of the run this execution belongs to, if it ever waited. */
 	public Optional<RunApprovalView> ofExecution(long jobExecutionId) {
-		JobExecution execution = jobRepository.getJobExecution(jobExecutionId);
+		JobExecution execution = execution(jobExecutionId);
 		return execution == null ? Optional.empty() : ofRun(execution.getJobInstance().getInstanceId());
 	}
 
@@ -216,11 +216,21 @@ public class RunApprovals {
 	}
 
 	private long runOf(long jobExecutionId) {
-		JobExecution execution = jobRepository.getJobExecution(jobExecutionId);
+		JobExecution execution = execution(jobExecutionId);
 		if (execution == null) {
 			throw new NoRequestException("no run " + jobExecutionId);
 		}
 		return execution.getJobInstance().getInstanceId();
+	}
+
+	/** Null when there is none (the JDBC repository throws rather than answer null). */
+	private JobExecution execution(long jobExecutionId) {
+		try {
+			return jobRepository.getJobExecution(jobExecutionId);
+		}
+		catch (org.springframework.dao.EmptyResultDataAccessException none) {
+			return null;
+		}
 	}
 
 	private RunApprovalRepository.Request lockAwaiting(long runId, String approver) {
