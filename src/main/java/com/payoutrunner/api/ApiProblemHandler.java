@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.payoutrunner.approval.RunApprovals;
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.ledger.InsufficientFundsException;
 import com.payoutrunner.reconciliation.ForeignStatementException;
@@ -85,6 +86,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(StatementConfirmation.ConfirmationRefusedException.class)
 	ProblemDetail confirmationRefused(StatementConfirmation.ConfirmationRefusedException ex) {
 		return Problems.detail(HttpStatus.CONFLICT, "confirmation-refused", ex.getMessage());
+	}
+
+	@ExceptionHandler(RunApprovals.RefusedException.class)
+	ProblemDetail runApprovalRefused(RunApprovals.RefusedException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, "run-approval-refused", ex.getMessage());
+	}
+
+	@ExceptionHandler(RunApprovals.NoRequestException.class)
+	ProblemDetail noRunApproval(RunApprovals.NoRequestException ex) {
+		return Problems.detail(HttpStatus.NOT_FOUND, "no-run-approval-request", ex.getMessage());
 	}
 
 	@ExceptionHandler(StatementFileException.class)

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.approval.RunApprovalView;
+import com.payoutrunner.approval.RunApprovals;
 import com.payoutrunner.batching.PayoutRunJobParameters;
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunLauncher;
@@ -75,9 +78,13 @@ class RunsController {
 
 	private final RunPreview previews;
 
+	private final RunApprovals approvals;
+
 	RunsController(RunPreview previews, RunQueries queries, PayoutRunOperations runs, RunLauncher launcher,
 			JobRepository jobRepository, JobOperator jobOperator, RunSummaryService summaries, ReportPaths paths,
-			@org.springframework.context.annotation.Lazy ScheduleCatalog schedules, JsonMapper json, Clock clock) {
+			@org.springframework.context.annotation.Lazy ScheduleCatalog schedules, JsonMapper json, Clock clock,
+			RunApprovals approvals) {
+		this.approvals = approvals;
 		this.previews = previews;
 		this.queries = queries;
 		this.runs = runs;
@@ -92,7 +99,7 @@ class RunsController {
 	}
 
 	@PostMapping
-	ResponseEntity<Map<String, Object>> launch(@RequestBody RunRequest request) throws Exception {
+	ResponseEntity<Map<String, Object>> launch(@RequestBody RunRequest request, Principal principal) throws Exception {
 		request.validate();
 		if (request.schedule() != null) {
 			ScheduleDefinition schedule = schedule(request.schedule());
@@ -104,10 +111,12 @@ class RunsController {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("dry_run", true);
 			body.put("summary", json.readTree(preview.summaryJson()));
+			body.put("run_approval", approvals.assess(preview.summary().totals()));
 			return ResponseEntity.ok(body);
 		}
-		return launched(
-				launcher.launch(() -> Boolean.TRUE.equals(request.rerun()) ? runs.rerun(event) : runs.run(event)));
+		String by = principal == null ? null : principal.getName();
+		return launched(launcher
+			.launch(() -> Boolean.TRUE.equals(request.rerun()) ? runs.rerun(event, by) : runs.run(event, by)));
 	}
 
 	@GetMapping
@@ -135,6 +144,7 @@ class RunsController {
 			body.put("summary", summary);
 			body.put("skip_breakdown", summary.path("skip_breakdown"));
 			body.put("failed_breakdown", summary.path("failed_breakdown"));
+			approvals.ofExecution(id).ifPresent(approval -> body.put("approval", approval));
 		}
 		Map<String, String> reports = new LinkedHashMap<>();
 		reports.put("skips", "/api/runs/" + id + "/skips");
@@ -204,6 +214,10 @@ class RunsController {
 		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
 			throw Problems.of(HttpStatus.CONFLICT, "not-abandonable",
 					"run " + id + " is " + execution.getStatus() + "; only a FAILED or STOPPED run can be abandoned");
+		}
+		if (approvals.ofExecution(id).filter(RunApprovalView::isAwaiting).isPresent()) {
+			throw Problems.of(HttpStatus.CONFLICT, "not-abandonable", "run " + id
+					+ " awaits approval: reject it (POST /api/runs/" + id + "/reject) to release its payouts");
 		}
 		jobOperator.abandon(execution);
 		return message(id, "abandoned: it will not be restarted; a rerun pays what it left unpaid");

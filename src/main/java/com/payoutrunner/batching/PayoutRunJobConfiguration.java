@@ -72,6 +72,11 @@ import com.payoutrunner.routing.RailSelector;
  * skipped, without limit; each skip is persisted by {@link SkipRecordingListener} in the
  * chunk's transaction. The reader pages by the unique id, so a restart resumes after the
  * last committed chunk.</li>
+ * <li>{@code awaitRunApprovalStep} (tasklet, {@code approval.RunApprovalConfiguration}):
+ * a run whose lines add up to more than {@code payout.approvals.run-ceiling} records an
+ * approval request with its totals and stops (STOPPED, exit code AWAITING_APPROVAL)
+ * before any file or bank call; restarted once approved, it goes on. A rejected run never
+ * gets past it.</li>
  * <li>{@code writeBankFilesStep}: one bank file (pain.001, NACHA) per batch routed to a
  * file format, through {@link BankFileWriter}; a file holds a whole batch, so this is not
  * a chunk step.</li>
@@ -88,11 +93,17 @@ class PayoutRunJobConfiguration {
 
 	static final String JOB_NAME = "payoutRunJob";
 
+	/** Lines of runs over the run ceiling that are not approved are never sent. */
+	private static final String NOT_AWAITING_APPROVAL = """
+			AND NOT EXISTS (SELECT 1 FROM run_approval_requests r
+			    WHERE r.run_id = lines.line_run_id AND r.status <> 'approved')""";
+
 	@Bean
-	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step writeBankFilesStep,
-			Step submitBatchLinesStep, Step writeSkipReportStep, RunSummaryService summaries, ReportPaths paths,
-			GracefulStopListener gracefulStop, RunLauncher launcher, RunMetricsListener metrics) {
+	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step awaitRunApprovalStep,
+			Step writeBankFilesStep, Step submitBatchLinesStep, Step writeSkipReportStep, RunSummaryService summaries,
+			ReportPaths paths, GracefulStopListener gracefulStop, RunLauncher launcher, RunMetricsListener metrics) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(buildBatchLinesStep)
+			.next(awaitRunApprovalStep)
 			.next(writeBankFilesStep)
 			.next(submitBatchLinesStep)
 			.next(writeSkipReportStep)
@@ -103,6 +114,9 @@ class PayoutRunJobConfiguration {
 			.listener(new RunSummaryListener(summaries, paths))
 			.listener(metrics)
 			.listener(launcher)
+			// Last, so that its afterJob runs first: the summary and metrics see why
+			// the run stopped.
+			.listener(new StoppedStepExitListener())
 			.build();
 	}
 
@@ -216,7 +230,9 @@ class PayoutRunJobConfiguration {
 	/**
 	 * Lines change status as they are sent, so the reader keeps no state (process
 	 * indicator): a restart reads again whatever is still queued or sending. It pages by
-	 * line id, which the status changes do not disturb.
+	 * line id, which the status changes do not disturb. Lines of a run that went over the
+	 * run ceiling are read only once that run is approved, whichever run reads them (a
+	 * rerun, a scheduled slot): an approval cannot be sidestepped.
 	 */
 	@Bean
 	@StepScope
@@ -229,7 +245,7 @@ class PayoutRunJobConfiguration {
 			.selectClause("SELECT *")
 			.fromClause(SubmittableLineRowMapper.FROM)
 			.whereClause(selection.whereClause() + " AND line_status IN ('queued', 'sending')"
-					+ " AND connector NOT IN (" + fileConnectorList() + ")")
+					+ " AND connector NOT IN (" + fileConnectorList() + ")" + NOT_AWAITING_APPROVAL)
 			.parameterValues(selection.parameters())
 			.sortKeys(Map.of(SubmittableLineRowMapper.SORT_KEY, Order.ASCENDING))
 			.pageSize(properties.chunkSize())

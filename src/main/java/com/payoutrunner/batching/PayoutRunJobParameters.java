@@ -51,6 +51,23 @@ public final class PayoutRunJobParameters {
 	 */
 	public static final String DUE_BY = "due.by";
 
+	/**
+	 * Not identifying: who launched the run (the CLI's {@code --by}, default the OS user;
+	 * the API's authenticated user; {@code schedule:<name>} for a scheduled slot). Kept
+	 * on restart. The launcher of a run over the run ceiling may not approve it.
+	 */
+	public static final String LAUNCHED_BY = "launched.by";
+
+	/** Who launched a run from its parameters. */
+	public static String launcher(org.springframework.batch.core.job.parameters.JobParameters parameters) {
+		String by = parameters.getString(LAUNCHED_BY);
+		if (by != null && !by.isBlank()) {
+			return by;
+		}
+		String schedule = parameters.getString(SCHEDULE);
+		return schedule != null ? "schedule:" + schedule : "unknown";
+	}
+
 	private PayoutRunJobParameters() {
 	}
 

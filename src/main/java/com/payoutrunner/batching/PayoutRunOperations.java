@@ -85,11 +85,19 @@ public class PayoutRunOperations {
 	 * process: resumes it.
 	 */
 	public Result run(String event) throws Exception {
+		return run(event, null);
+	}
+
+	/**
+	 * As {@link #run(String)}, recording who launched it ({@code null}: the OS user); a
+	 * resumed run keeps its launcher.
+	 */
+	public Result run(String event, String launchedBy) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
 			JobExecution latest = latestExecution(event);
 			if (latest == null) {
-				return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters(event, 0)),
+				return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters(event, 0, launchedBy)),
 						"started the run of " + event);
 			}
 			return resume(latest, event);
@@ -101,6 +109,13 @@ public class PayoutRunOperations {
 	 * those not yet paid.
 	 */
 	public Result rerun(String event) throws Exception {
+		return rerun(event, null);
+	}
+
+	/**
+	 * As {@link #rerun(String)}, recording who launched it ({@code null}: the OS user).
+	 */
+	public Result rerun(String event, String launchedBy) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
 			List<RunHistory.Run> runs = history.runsOf(event);
@@ -114,7 +129,7 @@ public class PayoutRunOperations {
 							latest.getStatus());
 				}
 			}
-			return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters(event, next)),
+			return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters(event, next, launchedBy)),
 					next == 0 ? "started the run of " + event : "started rerun " + next + " of " + event);
 		}
 	}
@@ -203,13 +218,20 @@ public class PayoutRunOperations {
 		}
 	}
 
-	JobParameters parameters(String event, long rerun) {
-		return parameters(event, rerun, LocalDate.now(clock));
+	JobParameters parameters(String event, long rerun, String launchedBy) {
+		return parameters(event, rerun, LocalDate.now(clock), launchedBy);
 	}
 
 	static JobParameters parameters(String event, long rerun, LocalDate businessDate) {
+		return parameters(event, rerun, businessDate, null);
+	}
+
+	static JobParameters parameters(String event, long rerun, LocalDate businessDate, String launchedBy) {
+		String by = launchedBy == null || launchedBy.isBlank() ? System.getProperty("user.name", "unknown")
+				: launchedBy;
 		JobParametersBuilder builder = new JobParametersBuilder().addString(PayoutRunJobParameters.EVENT, event)
-			.addLocalDate(PayoutRunJobParameters.BUSINESS_DATE, businessDate, false);
+			.addLocalDate(PayoutRunJobParameters.BUSINESS_DATE, businessDate, false)
+			.addString(PayoutRunJobParameters.LAUNCHED_BY, by, false);
 		if (rerun > 0) {
 			builder.addLong(PayoutRunJobParameters.RERUN, rerun);
 		}

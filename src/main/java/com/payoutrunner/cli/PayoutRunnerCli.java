@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 				StatusCommand.class, PayoutsCommand.class, SkipsCommand.class, DlqCommand.class,
 				PayoutActionCommand.Retry.class, PayoutActionCommand.Cancel.class, BenchCommand.class,
 				SandboxBankCommand.class, InboxCommand.class, SchedulesCommand.class, ServeCommand.class,
-				ReconcileCommand.class, ExpireHoldsCommand.class, CommandLine.HelpCommand.class })
+				ReconcileCommand.class, ExpireHoldsCommand.class, RunApprovalCommand.Approve.class,
+				RunApprovalCommand.Reject.class, CommandLine.HelpCommand.class })
 public class PayoutRunnerCli implements Runnable {
 
 	public static final int COMPLETED = 0;

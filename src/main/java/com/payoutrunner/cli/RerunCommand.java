@@ -15,11 +15,15 @@ class RerunCommand implements Callable<Integer> {
 	@Mixin
 	EventOption event;
 
+	@Mixin
+	ByOption by;
+
 	@Override
 	public Integer call() throws Exception {
 		ExitCodeOnShutdown.install();
 		try (var context = SpringContext.start()) {
-			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).rerun(event.event));
+			return RunOutcomePrinter.print(context,
+					context.getBean(PayoutRunOperations.class).rerun(event.event, by.by));
 		}
 	}
 

@@ -14,6 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.payoutrunner.approval.RunApprovals;
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.preview.RunPreview;
 
@@ -28,6 +32,9 @@ class RunCommand implements Callable<Integer> {
 
 	@Mixin
 	EventOption event;
+
+	@Mixin
+	ByOption by;
 
 	@Option(names = "--dry-run",
 			description = "preview only: no job instance, batch line, hold, status change or bank call; works while a run of the event is in progress or after it completed")
@@ -53,15 +60,17 @@ class RunCommand implements Callable<Integer> {
 				// the lock would make a real run of the event started meanwhile fail as
 				// busy
 				// (see RunPreview).
-				return printPreview(context.getBean(RunPreview.class).preview(event.event, businessDate));
+				return printPreview(context.getBean(RunPreview.class).preview(event.event, businessDate),
+						context.getBean(RunApprovals.class), context.getBean(JsonMapper.class));
 			}
 			ExitCodeOnShutdown.install();
-			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).run(event.event));
+			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).run(event.event, by.by));
 		}
 	}
 
-	private int printPreview(RunPreview.Result result) throws Exception {
+	private int printPreview(RunPreview.Result result, RunApprovals approvals, JsonMapper json) throws Exception {
 		var summary = result.summary();
+		RunApprovals.Assessment approval = approvals.assess(summary.totals());
 		System.err
 			.println("payout-runner: dry run of " + summary.event() + " for business date " + summary.businessDate()
 					+ ": nothing was written to the database and no bank was called; " + summary.wouldPay()
@@ -71,9 +80,16 @@ class RunCommand implements Callable<Integer> {
 					+ " already COMPLETED, so run would do nothing: this is what rerun --event " + summary.event()
 					+ " would pay");
 		}
+		if (approval.approvalRequired()) {
+			System.err.println("payout-runner: the run would total " + approval.total() + ", over the run ceiling "
+					+ approval.ceiling() + ": it would wait for approval by " + approval.approvalsRequired()
+					+ " people other than its launcher before any file or bank call");
+		}
 		var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
 		out.write(Files.readString(result.totals(), StandardCharsets.UTF_8));
-		out.write(result.summaryJson());
+		ObjectNode last = (ObjectNode) json.readTree(result.summaryJson());
+		last.putPOJO("run_approval", approval);
+		out.write(json.writeValueAsString(last));
 		out.newLine();
 		out.flush();
 		return PayoutRunnerCli.COMPLETED;

@@ -44,6 +44,14 @@ final class RunOutcomePrinter {
 			}
 			return PayoutRunnerCli.COMPLETED;
 		}
+		String exitCode = execution.getExitStatus().getExitCode();
+		if ("AWAITING_APPROVAL".equals(exitCode)) {
+			System.err.println("payout-runner: execution " + execution.getId()
+					+ " stopped before any file or bank call: " + execution.getExitStatus().getExitDescription()
+					+ "; nothing was sent. Approve it with: approve-run" + " --run " + execution.getId()
+					+ " --by NAME (it resumes on the last approval), or reject-run");
+			return PayoutRunnerCli.FAILED;
+		}
 		String reason = execution.getAllFailureExceptions()
 			.stream()
 			.map(Failures::oneLine)

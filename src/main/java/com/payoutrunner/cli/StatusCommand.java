@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import com.payoutrunner.approval.RunApprovalView;
+import com.payoutrunner.approval.RunApprovals;
 import com.payoutrunner.report.ExecutionHistory;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -18,6 +20,7 @@ class StatusCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		try (var context = SpringContext.start()) {
 			var executions = context.getBean(ExecutionHistory.class).executionsOf(event.event);
+			var approvals = context.getBean(RunApprovals.class);
 			if (executions.isEmpty()) {
 				System.out.println("no executions for event " + event.event);
 			}
@@ -29,11 +32,27 @@ class StatusCommand implements Callable<Integer> {
 					System.out.printf("    %-22s %-9s read %d, written %d, skipped %d, filtered %d%n", s.stepName(),
 							s.status(), s.readCount(), s.writeCount(), s.skipCount(), s.filterCount());
 				}
+				approvals.ofExecution(e.jobExecutionId()).ifPresent(approval -> printApproval(approval));
 				if (e.exitMessage() != null && !e.exitMessage().isBlank() && !"COMPLETED".equals(e.status())) {
 					System.out.println("    reason: " + e.exitMessage().lines().findFirst().orElse(""));
 				}
 			}
 			return PayoutRunnerCli.COMPLETED;
+		}
+	}
+
+	private static void printApproval(RunApprovalView approval) {
+		System.out.println("    " + approval.describe());
+		var totals = approval.totals();
+		System.out.printf("    totals: %d payouts, gross %s, fees %s, net %s %s%n", totals.path("payouts").asLong(),
+				totals.path("gross").asString(), totals.path("fees").asString(), totals.path("net").asString(),
+				totals.path("currency").asString());
+		for (var group : totals.path("groups")) {
+			System.out.printf("      %-8s %s via %-18s %s: %d payouts, gross %s, fees %s, net %s, rail amount %s%n",
+					group.path("rail").asString(), group.path("rail_currency").asString(),
+					group.path("connector").asString(), group.path("currency").asString(),
+					group.path("payouts").asLong(), group.path("gross").asString(), group.path("fees").asString(),
+					group.path("net").asString(), group.path("rail_amount").asString());
 		}
 	}
 

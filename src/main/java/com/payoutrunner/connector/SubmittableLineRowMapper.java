@@ -22,7 +22,7 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 	 * flattens it, so the filters still use the indexes.
 	 */
 	public static final String FROM = """
-			FROM (SELECT l.id AS line_id, l.batch_id, l.payout_id, l.idempotency_key, l.status AS line_status, l.rail, l.value_date,
+			FROM (SELECT l.id AS line_id, l.run_id AS line_run_id, l.batch_id, l.payout_id, l.idempotency_key, l.status AS line_status, l.rail, l.value_date,
 			             l.rail_amount_minor, l.rail_currency, b.reference AS batch_reference, b.connector,
 			             p.liquidation_event_id, p.status, p.priority, p.currency, p.origin_module, p.investor_id,
 			             p.investor_name, p.country, p.external_account_id, p.iban, p.bic, p.account_number, p.routing_number, p.sort_code

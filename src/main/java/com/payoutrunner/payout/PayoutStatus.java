@@ -17,7 +17,7 @@ public enum PayoutStatus {
 	private static final Map<PayoutStatus, Set<PayoutStatus>> ALLOWED = Map.ofEntries(
 			Map.entry(PENDING, EnumSet.of(AWAITING_APPROVAL, QUEUED, CANCELLED)),
 			Map.entry(AWAITING_APPROVAL, EnumSet.of(PENDING, CANCELLED, REJECTED)),
-			Map.entry(QUEUED, EnumSet.of(SENDING, CANCELLED)),
+			Map.entry(QUEUED, EnumSet.of(SENDING, CANCELLED, PENDING)),
 			Map.entry(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)),
 			Map.entry(FAILED, EnumSet.of(QUEUED, CANCELLED)), Map.entry(REJECTED, EnumSet.of(QUEUED)),
 			Map.entry(DEAD_LETTER, EnumSet.of(QUEUED, CANCELLED, PENDING)),

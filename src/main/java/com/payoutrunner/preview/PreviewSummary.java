@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,7 +36,17 @@ public record PreviewSummary(String event, LocalDate businessDate, String latest
 		node.put("already_queued", alreadyQueued);
 		ObjectNode breakdown = node.putObject("skip_breakdown");
 		skipBreakdown.forEach(breakdown::put);
-		var rows = node.putArray("totals");
+		addTotals(node.putArray("totals"), totals);
+		node.put("preview", preview);
+		node.put("preview_totals", previewTotals);
+		return json.writeValueAsString(node);
+	}
+
+	/**
+	 * The groups as JSON objects, amounts as decimal strings: the shape of a preview's
+	 * and a run approval request's totals.
+	 */
+	public static void addTotals(ArrayNode rows, List<PreviewTotals.Row> totals) {
 		for (PreviewTotals.Row row : totals) {
 			ObjectNode total = rows.addObject();
 			total.put("rail", row.key().rail());
@@ -48,9 +59,6 @@ public record PreviewSummary(String event, LocalDate businessDate, String latest
 			total.put("net", PreviewCsv.decimal(row.net()));
 			total.put("rail_amount", PreviewCsv.decimal(row.railAmount()));
 		}
-		node.put("preview", preview);
-		node.put("preview_totals", previewTotals);
-		return json.writeValueAsString(node);
 	}
 
 }

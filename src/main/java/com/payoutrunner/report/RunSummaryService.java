@@ -58,10 +58,23 @@ public class RunSummaryService {
 		});
 		Path report = paths.skipReport(execution.getId());
 		return new RunSummary(runId, execution.getId(),
-				execution.getJobParameters().getString(PayoutRunJobParameters.EVENT), execution.getStatus().name(),
-				counts[0], breakdown.values().stream().mapToLong(Long::longValue).sum(), counts[1], counts[2],
-				breakdown, failedBreakdown, report.toString());
+				execution.getJobParameters().getString(PayoutRunJobParameters.EVENT), status(execution), counts[0],
+				breakdown.values().stream().mapToLong(Long::longValue).sum(), counts[1], counts[2], breakdown,
+				failedBreakdown, report.toString());
 	}
+
+	/**
+	 * The execution's status, or what stopped or ended it when that says more: a run over
+	 * the run ceiling is STOPPED with exit code AWAITING_APPROVAL, a rejected one
+	 * ABANDONED with REJECTED.
+	 */
+	private static String status(JobExecution execution) {
+		String exitCode = execution.getExitStatus().getExitCode();
+		return RUN_APPROVAL_EXIT_CODES.contains(exitCode) ? exitCode : execution.getStatus().name();
+	}
+
+	private static final java.util.Set<String> RUN_APPROVAL_EXIT_CODES = java.util.Set.of("AWAITING_APPROVAL",
+			"REJECTED");
 
 	/** The summary as one line of JSON, keys in the documented order. */
 	public String toJson(RunSummary summary) {

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * POST /api/reconciliations                           operator
  * POST /api/payouts/{id}/approve, .../reject           approver
  * POST /api/reconciliations/{id}/confirm               approver
+ * POST /api/runs/{id}/approve, .../reject              approver
  * anything else under /api/** (routing rules, ...)     admin
  * /actuator/health                                     anyone (details: authenticated users)
  * other Actuator endpoints                             viewer
@@ -74,6 +75,10 @@ class ApiSecurityConfiguration {
 				.hasRole(VIEWER)
 				.requestMatchers(HttpMethod.HEAD, "/api/**")
 				.hasRole(VIEWER)
+				// Before the operators' rule on /api/runs/**: deciding on a run is an
+				// approver's.
+				.requestMatchers(HttpMethod.POST, "/api/runs/*/approve", "/api/runs/*/reject")
+				.hasRole(APPROVER)
 				.requestMatchers(HttpMethod.POST, "/api/runs", "/api/runs/**", "/api/schedules/**", "/api/payouts",
 						"/api/payouts/*/cancel", "/api/reconciliations")
 				.hasRole(OPERATOR)

@@ -78,8 +78,8 @@ class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(run.path("summary").path("created").asLong()).isEqualTo(SampleEvent.ELIGIBLE);
 		assertThat(run.path("skip_breakdown").path("invalid_method").asLong()).isEqualTo(1);
 		assertThat(run.path("steps")).extracting(step -> step.path("name").asString())
-			.containsExactly("buildBatchLinesStep", "writeBankFilesStep", "submitBatchLinesStep",
-					"writeSkipReportStep");
+			.containsExactly("buildBatchLinesStep", "awaitRunApprovalStep", "writeBankFilesStep",
+					"submitBatchLinesStep", "writeSkipReportStep");
 		assertThat(run.path("steps").get(0).path("read").asLong()).isEqualTo(SampleEvent.PAYOUTS);
 
 		HttpResponse<String> csv = get(location + "/skips", "text/csv");

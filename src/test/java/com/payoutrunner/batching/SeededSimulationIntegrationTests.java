@@ -35,12 +35,12 @@ import com.payoutrunner.support.TestEvents;
  * every run the invariants hold; at the end every payout is paid once, skipped, or
  * dead-lettered (exactly those to the refused accounts).
  */
-@TestPropertySource(
-		properties = { "payout.chunk-size=20", "payout.bank.request-timeout=250ms", "payout.bank.retry.max-retries=1",
-				"payout.sandbox-bank.faults.seed=2026", "payout.sandbox-bank.faults.rate=0.3",
-				"payout.sandbox-bank.faults.retry-after=0s", "payout.sandbox-bank.faults.slow-response=400ms",
-				"payout.sandbox-bank.faults.rejected-accounts=" + SeededSimulationIntegrationTests.REFUSED_IBAN + ","
-						+ SeededSimulationIntegrationTests.REFUSED_ACCOUNT })
+@TestPropertySource(properties = { "payout.approvals.run-ceiling=none", "payout.chunk-size=20",
+		"payout.bank.request-timeout=250ms", "payout.bank.retry.max-retries=1", "payout.sandbox-bank.faults.seed=2026",
+		"payout.sandbox-bank.faults.rate=0.3", "payout.sandbox-bank.faults.retry-after=0s",
+		"payout.sandbox-bank.faults.slow-response=400ms",
+		"payout.sandbox-bank.faults.rejected-accounts=" + SeededSimulationIntegrationTests.REFUSED_IBAN + ","
+				+ SeededSimulationIntegrationTests.REFUSED_ACCOUNT })
 @Import(MutableClockConfiguration.class)
 class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
 

@@ -31,7 +31,7 @@ class PayoutStatusTests {
 	static Stream<Arguments> transitions() {
 		return Stream.of(Arguments.of(PENDING, EnumSet.of(AWAITING_APPROVAL, QUEUED, CANCELLED)),
 				Arguments.of(AWAITING_APPROVAL, EnumSet.of(PENDING, CANCELLED, REJECTED)),
-				Arguments.of(QUEUED, EnumSet.of(SENDING, CANCELLED)),
+				Arguments.of(QUEUED, EnumSet.of(SENDING, CANCELLED, PENDING)),
 				Arguments.of(SENDING, EnumSet.of(SENT, FAILED, REJECTED, DEAD_LETTER)),
 				Arguments.of(SENT, EnumSet.of(SETTLED, RETURNED, DEAD_LETTER)),
 				Arguments.of(FAILED, EnumSet.of(QUEUED, CANCELLED)), Arguments.of(REJECTED, EnumSet.of(QUEUED)),

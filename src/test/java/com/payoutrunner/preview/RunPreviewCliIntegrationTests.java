@@ -72,7 +72,9 @@ class RunPreviewCliIntegrationTests extends PostgresIntegrationTest {
 			.contains(
 					"\"latest_run_status\":null,\"payouts\":52,\"would_pay\":49,\"would_skip\":3,\"already_queued\":0")
 			.contains("\"skip_breakdown\":{\"invalid_method\":1,\"missing_country\":1,\"missing_external_account\":1}")
-			.endsWith("preview-totals.csv\"}");
+			// Under the default run ceiling: the run would not wait for approval.
+			.endsWith("preview-totals.csv\",\"run_approval\":{\"approval_required\":false,"
+					+ "\"total\":\"USD 659,571.23\",\"ceiling\":\"USD 1,000,000.00\",\"approvals_required\":2}}");
 
 		assertThat(PayoutRunnerCli.execute("run", "--event", event)).as(this::err).isZero();
 		assertThat(lastLine()).contains("\"status\":\"COMPLETED\",\"created\":49,\"skipped\":3");

@@ -1,0 +1,151 @@
+package com.payoutrunner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.payoutrunner.support.PayoutQueries;
+import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.SampleEvent;
+import com.payoutrunner.support.TestEvents;
+
+/**
+ * Run approvals as an operator uses them: a run over the ceiling waits (exit 1, nothing
+ * sent), {@code status} shows its totals and approvals, {@code approve-run} by two people
+ * other than the launcher resumes it, {@code reject-run} ends it for good.
+ */
+class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	PrintStream originalOut;
+
+	PrintStream originalErr;
+
+	String event;
+
+	@BeforeEach
+	void pointTheCliAtTheTestDatabase() {
+		System.setProperty("spring.datasource.url", environment.getProperty("spring.datasource.url"));
+		System.setProperty("payout.reports-dir", "target/test-reports");
+		System.setProperty("payout.approvals.run-ceiling", "USD 1000");
+		originalOut = System.out;
+		originalErr = System.err;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		event = TestEvents.unique("CLI-RA");
+		assertThat(PayoutRunnerCli.execute("import", "--event", event, "--file", SampleEvent.FILE.toString()))
+			.as(this::err)
+			.isZero();
+	}
+
+	@AfterEach
+	void restore() {
+		System.setOut(originalOut);
+		System.setErr(originalErr);
+		System.clearProperty("spring.datasource.url");
+		System.clearProperty("payout.reports-dir");
+		System.clearProperty("payout.approvals.run-ceiling");
+	}
+
+	@Test
+	void aRunOverTheCeilingWaitsForTwoApproversOtherThanItsLauncher() {
+		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--dry-run")).as(this::err).isZero();
+		assertThat(err()).contains("over the run ceiling USD 1,000.00: it would wait for approval by 2 people");
+		assertThat(lastLine()).contains("\"run_approval\":{\"approval_required\":true,");
+
+		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--by", "lena")).as(this::err).isEqualTo(1);
+		assertThat(out()).contains("[awaitRunApprovalStep] run total USD ").doesNotContain("[submitBatchLinesStep]");
+		assertThat(lastLine()).contains("\"status\":\"AWAITING_APPROVAL\",\"created\":0");
+		assertThat(err()).contains("stopped before any file or bank call")
+			.contains("awaits approval by 2 people other than lena");
+		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isZero();
+
+		assertThat(PayoutRunnerCli.execute("status", "--event", event)).isZero();
+		assertThat(out())
+			.contains("approval awaiting: 0 of 2 approvals (no decision yet); launched by lena; total USD ")
+			.contains("totals: 49 payouts, gross ");
+
+		assertThat(PayoutRunnerCli.execute("approve-run", "--event", event, "--by", "lena")).isEqualTo(1);
+		assertThat(err()).contains("lena launched run").contains("may not approve it");
+		assertThat(PayoutRunnerCli.execute("approve-run", "--event", event, "--by", "alice", "--comment", "totals ok"))
+			.as(this::err)
+			.isZero();
+		assertThat(err()).contains("alice approved run").contains("1 of 2 approvals; it waits for 1 more");
+		assertThat(PayoutRunnerCli.execute("approve-run", "--event", event, "--by", "alice")).isEqualTo(1);
+		assertThat(err()).contains("alice has already decided");
+		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isZero();
+
+		assertThat(PayoutRunnerCli.execute("approve-run", "--event", event, "--by", "bob")).as(this::err).isZero();
+		assertThat(out()).contains("[awaitRunApprovalStep] run ").contains("was approved");
+		assertThat(lastLine()).contains("\"status\":\"COMPLETED\",\"created\":" + SampleEvent.ELIGIBLE);
+		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isEqualTo(SampleEvent.ELIGIBLE);
+	}
+
+	@Test
+	void aRejectedRunEndsForGood() {
+		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--by", "lena")).isEqualTo(1);
+		assertThat(PayoutRunnerCli.execute("reject-run", "--event", event, "--by", "carol", "--comment", "wrong"))
+			.as(this::err)
+			.isZero();
+		assertThat(err()).contains("carol rejected run").contains("nothing of it is sent");
+
+		assertThat(PayoutRunnerCli.execute("restart", "--event", event)).isEqualTo(1);
+		assertThat(err()).contains("ABANDONED and cannot be resumed");
+		assertThat(PayoutRunnerCli.execute("approve-run", "--event", event, "--by", "bob")).isEqualTo(2);
+		assertThat(err()).contains("no run of event " + event + " awaits approval");
+		assertThat(PayoutRunnerCli.execute("status", "--event", event)).isZero();
+		assertThat(out()).contains("approval rejected: 0 of 2 approvals (rejected by carol)");
+		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isZero();
+		assertThat(new PayoutQueries(jdbc).payoutsWithStatus(event, "pending")).isEqualTo(SampleEvent.PAYOUTS);
+	}
+
+	@Test
+	void noneTurnsTheGateOff() {
+		System.setProperty("payout.approvals.run-ceiling", "none");
+
+		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--by", "lena")).as(this::err).isZero();
+		assertThat(lastLine()).contains("\"status\":\"COMPLETED\",\"created\":" + SampleEvent.ELIGIBLE);
+	}
+
+	@Test
+	void aMalformedCeilingStopsStartUp() {
+		System.setProperty("payout.approvals.run-ceiling", "a lot");
+
+		assertThat(PayoutRunnerCli.execute("status", "--event", event)).isEqualTo(2);
+		assertThat(err().strip()).isEqualTo("payout-runner: payout.approvals.run-ceiling (PAYOUT_APPROVALS_RUN_CEILING)"
+				+ " 'a lot' is malformed: expected a currency code and an amount; write an amount with its currency"
+				+ " such as 'USD 1000000', or 'none'");
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	private String lastLine() {
+		String[] lines = out().split("\n");
+		return lines[lines.length - 1];
+	}
+
+}
