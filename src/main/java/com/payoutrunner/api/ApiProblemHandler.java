@@ -88,6 +88,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		return Problems.detail(HttpStatus.CONFLICT, "confirmation-refused", ex.getMessage());
 	}
 
+	@ExceptionHandler(PayoutRunOperations.RunNotPastItsGateException.class)
+	ProblemDetail runNotPastItsGate(PayoutRunOperations.RunNotPastItsGateException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, "run-not-past-its-gate", ex.getMessage());
+	}
+
 	@ExceptionHandler(RunApprovals.RefusedException.class)
 	ProblemDetail runApprovalRefused(RunApprovals.RefusedException ex) {
 		return Problems.detail(HttpStatus.CONFLICT, "run-approval-refused", ex.getMessage());

@@ -103,7 +103,7 @@ class RunsController {
 		request.validate();
 		if (request.schedule() != null) {
 			ScheduleDefinition schedule = schedule(request.schedule());
-			return launched(launcher.launch(() -> runs.runSlot(currentSlot(schedule))));
+			return launched(launcher.launch(() -> runs.runSlot(currentSlot(schedule), by(principal))));
 		}
 		String event = request.liquidationEventId();
 		if (Boolean.TRUE.equals(request.dryRun())) {
@@ -208,8 +208,12 @@ class RunsController {
 		return launched(launcher.launch(() -> runs.runSlot(slot)));
 	}
 
+	private static String by(Principal principal) {
+		return principal == null ? null : principal.getName();
+	}
+
 	@PostMapping("/{id}/abandon")
-	Map<String, Object> abandon(@PathVariable long id) throws Exception {
+	Map<String, Object> abandon(@PathVariable long id, java.security.Principal user) throws Exception {
 		JobExecution execution = execution(id);
 		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
 			throw Problems.of(HttpStatus.CONFLICT, "not-abandonable",
@@ -220,6 +224,7 @@ class RunsController {
 					+ " awaits approval: reject it (POST /api/runs/" + id + "/reject) to release its payouts");
 		}
 		jobOperator.abandon(execution);
+		approvals.withdrawIfNotPastTheGate(id, user.getName());
 		return message(id, "abandoned: it will not be restarted; a rerun pays what it left unpaid");
 	}
 

@@ -24,6 +24,8 @@ import com.payoutrunner.routing.FxConverter;
  * completing the step; a restart runs the gate again, which lets an approved run through
  * and fails a rejected one. A request once made must be decided: turning the ceiling off
  * does not release a waiting run. Under the ceiling, or with the ceiling off, it passes.
+ * Passing is recorded (run_gate_passes): only the lines of a run that passed are ever
+ * sent, by whichever run reads them.
  */
 class RunApprovalGate implements Tasklet, StepExecutionListener {
 
@@ -63,6 +65,7 @@ class RunApprovalGate implements Tasklet, StepExecutionListener {
 			switch (request.status()) {
 				case "approved" -> {
 					say("run " + run.runId() + " was approved: it goes on to the bank");
+					requests.pass(run.runId(), "approved", clock.instant());
 					return RepeatStatus.FINISHED;
 				}
 				case "rejected" -> throw new IllegalStateException(
@@ -76,12 +79,14 @@ class RunApprovalGate implements Tasklet, StepExecutionListener {
 			}
 		}
 		if (ceiling.isOff()) {
+			requests.pass(run.runId(), "run ceiling off", clock.instant());
 			return RepeatStatus.FINISHED;
 		}
 		RunTotals totals = RunTotals.of(requests.lineTotals(run.runId()), ceiling.limit().currency(), fx);
 		if (!ceiling.isExceededBy(totals.gross())) {
 			say("run total " + RunCeiling.format(totals.gross()) + " is within the run ceiling "
 					+ RunCeiling.format(ceiling.limit()) + ": no approval needed");
+			requests.pass(run.runId(), "within the run ceiling " + RunCeiling.format(ceiling.limit()), clock.instant());
 			return RepeatStatus.FINISHED;
 		}
 		var parameters = step.getJobExecution().getJobParameters();

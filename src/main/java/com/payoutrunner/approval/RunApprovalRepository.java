@@ -43,6 +43,10 @@ class RunApprovalRepository {
 			INSERT INTO run_approvals (run_id, approver, decision, comment, created_at)
 			VALUES (:runId, :approver, :decision, :comment, :at)""";
 
+	private static final String PASS = """
+			INSERT INTO run_gate_passes (run_id, reason, passed_at) VALUES (:runId, :reason, :at)
+			ON CONFLICT (run_id) DO NOTHING""";
+
 	/** The queued lines of a rejected run are withdrawn: nothing reads them to send. */
 	private static final String WITHDRAW_LINES = """
 			UPDATE payout_batch_lines SET status = 'failed', failure_reason = :reason, updated_at = now()
@@ -153,6 +157,18 @@ class RunApprovalRepository {
 			.param("at", java.sql.Timestamp.from(at))
 			.param("runId", runId)
 			.update();
+	}
+
+	/** From now on the run's lines may be sent (files, bank calls). */
+	void pass(long runId, String reason, Instant at) {
+		jdbc.sql(PASS).param("runId", runId).param("reason", reason).param("at", java.sql.Timestamp.from(at)).update();
+	}
+
+	boolean hasPassed(long runId) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM run_gate_passes WHERE run_id = :runId)")
+			.param("runId", runId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	List<Long> withdrawLines(long runId, String reason) {

@@ -168,6 +168,29 @@ public class RunApprovals {
 		return decision;
 	}
 
+	/**
+	 * An abandoned run that never passed its gate gives its payouts back: its lines could
+	 * otherwise never be sent (only the run's own resumption passes its gate), and their
+	 * payouts would stay queued. A run that passed keeps its lines for the event's reruns
+	 * to send.
+	 * @return the payouts given back
+	 */
+	public List<Long> withdrawIfNotPastTheGate(long jobExecutionId, String by) {
+		long runId = runOf(jobExecutionId);
+		return transaction.execute(tx -> {
+			if (requests.hasPassed(runId)) {
+				return List.<Long>of();
+			}
+			List<Long> released = requests.withdrawLines(runId,
+					"run " + runId + " abandoned by " + by + " before its run approval gate");
+			payouts.moveStatus(released, List.of(PayoutStatus.QUEUED), PayoutStatus.PENDING);
+			String details = details("abandoned before its run approval gate", 0, "abandoned");
+			audit.payoutEvents("run_abandoned", AuditCategory.OPERATIONAL, "warning", by, runId, released,
+					released.stream().map(id -> details).toList());
+			return released;
+		});
+	}
+
 	public Assessment assess(List<PreviewTotals.Row> totals) {
 		if (ceiling.isOff()) {
 			return new Assessment(false, null, ceiling.toString(), REQUIRED);

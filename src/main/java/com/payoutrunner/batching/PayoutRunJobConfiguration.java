@@ -93,10 +93,12 @@ class PayoutRunJobConfiguration {
 
 	static final String JOB_NAME = "payoutRunJob";
 
-	/** Lines of runs over the run ceiling that are not approved are never sent. */
-	private static final String NOT_AWAITING_APPROVAL = """
-			AND NOT EXISTS (SELECT 1 FROM run_approval_requests r
-			    WHERE r.run_id = lines.line_run_id AND r.status <> 'approved')""";
+	/**
+	 * Only the lines of a run that passed its run approval gate are sent: not those of a
+	 * run waiting for approval, nor of one stopped or killed before its gate.
+	 */
+	private static final String PASSED_THE_GATE = """
+			AND EXISTS (SELECT 1 FROM run_gate_passes g WHERE g.run_id = lines.line_run_id)""";
 
 	@Bean
 	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step awaitRunApprovalStep,
@@ -230,9 +232,9 @@ class PayoutRunJobConfiguration {
 	/**
 	 * Lines change status as they are sent, so the reader keeps no state (process
 	 * indicator): a restart reads again whatever is still queued or sending. It pages by
-	 * line id, which the status changes do not disturb. Lines of a run that went over the
-	 * run ceiling are read only once that run is approved, whichever run reads them (a
-	 * rerun, a scheduled slot): an approval cannot be sidestepped.
+	 * line id, which the status changes do not disturb. Lines are read only once their
+	 * own run has passed its run approval gate, whichever run reads them (a rerun, a
+	 * scheduled slot): an approval cannot be sidestepped.
 	 */
 	@Bean
 	@StepScope
@@ -245,7 +247,7 @@ class PayoutRunJobConfiguration {
 			.selectClause("SELECT *")
 			.fromClause(SubmittableLineRowMapper.FROM)
 			.whereClause(selection.whereClause() + " AND line_status IN ('queued', 'sending')"
-					+ " AND connector NOT IN (" + fileConnectorList() + ")" + NOT_AWAITING_APPROVAL)
+					+ " AND connector NOT IN (" + fileConnectorList() + ")" + PASSED_THE_GATE)
 			.parameterValues(selection.parameters())
 			.sortKeys(Map.of(SubmittableLineRowMapper.SORT_KEY, Order.ASCENDING))
 			.pageSize(properties.chunkSize())

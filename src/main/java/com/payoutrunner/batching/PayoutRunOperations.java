@@ -123,6 +123,12 @@ public class PayoutRunOperations {
 			if (!runs.isEmpty()) {
 				JobExecution latest = jobRepository
 					.getLastJobExecution(jobRepository.getJobInstance(runs.get(runs.size() - 1).jobInstanceId()));
+				long latestRun = runs.get(runs.size() - 1).jobInstanceId();
+				if (latest != null && !latest.getStatus().isRunning() && history.hasLinesBeforeItsGate(latestRun)) {
+					// Its lines are sent only once it has passed its gate, and only a
+					// restart of it gets there: a rerun would leave them stranded.
+					throw new RunNotPastItsGateException(event, latest);
+				}
 				if (latest != null && latest.getStatus() != BatchStatus.COMPLETED
 						&& latest.getStatus() != BatchStatus.ABANDONED) {
 					log.warn("the latest run of {} is {}; the rerun will also send its unfinished lines", event,
@@ -156,9 +162,22 @@ public class PayoutRunOperations {
 	 * is resumed. Runs of one schedule hold the schedule's lock, one at a time.
 	 */
 	public Result runSlot(ScheduledRun run) throws Exception {
+		return runSlot(run, null);
+	}
+
+	/**
+	 * As {@link #runSlot(ScheduledRun)}, launched by a person (an operator triggering the
+	 * slot) rather than the schedule: they may not approve the run if it waits.
+	 */
+	public Result runSlot(ScheduledRun run, String launchedBy) throws Exception {
 		String label = "slot " + run.slot() + " of schedule " + run.schedule();
 		try (var lock = locks.acquire("schedule:" + run.schedule())) {
 			JobParameters parameters = run.jobParameters(clock.instant());
+			if (launchedBy != null && !launchedBy.isBlank()) {
+				parameters = new JobParametersBuilder(parameters)
+					.addString(PayoutRunJobParameters.LAUNCHED_BY, launchedBy, false)
+					.toJobParameters();
+			}
 			JobInstance instance = jobRepository.getJobInstance(payoutRunJob.getName(), parameters);
 			if (instance == null) {
 				return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters), "started " + label);
@@ -174,6 +193,20 @@ public class PayoutRunOperations {
 			}
 			return resume(last, label);
 		}
+	}
+
+	/**
+	 * A rerun refused: the event's latest run built lines that have not passed its run
+	 * approval gate.
+	 */
+	public static class RunNotPastItsGateException extends IllegalStateException {
+
+		RunNotPastItsGateException(String event, JobExecution latest) {
+			super("the latest run of " + event + " (execution " + latest.getId() + ", " + latest.getStatus()
+					+ ") built lines that have not passed its run approval gate: resume it with restart --event "
+					+ event + " (or approve or reject it if it awaits approval) before a rerun");
+		}
+
 	}
 
 	private JobExecution latestExecution(String event) {

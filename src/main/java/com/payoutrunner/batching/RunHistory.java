@@ -31,6 +31,20 @@ public class RunHistory {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Whether the run built lines that wait for its run approval gate (it stopped or died
+	 * before the gate, or waits for approval): nothing but that run's own resumption (or
+	 * its rejection) can send or release them.
+	 */
+	public boolean hasLinesBeforeItsGate(long runId) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM payout_batch_lines l WHERE l.run_id = :runId AND l.status = 'queued')
+				   AND NOT EXISTS (SELECT 1 FROM run_gate_passes g WHERE g.run_id = :runId)""")
+			.param("runId", runId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** The event's runs, first run first. */
 	public List<Run> runsOf(String event) {
 		return jdbc.sql(RUNS_OF_EVENT)

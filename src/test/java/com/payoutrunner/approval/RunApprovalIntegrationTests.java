@@ -171,7 +171,36 @@ class RunApprovalIntegrationTests extends PostgresIntegrationTest {
 		assertThat(approvals.ofExecution(rerun.getId()).orElseThrow().isAwaiting()).isTrue();
 	}
 
-	private void assertNothingSent(JobExecution execution) {
+	/**
+	 * A run that stopped or died while building its lines never reached its gate: its
+	 * lines wait for that run's own resumption, which judges its whole total. A rerun
+	 * (whose submit step reads every queued line of the event) is refused until then.
+	 */
+	@Test
+	void linesOfARunThatNeverReachedItsGateAreSentByNoOtherRun() throws Exception {
+		JobExecution stopped = runs.run(event, "launcher").execution();
+		long runId = stopped.getJobInstance().getInstanceId();
+		// The state a kill during buildBatchLinesStep leaves: lines queued, no request,
+		// no pass. The request is append-only, so the test removes it with its triggers
+		// off.
+		jdbc.sql("""
+				DO $$ BEGIN
+				  PERFORM set_config('session_replication_role', 'replica', true);
+				  DELETE FROM run_approval_requests WHERE run_id = %d;
+				END $$""".formatted(runId)).update();
+
+		assertThatThrownBy(() -> runs.rerun(event, "someone"))
+			.isInstanceOf(PayoutRunOperations.RunNotPastItsGateException.class)
+			.hasMessageContaining("resume it with restart --event " + event);
+		assertNothingSent(stopped);
+
+		JobExecution resumed = runs.restart(event).execution();
+		assertThat(resumed.getExitStatus().getExitCode()).as("judged on its whole total")
+			.isEqualTo("AWAITING_APPROVAL");
+		assertNothingSent(resumed);
+	}
+
+	private void assertNothingSent(JobExecution execution) throws java.io.IOException {
 		assertThat(
 				db.count(
 						"SELECT count(*) FROM payment_submissions s JOIN payout_batch_lines l ON l.id = s.batch_line_id"
@@ -182,9 +211,15 @@ class RunApprovalIntegrationTests extends PostgresIntegrationTest {
 		assertThat(db.count("SELECT count(*) FROM payouts WHERE liquidation_event_id = :event"
 				+ " AND status IN ('sending', 'sent')", event))
 			.isZero();
-		assertThat(java.nio.file.Files
-			.exists(java.nio.file.Path.of("target/test-reports", Long.toString(execution.getId()), "skips.csv")))
-			.isFalse();
+		// Report directories are named by execution id, which restarts with a fresh test
+		// database: a file left by an earlier test run is not this execution's.
+		java.nio.file.Path report = java.nio.file.Path.of("target/test-reports", Long.toString(execution.getId()),
+				"skips.csv");
+		assertThat(!java.nio.file.Files.exists(report) || java.nio.file.Files.getLastModifiedTime(report)
+			.toInstant()
+			.isBefore(execution.getCreateTime().atZone(java.time.ZoneId.systemDefault()).toInstant()))
+			.as("no skip report written by execution " + execution.getId())
+			.isTrue();
 	}
 
 }
