@@ -42,16 +42,21 @@ public class SubmittableLineRowMapper implements RowMapper<SubmittableLine> {
 
 	@Override
 	public SubmittableLine mapRow(ResultSet rs, int rowNum) throws SQLException {
+		String iban = cipher.decrypt(rs.getString("iban"));
+		String accountNumber = cipher.decrypt(rs.getString("account_number"));
+		String external = cipher.decrypt(rs.getString("external_account_id"));
+		if (external != null && (external.equals(iban) || external.equals(accountNumber))) {
+			// API payouts stored before beneficiaries could name an external account kept
+			// the account itself here: it is not the provider's id, never send it as one.
+			external = null;
+		}
 		return new SubmittableLine(rs.getLong("line_id"), rs.getLong("payout_id"),
 				rs.getObject("idempotency_key", UUID.class), rs.getString("line_status"),
 				rs.getString("liquidation_event_id") + "/" + rs.getString("investor_id"),
 				rs.getString("batch_reference"), rs.getString("connector"), rs.getString("rail"),
 				Money.ofMinor(rs.getLong("rail_amount_minor"), rs.getString("rail_currency")),
-				rs.getString("investor_name"), rs.getString("country"),
-				cipher.decrypt(rs.getString("external_account_id")),
-				new BankDetails(cipher.decrypt(rs.getString("iban")), rs.getString("bic"),
-						cipher.decrypt(rs.getString("account_number")), rs.getString("routing_number"),
-						rs.getString("sort_code")),
+				rs.getString("investor_name"), rs.getString("country"), external, new BankDetails(iban,
+						rs.getString("bic"), accountNumber, rs.getString("routing_number"), rs.getString("sort_code")),
 				rs.getObject("value_date", java.time.LocalDate.class));
 	}
 

@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.payoutrunner.core.CountryCodes;
 import com.payoutrunner.core.Money;
+import com.payoutrunner.payout.ExternalAccountId;
 import com.payoutrunner.payout.Priority;
 
 /**
@@ -45,10 +46,6 @@ public final class PayoutRequestParser {
 	}
 
 	private static final ABANumberCheckDigit ABA = new ABANumberCheckDigit();
-
-	/** A provider's account or counterparty id: no spaces, no markup, bounded. */
-	private static final java.util.regex.Pattern EXTERNAL_ACCOUNT_ID = java.util.regex.Pattern
-		.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
 
 	private final JsonMapper json;
 
@@ -249,9 +246,8 @@ public final class PayoutRequestParser {
 			errors.add(new FieldError("beneficiary.external_account_id",
 					"an external_account_id, an account_number or an iban is required"));
 		}
-		if (external != null && !EXTERNAL_ACCOUNT_ID.matcher(external).matches()) {
-			errors.add(new FieldError("beneficiary.external_account_id",
-					"must be 1 to 64 letters, digits or _ . : - (the provider's id of the account)"));
+		if (external != null && !ExternalAccountId.isWellFormed(external)) {
+			errors.add(new FieldError("beneficiary.external_account_id", "must be " + ExternalAccountId.RULE));
 		}
 		if (iban != null) {
 			iban = iban.replace(" ", "").toUpperCase(java.util.Locale.ROOT);

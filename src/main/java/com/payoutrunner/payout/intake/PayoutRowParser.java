@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import com.payoutrunner.core.CountryCodes;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.BankDetails;
+import com.payoutrunner.payout.ExternalAccountId;
 import com.payoutrunner.payout.Priority;
 
 /**
@@ -39,8 +40,20 @@ public final class PayoutRowParser {
 		String investorName = required(row, "investor_name");
 		Currency currency = currency(row);
 		return new ImportedPayout(line, investorId, investorName, country(row), row.cell("payment_method"),
-				row.cell("external_account_id"), amount(row, currency), currency.getCurrencyCode(),
+				externalAccountId(row), amount(row, currency), currency.getCurrencyCode(),
 				bool(row, "has_us_bank_account"), priority(row), bankDetails(row), date(row, "scheduled_date"));
+	}
+
+	/**
+	 * Empty is allowed (the run skips it as missing_external_account); malformed is not.
+	 */
+	private static String externalAccountId(PayoutCsvRow row) {
+		String id = row.cell("external_account_id");
+		if (id != null && !ExternalAccountId.isWellFormed(id)) {
+			// The value is not echoed: a shifted row could put an account number here.
+			throw invalid(row.line(), "external_account_id", "external_account_id must be " + ExternalAccountId.RULE);
+		}
+		return id;
 	}
 
 	private static String country(PayoutCsvRow row) {

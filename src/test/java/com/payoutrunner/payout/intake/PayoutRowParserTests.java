@@ -73,6 +73,8 @@ class PayoutRowParserTests {
 					country             | D          | country             | invalid_value | 'D' is not an ISO 3166 alpha-2 country code
 					has_us_bank_account | yes        | has_us_bank_account | invalid_value | 'yes' is not true or false
 					priority            | urgent     | priority            | invalid_value | priority 'urgent' is not one of instant, priority, normal, low
+					external_account_id | ea 12      | external_account_id | invalid_value | external_account_id must be 1 to 64 letters, digits or _ . : - (the provider's id of the account)
+					external_account_id | =HYPERLINK(1) | external_account_id | invalid_value | external_account_id must be 1 to 64 letters, digits or _ . : - (the provider's id of the account)
 					scheduled_date      | 23/11/2026 | scheduled_date      | invalid_value | '23/11/2026' is not a date like 2024-07-01
 					scheduled_date      | 2026-02-30 | scheduled_date      | invalid_value | '2026-02-30' is not a date like 2024-07-01
 					investor_id         | ""         | investor_id         | missing_value | investor_id is empty
