@@ -107,13 +107,13 @@ final class ConfiguredUsers {
 		Matcher prefixed = ENCODING_ID.matcher(password);
 		if (!prefixed.matches()) {
 			throw new IllegalArgumentException(
-					"the password looks like clear text: give a bcrypt hash ($2a$10$..., see Access control in the README) "
+					"the password looks like clear text: give a bcrypt hash ($2a$10$..., see docs/security.md) "
 							+ "or {id}hash such as {bcrypt}$2a$10$...");
 		}
 		String hash = prefixed.group(2);
 		if (CLEAR_OR_WEAK.contains(prefixed.group(1).toLowerCase(Locale.ROOT))) {
 			throw new IllegalArgumentException("{" + prefixed.group(1)
-					+ "} is clear text or a fast, unsalted hash; give a bcrypt hash (see Access control in the README)");
+					+ "} is clear text or a fast, unsalted hash; give a bcrypt hash (see docs/security.md)");
 		}
 		if (hash.isBlank()) {
 			throw new IllegalArgumentException("{" + prefixed.group(1) + "} is followed by no hash");

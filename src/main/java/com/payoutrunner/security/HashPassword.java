@@ -11,9 +11,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 /**
  * Prints the {@code {bcrypt}} hash of a password for {@code payout.security.users}. Reads
  * the password from the console (or one line of standard input), never from the command
- * line, so it stays out of shell history and process lists. See the README (Access
- * control) for how to run it; {@code htpasswd -bnBC 10 "" secret | tr -d ':\n'} makes an
- * equivalent hash.
+ * line, so it stays out of shell history and process lists. See docs/security.md for how
+ * to run it; {@code htpasswd -bnBC 10 "" secret | tr -d ':\n'} makes an equivalent hash.
  */
 public final class HashPassword {
 

@@ -47,7 +47,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 			throws IOException {
 		String user = request.getUserPrincipal() == null ? "this user" : "user " + request.getUserPrincipal().getName();
 		write(request, response, HttpStatus.FORBIDDEN, "forbidden", user + " may not " + request.getMethod() + " "
-				+ request.getRequestURI() + "; the roles that may are listed in the README (Access control)");
+				+ request.getRequestURI() + "; the roles that may are listed in docs/security.md");
 	}
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
