@@ -3,18 +3,13 @@ package com.payoutrunner;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import com.payoutrunner.cli.PayoutRunnerCli;
-
 /**
- * Entry point: the operators' command line; each command starts the application context
- * it needs.
+ * The application's configuration root: every module below this package is scanned. The
+ * entry point is the operators' command line ({@code cli.PayoutRunnerCli#main}), which
+ * starts the application context each command needs.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PayoutRunnerApplication {
-
-	public static void main(String[] args) {
-		System.exit(PayoutRunnerCli.execute(args));
-	}
 
 }

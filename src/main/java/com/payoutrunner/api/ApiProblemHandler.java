@@ -15,9 +15,9 @@ import com.payoutrunner.reconciliation.ForeignStatementException;
 import com.payoutrunner.reconciliation.StatementConfirmation;
 import com.payoutrunner.reconciliation.StatementFileException;
 import com.payoutrunner.reconciliation.StatementReconciler;
-import com.payoutrunner.payout.api.PayoutApprovals;
-import com.payoutrunner.payout.api.PayoutCancellation;
-import com.payoutrunner.payout.api.PayoutCreation;
+import com.payoutrunner.requests.PayoutApprovals;
+import com.payoutrunner.requests.PayoutCancellation;
+import com.payoutrunner.requests.PayoutCreation;
 import com.payoutrunner.payout.EventLock;
 
 /**

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.core.MoneyConversion;
 import com.payoutrunner.ledger.Ledger;
-import com.payoutrunner.payout.api.PayoutRequestParser;
+import com.payoutrunner.requests.PayoutRequestParser;
 
 /**
  * Origin entities' balances: credited through {@code POST /api/balances/{entity}/credits}

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import com.payoutrunner.payout.DeadLetterQueue;
-import com.payoutrunner.payout.api.PayoutApprovals;
-import com.payoutrunner.payout.api.PayoutCancellation;
-import com.payoutrunner.payout.api.PayoutCreation;
-import com.payoutrunner.payout.api.PayoutViews;
+import com.payoutrunner.requests.PayoutApprovals;
+import com.payoutrunner.requests.PayoutCancellation;
+import com.payoutrunner.requests.PayoutCreation;
+import com.payoutrunner.requests.PayoutViews;
 
 /**
  * Payouts one by one: create (idempotent), read, list, cancel, and the pending summary.

@@ -42,7 +42,7 @@ import com.payoutrunner.batching.RunLauncher;
 import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.preview.RunPreview;
 import com.payoutrunner.report.ReportPaths;
-import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.schedule.ScheduleCatalog;
 import com.payoutrunner.schedule.ScheduleDefinition;
 

@@ -3,7 +3,7 @@ package com.payoutrunner.batching;
 import java.time.Clock;
 import java.time.Instant;
 
-import com.payoutrunner.schedule.RailCutOffs;
+import com.payoutrunner.calendar.RailCutOffs;
 
 import java.util.ArrayList;
 import java.util.HashMap;

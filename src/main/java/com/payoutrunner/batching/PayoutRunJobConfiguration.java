@@ -49,8 +49,6 @@ import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutCandidateRowMapper;
 import com.payoutrunner.payout.PayoutRepository;
 import com.payoutrunner.report.ReportPaths;
-import com.payoutrunner.report.RunSummaryListener;
-import com.payoutrunner.report.RunSummaryService;
 import com.payoutrunner.report.SkipRecordRepository;
 import com.payoutrunner.report.SkipReportCsv;
 import com.payoutrunner.report.SkipRecordingListener;
@@ -259,7 +257,7 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
-			com.payoutrunner.schedule.RailCutOffs cutOffs, Clock clock) {
+			com.payoutrunner.calendar.RailCutOffs cutOffs, Clock clock) {
 		return new BatchLineWriter(lines, payouts, audit, cutOffs, clock);
 	}
 

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
-import com.payoutrunner.payout.intake.SyntheticPayoutFile;
+import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.intake.SyntheticPayoutFile;
 import com.payoutrunner.report.ExecutionHistory;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {

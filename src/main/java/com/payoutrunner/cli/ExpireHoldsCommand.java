@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 
-import com.payoutrunner.payout.api.HoldExpiry;
+import com.payoutrunner.requests.HoldExpiry;
 
 @Command(name = "expire-holds", mixinStandardHelpOptions = true,
 		description = { "Ends the holds past their expiry time now, as serve does every 30 s: a payout not yet with "

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import com.payoutrunner.payout.intake.ImportSummaryService;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.intake.ImportSummaryService;
+import com.payoutrunner.intake.PayoutImportOperations;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = { "Imports a liquidation event's payouts from a CSV file (see jobs/README.md).",

@@ -34,6 +34,11 @@ public class PayoutRunnerCli implements Runnable {
 		throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
 	}
 
+	/** The entry point of {@code java -jar payout-runner.jar}. */
+	public static void main(String[] args) {
+		System.exit(execute(args));
+	}
+
 	public static int execute(String... args) {
 		CommandLine cli = new CommandLine(new PayoutRunnerCli());
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

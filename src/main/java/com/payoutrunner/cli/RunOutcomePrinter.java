@@ -5,8 +5,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ApplicationContext;
 
 import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.report.RunSummary;
-import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.batching.RunSummary;
+import com.payoutrunner.batching.RunSummaryService;
 
 /**
  * Prints what a run operation did: a sentence on stderr, the summary JSON as the last

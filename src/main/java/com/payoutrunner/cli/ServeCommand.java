@@ -62,8 +62,8 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 			return thread;
 		});
 		DeadRunRecovery deadRuns = context.getBean(DeadRunRecovery.class);
-		var approvals = context.getBean(com.payoutrunner.payout.api.PayoutApprovals.class);
-		var holds = context.getBean(com.payoutrunner.payout.api.HoldExpiry.class);
+		var approvals = context.getBean(com.payoutrunner.requests.PayoutApprovals.class);
+		var holds = context.getBean(com.payoutrunner.requests.HoldExpiry.class);
 		var bankAnswers = context.getBean(com.payoutrunner.connector.file.inbox.BankInbox.class);
 		var statements = context.getBean(com.payoutrunner.reconciliation.StatementInbox.class);
 		recovery.scheduleWithFixedDelay(() -> {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.schedule.RailCutOffs;
+import com.payoutrunner.calendar.RailCutOffs;
 import com.payoutrunner.batching.RunHistory;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.ConnectorProcessor;

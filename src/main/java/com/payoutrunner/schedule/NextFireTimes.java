@@ -1,5 +1,8 @@
 package com.payoutrunner.schedule;
 
+import com.payoutrunner.calendar.BusinessCalendar;
+import com.payoutrunner.calendar.BusinessCalendars;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

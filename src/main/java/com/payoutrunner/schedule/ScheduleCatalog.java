@@ -1,5 +1,7 @@
 package com.payoutrunner.schedule;
 
+import com.payoutrunner.calendar.BusinessCalendars;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

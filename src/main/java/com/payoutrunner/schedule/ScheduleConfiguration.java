@@ -1,5 +1,7 @@
 package com.payoutrunner.schedule;
 
+import com.payoutrunner.calendar.BusinessCalendars;
+
 import java.time.Clock;
 
 import org.quartz.Scheduler;
@@ -11,17 +13,6 @@ import com.payoutrunner.config.PayoutRunnerProperties;
 
 @Configuration(proxyBeanMethods = false)
 class ScheduleConfiguration {
-
-	@Bean
-	BusinessCalendars businessCalendars() {
-		return BusinessCalendars.standard();
-	}
-
-	/** Validated at start-up, like the other reference tables. */
-	@Bean
-	RailCutOffs railCutOffs(PayoutRunnerProperties properties, BusinessCalendars calendars) {
-		return RailCutOffs.load(properties.tables().railCutOffs(), calendars);
-	}
 
 	@Bean
 	NextFireTimes nextFireTimes(BusinessCalendars calendars, Clock clock) {

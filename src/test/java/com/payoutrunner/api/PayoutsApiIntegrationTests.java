@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.core.Fingerprints;
 import com.payoutrunner.core.Sha256;
-import com.payoutrunner.payout.api.PayoutRequestParser;
+import com.payoutrunner.requests.PayoutRequestParser;
 import com.payoutrunner.routing.FxRateTable;
 import com.payoutrunner.support.PostgresIntegrationTest;
 

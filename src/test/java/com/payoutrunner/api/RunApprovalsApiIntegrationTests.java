@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;

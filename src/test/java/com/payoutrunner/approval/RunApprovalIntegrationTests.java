@@ -16,8 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.core.Money;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
-import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.routing.FxConverter;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.connector.sandbox.SandboxBankServer;
 import com.payoutrunner.connector.sandbox.SandboxBankStore;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
-import com.payoutrunner.payout.intake.SyntheticPayoutFile;
+import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.intake.SyntheticPayoutFile;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.RunnerProcess;

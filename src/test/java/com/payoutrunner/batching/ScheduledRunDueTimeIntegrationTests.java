@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.core.Money;
 import com.payoutrunner.ledger.Ledger;
-import com.payoutrunner.payout.api.PayoutCreation;
+import com.payoutrunner.requests.PayoutCreation;
 import com.payoutrunner.support.MutableClock;
 import com.payoutrunner.support.MutableClockConfiguration;
 import com.payoutrunner.support.PostgresIntegrationTest;

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import com.payoutrunner.payout.EventLock;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.TestEvents;

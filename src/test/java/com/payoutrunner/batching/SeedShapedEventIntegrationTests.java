@@ -18,9 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.payout.intake.PayoutImportOperations;
-import com.payoutrunner.report.RunSummary;
-import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.TestEvents;

@@ -16,9 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import com.payoutrunner.core.FieldCipher;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
-import com.payoutrunner.payout.intake.SyntheticPayoutFile;
-import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.intake.SyntheticPayoutFile;
 import com.payoutrunner.support.MutableClock;
 import com.payoutrunner.support.MutableClockConfiguration;
 import com.payoutrunner.support.PayoutQueries;

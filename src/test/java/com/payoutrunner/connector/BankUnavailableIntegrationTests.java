@@ -19,9 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.payout.DeadLetterQueue;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
-import com.payoutrunner.report.RunSummary;
-import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.batching.RunSummary;
+import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.support.MutableClock;
 import com.payoutrunner.support.MutableClockConfiguration;
 import com.payoutrunner.support.PayoutQueries;

@@ -19,8 +19,8 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.DeadLetterQueue;
-import com.payoutrunner.payout.api.PayoutCancellation;
-import com.payoutrunner.payout.api.PayoutCreation;
+import com.payoutrunner.requests.PayoutCancellation;
+import com.payoutrunner.requests.PayoutCreation;
 import com.payoutrunner.support.PostgresIntegrationTest;
 
 /**

@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.core.FieldCipher;
-import com.payoutrunner.payout.intake.ImportSummary;
-import com.payoutrunner.payout.intake.ImportSummaryService;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
-import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.intake.ImportSummary;
+import com.payoutrunner.intake.ImportSummaryService;
+import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;

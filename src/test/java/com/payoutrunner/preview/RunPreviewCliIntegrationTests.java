@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
 import com.payoutrunner.cli.PayoutRunnerCli;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;

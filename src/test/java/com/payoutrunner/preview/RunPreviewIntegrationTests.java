@@ -28,7 +28,7 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunHistory;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.EventLock;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;
@@ -78,7 +78,7 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 	RunHistory history;
 
 	@Autowired
-	com.payoutrunner.schedule.RailCutOffs cutOffs;
+	com.payoutrunner.calendar.RailCutOffs cutOffs;
 
 	@Autowired
 	JobRepository jobRepository;

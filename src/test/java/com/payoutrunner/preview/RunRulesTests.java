@@ -53,8 +53,8 @@ class RunRulesTests {
 				rail -> CUT_OFFS.valueDate(rail, NOW));
 	}
 
-	static final com.payoutrunner.schedule.RailCutOffs CUT_OFFS = com.payoutrunner.schedule.RailCutOffs
-		.load(Path.of("config/calendars/rail-cutoffs.csv"), com.payoutrunner.schedule.BusinessCalendars.standard());
+	static final com.payoutrunner.calendar.RailCutOffs CUT_OFFS = com.payoutrunner.calendar.RailCutOffs
+		.load(Path.of("config/calendars/rail-cutoffs.csv"), com.payoutrunner.calendar.BusinessCalendars.standard());
 
 	final RunRules rules = rulesOn(BUSINESS_DATE);
 

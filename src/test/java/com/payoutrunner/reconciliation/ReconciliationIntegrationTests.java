@@ -26,7 +26,7 @@ import org.springframework.util.FileSystemUtils;
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.PayoutReference;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
+import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;

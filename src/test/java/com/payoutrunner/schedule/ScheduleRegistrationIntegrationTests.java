@@ -1,5 +1,7 @@
 package com.payoutrunner.schedule;
 
+import com.payoutrunner.calendar.BusinessCalendars;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import com.payoutrunner.payout.api.PayoutCreation;
+import com.payoutrunner.requests.PayoutCreation;
 
 /**
  * A payout request as another system sends it to {@code POST /api/payouts}:

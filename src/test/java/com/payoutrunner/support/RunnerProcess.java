@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.payoutrunner.PayoutRunnerApplication;
+import com.payoutrunner.cli.PayoutRunnerCli;
 
 /**
  * The payout runner's command line in a separate JVM (the test's classpath), so that a
@@ -53,7 +53,7 @@ public final class RunnerProcess {
 				// ceiling, whose gate has tests of its own.
 				"-Dpayout.approvals.run-ceiling=none", "-DPAYOUT_LOG_DIR=" + dir.resolve(name)));
 		settings.forEach(setting -> args.add("-D" + setting));
-		args.add(PayoutRunnerApplication.class.getName());
+		args.add(PayoutRunnerCli.class.getName());
 		args.addAll(List.of(command));
 		Process process = new ProcessBuilder(args).redirectOutput(stdout.toFile())
 			.redirectError(stderr.toFile())

@@ -16,7 +16,7 @@ import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.file.inbox.BankInbox;
 import com.payoutrunner.connector.file.inbox.BankVerdictRecorder;
 import com.payoutrunner.payout.PayoutRepository;
-import com.payoutrunner.schedule.RailCutOffs;
+import com.payoutrunner.calendar.RailCutOffs;
 
 @Configuration(proxyBeanMethods = false)
 class BankFileConfiguration {

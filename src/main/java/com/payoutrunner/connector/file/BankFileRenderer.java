@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.payout.PayoutReference;
-import com.payoutrunner.schedule.RailCutOffs;
+import com.payoutrunner.calendar.RailCutOffs;
 
 /**
  * Renders a batch's file from the batch and its lines only (the batch's creation time

@@ -17,8 +17,8 @@ import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.SubmittableLine;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.BankDetails;
-import com.payoutrunner.schedule.BusinessCalendars;
-import com.payoutrunner.schedule.RailCutOffs;
+import com.payoutrunner.calendar.BusinessCalendars;
+import com.payoutrunner.calendar.RailCutOffs;
 
 /**
  * The NACHA file's effective entry date for CCD credits: the batch's own day when the

@@ -30,8 +30,8 @@ import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.file.inbox.BankInbox;
 import com.payoutrunner.payout.DeadLetterQueue;
 import com.payoutrunner.payout.PayoutReference;
-import com.payoutrunner.payout.intake.PayoutImportOperations;
-import com.payoutrunner.report.RunSummaryService;
+import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
@@ -83,7 +83,7 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 	PayoutRunnerProperties properties;
 
 	@Autowired
-	com.payoutrunner.schedule.RailCutOffs cutOffs;
+	com.payoutrunner.calendar.RailCutOffs cutOffs;
 
 	String event;
 

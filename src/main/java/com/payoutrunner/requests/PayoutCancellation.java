@@ -1,0 +1,119 @@
+package com.payoutrunner.requests;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.payout.PayoutStatus;
+
+/**
+ * Cancels a payout that is not yet with a bank (pending, awaiting approval, or queued in
+ * a batch not yet sent) and gives its hold back. The queued line is locked and taken out
+ * first, in the order the submit step locks line then payout, so a payout is either
+ * cancelled before its line is sent or already sending and no longer cancellable.
+ */
+@Service
+public class PayoutCancellation {
+
+	private static final String LOCK_QUEUED_LINE = """
+			SELECT id FROM payout_batch_lines WHERE payout_id = :id AND status = 'queued' FOR UPDATE""";
+
+	private static final String LOCK_PAYOUT = """
+			SELECT status FROM payouts WHERE id = :id FOR UPDATE""";
+
+	private static final String WITHDRAW_LINE = """
+			UPDATE payout_batch_lines SET status = 'failed', failure_reason = :reason, updated_at = now()
+			WHERE payout_id = :id AND status = 'queued'""";
+
+	private static final String CANCEL = """
+			UPDATE payouts SET status = 'cancelled', next_attempt_at = NULL,
+			    last_error = coalesce(CAST(:error AS text), last_error), updated_at = now()
+			WHERE id = :id""";
+
+	/** What an operator may cancel. */
+	private static final List<PayoutStatus> CANCELLABLE = List.of(PayoutStatus.PENDING, PayoutStatus.AWAITING_APPROVAL,
+			PayoutStatus.QUEUED);
+
+	/**
+	 * A payout locked with its queued line; {@code lineLocked} false for a queued payout
+	 * means its line was written while the payout's lock was awaited.
+	 */
+	record Locked(PayoutStatus status, boolean lineLocked) {
+	}
+
+	/** The payout is past the point where it can be cancelled. */
+	public static class NotCancellableException extends RuntimeException {
+
+		NotCancellableException(long id, String status) {
+			super("payout " + id + " is " + status + ": only a pending, awaiting_approval or queued payout can be"
+					+ " cancelled");
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final Ledger ledger;
+
+	private final AuditTrail audit;
+
+	public PayoutCancellation(JdbcClient jdbc, Ledger ledger, AuditTrail audit) {
+		this.jdbc = jdbc;
+		this.ledger = ledger;
+		this.audit = audit;
+	}
+
+	/**
+	 * @return false when there is no such payout
+	 */
+	@Transactional
+	public boolean cancel(long id, String actor, String comment) {
+		Optional<PayoutStatus> status = lock(id).map(Locked::status);
+		if (status.isEmpty()) {
+			return false;
+		}
+		if (!CANCELLABLE.contains(status.get())) {
+			throw new NotCancellableException(id, status.get().code());
+		}
+		cancelLocked(id, "cancelled before it was sent", null);
+		boolean released = ledger.cancelHold(id, actor);
+		audit.payoutEvents("cancelled", AuditCategory.OPERATIONAL, "info", actor, null, List.of(id),
+				List.of("{\"comment\": " + quote(comment) + ", \"hold_cancelled\": " + released + "}"));
+		return true;
+	}
+
+	/**
+	 * Locks the payout's queued line (if any), then the payout, in the caller's
+	 * transaction: the submit step's order, so neither waits for the other in a cycle.
+	 * @return empty when there is no such payout
+	 */
+	Optional<Locked> lock(long id) {
+		boolean lineLocked = !jdbc.sql(LOCK_QUEUED_LINE).param("id", id).query(Long.class).list().isEmpty();
+		return jdbc.sql(LOCK_PAYOUT)
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.map(status -> new Locked(PayoutStatus.fromCode(status), lineLocked));
+	}
+
+	/**
+	 * Withdraws the queued line and cancels the payout {@link #lock locked} by the
+	 * caller, who has checked that it may be cancelled; the hold is the caller's.
+	 * @param error kept as the payout's last error; null keeps the one it has
+	 */
+	void cancelLocked(long id, String lineReason, String error) {
+		jdbc.sql(WITHDRAW_LINE).param("id", id).param("reason", lineReason).update();
+		jdbc.sql(CANCEL).param("id", id).param("error", error).update();
+	}
+
+	private static String quote(String text) {
+		return text == null ? "null" : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+
+}
