@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,9 @@ import com.payoutrunner.support.TestEvents;
  * (running here, in the test's JVM, so that killing the runner does not kill it) never
  * saw a key with two bodies nor made a second order.
  */
+// Child JVMs killed and restarted: the integration phase of verify (Failsafe), not ./mvnw
+// test.
+@Tag("process")
 class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 
 	static final int CHUNK_SIZE = 5;

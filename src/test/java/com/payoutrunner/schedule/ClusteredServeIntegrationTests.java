@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ import com.payoutrunner.support.TestEvents;
  * seconds: every slot runs exactly once, and when one instance is killed (SIGKILL) the
  * other keeps the schedule running.
  */
+// Child JVMs killed and restarted: the integration phase of verify (Failsafe), not ./mvnw
+// test.
+@Tag("process")
 @TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
 		"payout.reports-dir=target/test-reports-schedules" })
 class ClusteredServeIntegrationTests extends PostgresIntegrationTest {
