@@ -2,9 +2,6 @@ package com.payoutrunner.cli;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.quartz.Scheduler;
 import org.slf4j.Logger;
@@ -18,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import com.payoutrunner.PayoutRunnerApplication;
-import com.payoutrunner.batching.DeadRunRecovery;
 import com.payoutrunner.batching.GracefulStopListener;
+import com.payoutrunner.housekeeping.ServeSweeps;
 import com.payoutrunner.schedule.ScheduleRegistrar;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -56,34 +53,15 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 			.run("--spring.main.web-application-type=servlet", "--server.port=" + port);
 		Scheduler scheduler = context.getBean(Scheduler.class);
 		var changes = context.getBean(ScheduleRegistrar.class).register();
-		ScheduledExecutorService recovery = Executors.newSingleThreadScheduledExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "dead-run-recovery");
-			thread.setDaemon(true);
-			return thread;
-		});
-		DeadRunRecovery deadRuns = context.getBean(DeadRunRecovery.class);
-		var approvals = context.getBean(com.payoutrunner.requests.PayoutApprovals.class);
-		var holds = context.getBean(com.payoutrunner.requests.HoldExpiry.class);
-		var bankAnswers = context.getBean(com.payoutrunner.connector.file.inbox.BankInbox.class);
-		var statements = context.getBean(com.payoutrunner.reconciliation.StatementInbox.class);
-		recovery.scheduleWithFixedDelay(() -> {
-			// Each on its own: one failing does not stop the others.
-			sweep("dead-run", deadRuns::sweep);
-			// Approvals first, so that an unanswered request is cancelled as such.
-			sweep("approval expiry", approvals::expire);
-			sweep("hold expiry", holds::sweep);
-			// The bank's answers before its statements: a rejection found in a status
-			// report is applied before a statement could name the payout.
-			sweep("bank inbox", bankAnswers::processAll);
-			sweep("statement inbox", statements::processAll);
-		}, 0, 30, TimeUnit.SECONDS);
+		ServeSweeps sweeps = context.getBean(ServeSweeps.class);
+		sweeps.start();
 		if (!noScheduler) {
 			scheduler.start();
 		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {
-				recovery.shutdownNow();
+				sweeps.close();
 				// Waits for fires in progress: their jobs are being stopped at a chunk
 				// boundary by their own hooks (GracefulStopListener).
 				scheduler.shutdown(true);
@@ -108,15 +86,6 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 		System.out.flush();
 		stopped.await();
 		return PayoutRunnerCli.COMPLETED;
-	}
-
-	private static void sweep(String what, Runnable sweep) {
-		try {
-			sweep.run();
-		}
-		catch (RuntimeException ex) {
-			log.warn("{} sweep failed: {}", what, ex.getMessage());
-		}
 	}
 
 }
