@@ -8,9 +8,9 @@ import picocli.CommandLine.Option;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.connector.sandbox.SandboxBankFaults;
-import com.payoutrunner.connector.sandbox.SandboxBankServer;
-import com.payoutrunner.connector.sandbox.SandboxBankStore;
+import com.payoutrunner.sandboxbank.SandboxBankFaults;
+import com.payoutrunner.sandboxbank.SandboxBankServer;
+import com.payoutrunner.sandboxbank.SandboxBankStore;
 
 @Command(name = "sandbox-bank", mixinStandardHelpOptions = true,
 		description = { "Runs the sandbox bank as its own process until stopped (Ctrl-C).",

@@ -21,42 +21,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.file.BankFileFormat;
-import com.payoutrunner.connector.sandbox.SandboxBankFaults;
 import com.payoutrunner.routing.CountryRailTable;
-import com.payoutrunner.connector.sandbox.SandboxBankServer;
-import com.payoutrunner.connector.sandbox.SandboxBankStore;
 
 @Configuration(proxyBeanMethods = false)
 class ConnectorConfiguration {
 
 	@Bean
-	SandboxBankStore sandboxBankStore(JdbcClient jdbc, TransactionTemplate tx) {
-		return new SandboxBankStore(jdbc, tx);
-	}
-
-	/**
-	 * With no payout.bank.url, runs start a sandbox bank in-process on a free loopback
-	 * port, when first needed.
-	 */
-	@Bean(destroyMethod = "close")
-	@Lazy
-	SandboxBankServer embeddedSandboxBank(SandboxBankStore store, JsonMapper json, PayoutRunnerProperties properties)
-			throws IOException {
-		var faults = properties.sandboxBank().faults();
-		return new SandboxBankServer(store, json, "127.0.0.1", 0,
-				new SandboxBankFaults(faults.seed(), faults.rate(), faults.retryAfter(), faults.slowResponse(),
-						java.util.Set.copyOf(faults.rejectedAccounts()),
-						java.util.Set.copyOf(faults.unknownAccounts())))
-			.start();
-	}
-
-	@Bean
-	PaymentConnector paymentConnector(PayoutRunnerProperties properties, ObjectProvider<SandboxBankServer> embeddedBank,
+	PaymentConnector paymentConnector(PayoutRunnerProperties properties, ObjectProvider<EmbeddedBank> embeddedBank,
 			JsonMapper json, Clock clock) {
 		var bank = properties.bank();
-		return new SandboxBankConnector(
-				() -> bank.url().isBlank() ? embeddedBank.getObject().url() : URI.create(bank.url()),
+		return new HttpBankConnector(() -> bank.url().isBlank() ? embedded(embeddedBank).url() : URI.create(bank.url()),
 				bank.connectTimeout(), bank.requestTimeout(), json, clock);
+	}
+
+	private static EmbeddedBank embedded(ObjectProvider<EmbeddedBank> embeddedBank) {
+		EmbeddedBank bank = embeddedBank.getIfAvailable();
+		if (bank == null) {
+			throw new IllegalStateException("payout.bank.url is empty and no embedded bank is available: set it");
+		}
+		return bank;
 	}
 
 	@Bean

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.connector.sandbox.SandboxBankServer;
-import com.payoutrunner.connector.sandbox.SandboxBankStore;
+import com.payoutrunner.sandboxbank.SandboxBankServer;
+import com.payoutrunner.sandboxbank.SandboxBankStore;
 import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.intake.SyntheticPayoutFile;
 import com.payoutrunner.support.PayoutQueries;

@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.connector.sandbox.SandboxBankServer;
-import com.payoutrunner.connector.sandbox.SandboxBankStore;
+import com.payoutrunner.sandboxbank.SandboxBankServer;
+import com.payoutrunner.sandboxbank.SandboxBankStore;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.TestEvents;
 
@@ -38,14 +38,14 @@ class SandboxBankIntegrationTests extends PostgresIntegrationTest {
 
 	SandboxBankServer bank;
 
-	SandboxBankConnector connector;
+	HttpBankConnector connector;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeEach
 	void startBank() throws Exception {
 		bank = new SandboxBankServer(store, json, "127.0.0.1", 0).start();
-		connector = new SandboxBankConnector(() -> bank.url(), java.time.Duration.ofSeconds(2),
+		connector = new HttpBankConnector(() -> bank.url(), java.time.Duration.ofSeconds(2),
 				java.time.Duration.ofSeconds(10), json, java.time.Clock.systemUTC());
 	}
 

@@ -1,4 +1,4 @@
-package com.payoutrunner.connector.sandbox;
+package com.payoutrunner.sandboxbank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -29,14 +29,15 @@ import tools.jackson.databind.node.ObjectNode;
 import com.payoutrunner.connector.SubmissionOutcome.Status;
 
 /**
- * The sandbox bank's bulk payment API over HTTP: one POST per chunk carries every order
- * of the chunk. Transport trouble is mapped to outcomes: no connection → FAILED (nothing
- * reached the bank); a timeout or a 502/504 after the request left → UNKNOWN (it may have
- * been processed).
+ * The client of a bank's bulk payment-order API over HTTP (the sandbox bank's, or a real
+ * bank's of the same shape, connector name {@code sandbox-bank}): one POST per chunk
+ * carries every order of the chunk. Transport trouble is mapped to outcomes: no
+ * connection → FAILED (nothing reached the bank); a timeout or a 502/504 after the
+ * request left → UNKNOWN (it may have been processed).
  */
-public class SandboxBankConnector implements PaymentConnector {
+public class HttpBankConnector implements PaymentConnector {
 
-	private static final Logger log = LoggerFactory.getLogger(SandboxBankConnector.class);
+	private static final Logger log = LoggerFactory.getLogger(HttpBankConnector.class);
 
 	public static final String NAME = "sandbox-bank";
 
@@ -50,8 +51,8 @@ public class SandboxBankConnector implements PaymentConnector {
 
 	private final Clock clock;
 
-	public SandboxBankConnector(Supplier<URI> baseUrl, Duration connectTimeout, Duration requestTimeout,
-			JsonMapper json, Clock clock) {
+	public HttpBankConnector(Supplier<URI> baseUrl, Duration connectTimeout, Duration requestTimeout, JsonMapper json,
+			Clock clock) {
 		this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
 		this.baseUrl = baseUrl;
 		this.requestTimeout = requestTimeout;

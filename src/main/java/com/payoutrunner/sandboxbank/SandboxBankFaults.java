@@ -1,4 +1,4 @@
-package com.payoutrunner.connector.sandbox;
+package com.payoutrunner.sandboxbank;
 
 import java.time.Duration;
 import java.util.List;
