@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,6 +22,21 @@ import com.payoutrunner.report.ExecutionHistory;
 		"Generates N payouts into a fresh event (rows modelled on jobs/examples/LIQ-2024-001.csv),",
 		"imports and runs them against the in-process sandbox bank, and prints payouts/s per step and peak heap." })
 class BenchCommand implements Callable<Integer> {
+
+	PayoutImportOperations payoutImportOperations;
+
+	PayoutRunOperations payoutRunOperations;
+
+	ExecutionHistory executionHistory;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(PayoutImportOperations payoutImportOperations, PayoutRunOperations payoutRunOperations,
+			ExecutionHistory executionHistory) {
+		this.payoutImportOperations = payoutImportOperations;
+		this.payoutRunOperations = payoutRunOperations;
+		this.executionHistory = executionHistory;
+	}
 
 	@Option(names = "--payouts", defaultValue = "100000", description = "number of payouts (default ${DEFAULT-VALUE})")
 	int payouts;
@@ -39,14 +55,14 @@ class BenchCommand implements Callable<Integer> {
 		// The generated event is synthetic and new: it is measured end to end, not held
 		// at the run ceiling for approval.
 		System.setProperty("payout.approvals.run-ceiling", "none");
-		try (var context = SpringContext.start()) {
+		try (var context = SpringContext.start(this)) {
 			Instant generating = Instant.now();
 			SyntheticPayoutFile.write(template, file, payouts);
 			System.out.printf("generated %d payouts for %s in %s%n", payouts, event,
 					Duration.between(generating, Instant.now()));
-			var imported = context.getBean(PayoutImportOperations.class).importFile(event, file);
-			var run = context.getBean(PayoutRunOperations.class).run(event);
-			var history = context.getBean(ExecutionHistory.class);
+			var imported = payoutImportOperations.importFile(event, file);
+			var run = payoutRunOperations.run(event);
+			var history = executionHistory;
 			System.out.println();
 			System.out.printf("%-24s %10s %10s %12s%n", "step", "items", "seconds", "payouts/s");
 			for (long id : new long[] { imported.execution().getId(), run.execution().getId() }) {

@@ -2,6 +2,7 @@ package com.payoutrunner.cli;
 
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 
 import com.payoutrunner.requests.HoldExpiry;
@@ -11,10 +12,18 @@ import com.payoutrunner.requests.HoldExpiry;
 				+ "a bank is cancelled ('hold expired') and its hold expires; a sent one keeps its hold." })
 class ExpireHoldsCommand implements Callable<Integer> {
 
+	HoldExpiry holdExpiry;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(HoldExpiry holdExpiry) {
+		this.holdExpiry = holdExpiry;
+	}
+
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start()) {
-			var swept = context.getBean(HoldExpiry.class).sweep();
+		try (var context = SpringContext.start(this)) {
+			var swept = holdExpiry.sweep();
 			System.out.println("payouts cancelled: " + swept.cancelled() + "; holds of ended payouts expired: "
 					+ swept.holdOnly() + "; kept (sent): " + swept.kept());
 			return PayoutRunnerCli.COMPLETED;

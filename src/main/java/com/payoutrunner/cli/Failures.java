@@ -1,10 +1,9 @@
 package com.payoutrunner.cli;
 
-import com.payoutrunner.schedule.SchedulesFileException;
-
 import com.payoutrunner.config.DatabaseCreator;
 import com.payoutrunner.core.TableFormatException;
 import com.payoutrunner.payout.EventLock;
+import com.payoutrunner.schedule.SchedulesFileException;
 
 /** Turns an exception into the one line an operator reads, and the exit code. */
 final class Failures {

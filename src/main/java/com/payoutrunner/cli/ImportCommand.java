@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
-
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,6 +18,17 @@ import com.payoutrunner.intake.PayoutImportOperations;
 				"Prints the import summary as one line of JSON, last." })
 class ImportCommand implements Callable<Integer> {
 
+	PayoutImportOperations payoutImportOperations;
+
+	ImportSummaryService importSummaryService;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(PayoutImportOperations payoutImportOperations, ImportSummaryService importSummaryService) {
+		this.payoutImportOperations = payoutImportOperations;
+		this.importSummaryService = importSummaryService;
+	}
+
 	@Mixin
 	EventOption event;
 
@@ -26,9 +37,9 @@ class ImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start()) {
-			var result = context.getBean(PayoutImportOperations.class).importFile(event.event, file);
-			var summaries = context.getBean(ImportSummaryService.class);
+		try (var context = SpringContext.start(this)) {
+			var result = payoutImportOperations.importFile(event.event, file);
+			var summaries = importSummaryService;
 			var summary = summaries.summarize(result.execution());
 			if (result.alreadyImported()) {
 				System.err.println("payout-runner: this file's content was already imported into " + event.event

@@ -2,6 +2,7 @@ package com.payoutrunner.cli;
 
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 
 import com.payoutrunner.connector.file.inbox.BankInbox;
@@ -14,10 +15,18 @@ import com.payoutrunner.connector.file.inbox.BankInbox;
 				"Exit status: 0 all applied, 1 a file was rejected or an entry matched no payout, 2 error." })
 class InboxCommand implements Callable<Integer> {
 
+	BankInbox bankInbox;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(BankInbox bankInbox) {
+		this.bankInbox = bankInbox;
+	}
+
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start()) {
-			BankInbox inbox = context.getBean(BankInbox.class);
+		try (var context = SpringContext.start(this)) {
+			BankInbox inbox = bankInbox;
 			var results = inbox.processAll();
 			if (results.isEmpty()) {
 				System.out.println("inbox " + inbox.directory() + ": no files waiting");

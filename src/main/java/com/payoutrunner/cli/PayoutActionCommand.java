@@ -2,6 +2,7 @@ package com.payoutrunner.cli;
 
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,6 +16,16 @@ final class PayoutActionCommand {
 
 	abstract static class Base implements Callable<Integer> {
 
+		DeadLetterQueue deadLetterQueue;
+
+		/**
+		 * The services it uses, from the context it starts (picocli made the command).
+		 */
+		@Autowired
+		void use(DeadLetterQueue deadLetterQueue) {
+			this.deadLetterQueue = deadLetterQueue;
+		}
+
 		@Option(names = "--payout", required = true, paramLabel = "ID", description = "payout id (see dlq)")
 		long payout;
 
@@ -23,8 +34,8 @@ final class PayoutActionCommand {
 
 		@Override
 		public Integer call() throws Exception {
-			try (var context = SpringContext.start()) {
-				String done = act(context.getBean(DeadLetterQueue.class));
+			try (var context = SpringContext.start(this)) {
+				String done = act(deadLetterQueue);
 				System.err.println("payout-runner: " + done);
 				return PayoutRunnerCli.COMPLETED;
 			}

@@ -2,8 +2,8 @@ package com.payoutrunner.cli;
 
 import java.io.PrintWriter;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The operators' command line. Exit codes: 0 the job completed (or there was nothing to

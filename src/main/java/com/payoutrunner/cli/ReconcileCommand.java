@@ -3,6 +3,7 @@ package com.payoutrunner.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,14 @@ import com.payoutrunner.reconciliation.StatementReconciler;
 				+ "usage, an unreadable statement or one not of our accounts." })
 class ReconcileCommand implements Callable<Integer> {
 
+	StatementReconciler statementReconciler;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(StatementReconciler statementReconciler) {
+		this.statementReconciler = statementReconciler;
+	}
+
 	@Option(names = "--file", required = true, paramLabel = "PATH", description = "the statement file")
 	Path file;
 
@@ -43,8 +52,8 @@ class ReconcileCommand implements Callable<Integer> {
 		if (!file.toFile().isFile()) {
 			throw new IllegalArgumentException(file + ": file not found");
 		}
-		try (var context = SpringContext.start()) {
-			StatementReconciler reconciler = context.getBean(StatementReconciler.class);
+		try (var context = SpringContext.start(this)) {
+			StatementReconciler reconciler = statementReconciler;
 			ReconciliationResult result;
 			try {
 				result = reconciler.reconcile(file, unmatchedAfterDays, Delivery.cli(System.getProperty("user.name")));

@@ -2,14 +2,15 @@ package com.payoutrunner.cli;
 
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import com.payoutrunner.approval.RunApprovals;
+import com.payoutrunner.batching.RunSummaryService;
 
 /** Decisions on a run that waits over the run ceiling. */
 final class RunApprovalCommand {
@@ -32,6 +33,19 @@ final class RunApprovalCommand {
 
 	abstract static class Base implements Callable<Integer> {
 
+		RunApprovals runApprovals;
+
+		RunSummaryService runSummaryService;
+
+		/**
+		 * The services it uses, from the context it starts (picocli made the command).
+		 */
+		@Autowired
+		void use(RunApprovals runApprovals, RunSummaryService runSummaryService) {
+			this.runApprovals = runApprovals;
+			this.runSummaryService = runSummaryService;
+		}
+
 		@ArgGroup(exclusive = true, multiplicity = "1")
 		Target target;
 
@@ -43,8 +57,8 @@ final class RunApprovalCommand {
 
 		@Override
 		public Integer call() throws Exception {
-			try (var context = SpringContext.start()) {
-				RunApprovals approvals = context.getBean(RunApprovals.class);
+			try (var context = SpringContext.start(this)) {
+				RunApprovals approvals = runApprovals;
 				long id = target.run != null ? target.run : approvals.awaitingExecutionOf(target.event);
 				return decide(context, approvals, id);
 			}
@@ -71,7 +85,7 @@ final class RunApprovalCommand {
 			}
 			System.err.println("payout-runner: " + by.by + " approved run " + decision.runId() + ": "
 					+ decision.approvals() + " of " + decision.required() + " approvals; resuming it");
-			return RunOutcomePrinter.print(context, approvals.resume(id));
+			return RunOutcomePrinter.print(runSummaryService, approvals.resume(id));
 		}
 
 	}

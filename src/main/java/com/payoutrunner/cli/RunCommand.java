@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.payoutrunner.approval.RunApprovals;
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.preview.RunPreview;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -29,6 +31,27 @@ import com.payoutrunner.preview.RunPreview;
 				"<reports dir>/previews/<event>-<timestamp>/, without touching the database or a bank;",
 				"prints the totals per rail and currency (CSV), then the preview summary as one line of JSON, last." })
 class RunCommand implements Callable<Integer> {
+
+	RunPreview runPreview;
+
+	RunApprovals runApprovals;
+
+	JsonMapper jsonMapper;
+
+	RunSummaryService runSummaryService;
+
+	PayoutRunOperations payoutRunOperations;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(RunPreview runPreview, RunApprovals runApprovals, JsonMapper jsonMapper,
+			RunSummaryService runSummaryService, PayoutRunOperations payoutRunOperations) {
+		this.runPreview = runPreview;
+		this.runApprovals = runApprovals;
+		this.jsonMapper = jsonMapper;
+		this.runSummaryService = runSummaryService;
+		this.payoutRunOperations = payoutRunOperations;
+	}
 
 	@Mixin
 	EventOption event;
@@ -53,18 +76,17 @@ class RunCommand implements Callable<Integer> {
 			throw new ParameterException(spec.commandLine(),
 					"--business-date needs --dry-run: a run takes its business date from today's date");
 		}
-		try (var context = SpringContext.start()) {
+		try (var context = SpringContext.start(this)) {
 			if (dryRun) {
 				// No EventLock here, unlike a real run: a preview writes nothing, and
 				// holding
 				// the lock would make a real run of the event started meanwhile fail as
 				// busy
 				// (see RunPreview).
-				return printPreview(context.getBean(RunPreview.class).preview(event.event, businessDate),
-						context.getBean(RunApprovals.class), context.getBean(JsonMapper.class));
+				return printPreview(runPreview.preview(event.event, businessDate), runApprovals, jsonMapper);
 			}
 			ExitCodeOnShutdown.install();
-			return RunOutcomePrinter.print(context, context.getBean(PayoutRunOperations.class).run(event.event, by.by));
+			return RunOutcomePrinter.print(runSummaryService, payoutRunOperations.run(event.event, by.by));
 		}
 	}
 

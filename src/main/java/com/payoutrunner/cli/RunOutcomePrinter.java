@@ -2,7 +2,6 @@ package com.payoutrunner.cli;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.context.ApplicationContext;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunSummary;
@@ -17,13 +16,12 @@ final class RunOutcomePrinter {
 	private RunOutcomePrinter() {
 	}
 
-	static int print(ApplicationContext context, PayoutRunOperations.Result result) {
+	static int print(RunSummaryService summaries, PayoutRunOperations.Result result) {
 		System.err.println("payout-runner: " + result.message());
 		JobExecution execution = result.execution();
 		if (execution == null) {
 			return PayoutRunnerCli.COMPLETED;
 		}
-		var summaries = context.getBean(RunSummaryService.class);
 		RunSummary summary = summaries.summarize(execution);
 		System.out.println(summaries.toJson(summary));
 		switch (result.outcome()) {

@@ -3,6 +3,7 @@ package com.payoutrunner.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,17 @@ import com.payoutrunner.sandboxbank.SandboxBankStore;
 		description = { "Runs the sandbox bank as its own process until stopped (Ctrl-C).",
 				"Point runners at it with PAYOUT_BANK_URL=http://127.0.0.1:PORT." })
 class SandboxBankCommand implements Callable<Integer> {
+
+	SandboxBankStore sandboxBankStore;
+
+	JsonMapper jsonMapper;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(SandboxBankStore sandboxBankStore, JsonMapper jsonMapper) {
+		this.sandboxBankStore = sandboxBankStore;
+		this.jsonMapper = jsonMapper;
+	}
 
 	@Option(names = "--port", defaultValue = "8089", description = "port to listen on (default ${DEFAULT-VALUE})")
 	int port;
@@ -45,9 +57,8 @@ class SandboxBankCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start();
-				var bank = new SandboxBankServer(context.getBean(SandboxBankStore.class),
-						context.getBean(JsonMapper.class), host, port,
+		try (var context = SpringContext.start(this);
+				var bank = new SandboxBankServer(sandboxBankStore, jsonMapper, host, port,
 						new SandboxBankFaults(seed, faultRate, java.time.Duration.ofSeconds(1),
 								java.time.Duration.ofMillis(slowMillis), java.util.Set.copyOf(rejectedAccounts),
 								java.util.Set.copyOf(unknownAccounts)))

@@ -3,6 +3,7 @@ package com.payoutrunner.cli;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,6 +17,17 @@ import com.payoutrunner.schedule.ScheduledFire;
 				"A fire on a closed day of the schedule's calendar shows where it moved." })
 class SchedulesCommand implements Callable<Integer> {
 
+	ScheduleCatalog scheduleCatalog;
+
+	NextFireTimes nextFireTimes;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(ScheduleCatalog scheduleCatalog, NextFireTimes nextFireTimes) {
+		this.scheduleCatalog = scheduleCatalog;
+		this.nextFireTimes = nextFireTimes;
+	}
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss xxx");
 
 	@Option(names = "--next", defaultValue = "5",
@@ -24,9 +36,9 @@ class SchedulesCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start()) {
-			ScheduleCatalog catalog = context.getBean(ScheduleCatalog.class);
-			NextFireTimes fireTimes = context.getBean(NextFireTimes.class);
+		try (var context = SpringContext.start(this)) {
+			ScheduleCatalog catalog = scheduleCatalog;
+			NextFireTimes fireTimes = nextFireTimes;
 			System.out.println(catalog.file() + ": " + catalog.all().size() + " schedule(s)");
 			for (ScheduleDefinition schedule : catalog.all()) {
 				System.out.println();

@@ -6,11 +6,11 @@ import java.util.concurrent.CountDownLatch;
 import org.quartz.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +34,24 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
+	Scheduler scheduler;
+
+	ScheduleRegistrar scheduleRegistrar;
+
+	ServeSweeps sweeps;
+
+	GracefulStopListener gracefulStop;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(Scheduler scheduler, ScheduleRegistrar scheduleRegistrar, ServeSweeps sweeps,
+			GracefulStopListener gracefulStop) {
+		this.scheduler = scheduler;
+		this.scheduleRegistrar = scheduleRegistrar;
+		this.sweeps = sweeps;
+		this.gracefulStop = gracefulStop;
+	}
+
 	@Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
 	int port;
 
@@ -51,9 +69,8 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 			// As arguments, so that they win over application.yaml (which keeps one-off
 			// commands off the web).
 			.run("--spring.main.web-application-type=servlet", "--server.port=" + port);
-		Scheduler scheduler = context.getBean(Scheduler.class);
-		var changes = context.getBean(ScheduleRegistrar.class).register();
-		ServeSweeps sweeps = context.getBean(ServeSweeps.class);
+		context.getAutowireCapableBeanFactory().autowireBean(this);
+		var changes = scheduleRegistrar.register();
 		sweeps.start();
 		if (!noScheduler) {
 			scheduler.start();
@@ -67,7 +84,7 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 				scheduler.shutdown(true);
 				// Runs launched through the API stop the same way; the database stays
 				// open until they have.
-				if (!context.getBean(GracefulStopListener.class).awaitNoRunningJobs(Duration.ofMinutes(2))) {
+				if (!gracefulStop.awaitNoRunningJobs(Duration.ofMinutes(2))) {
 					log.error("runs were still going after 2 minutes; they will need a restart");
 				}
 			}

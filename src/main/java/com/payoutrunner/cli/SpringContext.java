@@ -13,6 +13,16 @@ final class SpringContext {
 	private SpringContext() {
 	}
 
+	/**
+	 * Starts the context and injects the command's {@code @Autowired} fields from it: the
+	 * command is made by picocli, before any context exists.
+	 */
+	static ConfigurableApplicationContext start(Object command) {
+		ConfigurableApplicationContext context = start();
+		context.getAutowireCapableBeanFactory().autowireBean(command);
+		return context;
+	}
+
 	static ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(PayoutRunnerApplication.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)

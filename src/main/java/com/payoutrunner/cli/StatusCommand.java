@@ -2,6 +2,7 @@ package com.payoutrunner.cli;
 
 import java.util.concurrent.Callable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -13,14 +14,25 @@ import com.payoutrunner.report.ExecutionHistory;
 		description = "Lists the event's import and run executions with their status and per-step counts.")
 class StatusCommand implements Callable<Integer> {
 
+	ExecutionHistory executionHistory;
+
+	RunApprovals runApprovals;
+
+	/** The services it uses, from the context it starts (picocli made the command). */
+	@Autowired
+	void use(ExecutionHistory executionHistory, RunApprovals runApprovals) {
+		this.executionHistory = executionHistory;
+		this.runApprovals = runApprovals;
+	}
+
 	@Mixin
 	EventOption event;
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start()) {
-			var executions = context.getBean(ExecutionHistory.class).executionsOf(event.event);
-			var approvals = context.getBean(RunApprovals.class);
+		try (var context = SpringContext.start(this)) {
+			var executions = executionHistory.executionsOf(event.event);
+			var approvals = runApprovals;
 			if (executions.isEmpty()) {
 				System.out.println("no executions for event " + event.event);
 			}
