@@ -10,7 +10,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -118,30 +117,6 @@ class PayoutRunJobConfiguration {
 			// the run stopped.
 			.listener(new StoppedStepExitListener())
 			.build();
-	}
-
-	@Bean
-	RunLauncher runLauncher() {
-		var executor = new org.springframework.core.task.SimpleAsyncTaskExecutor("api-run-");
-		return new RunLauncher(executor, java.time.Duration.ofSeconds(30));
-	}
-
-	@Bean
-	DeadRunRecovery deadRunRecovery(JdbcClient jdbc, JobRepository jobRepository, JobOperator jobOperator,
-			com.payoutrunner.payout.EventLock locks, PayoutRunOperations runs, RunLauncher launcher,
-			@Value("${payout.recovery:restart}") String mode) {
-		return new DeadRunRecovery(jdbc, jobRepository, jobOperator, locks, runs, launcher,
-				DeadRunRecovery.Mode.valueOf(mode.toUpperCase(java.util.Locale.ROOT)));
-	}
-
-	@Bean
-	RunMetricsListener runMetricsListener(io.micrometer.core.instrument.MeterRegistry registry) {
-		return new RunMetricsListener(registry);
-	}
-
-	@Bean
-	GracefulStopListener gracefulStopListener(JobOperator jobOperator) {
-		return new GracefulStopListener(jobOperator, 120);
 	}
 
 	@Bean
