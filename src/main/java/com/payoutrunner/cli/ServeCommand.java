@@ -1,6 +1,8 @@
 package com.payoutrunner.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.quartz.Scheduler;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +55,14 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 		this.gracefulStop = gracefulStop;
 	}
 
-	@Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
-	int port;
+	@Option(names = "--port",
+			description = "HTTP port (default: server.port, SERVER_PORT, else 8080; 0 picks a free one)")
+	Integer port;
+
+	@Option(names = "--address",
+			description = "address to listen on (default: server.address, SERVER_ADDRESS, else 127.0.0.1); "
+					+ "another than loopback is refused while demo users or the demo key are configured")
+	String address;
 
 	@Option(names = "--no-scheduler", description = "serve the API only; this instance takes no scheduled fires")
 	boolean noScheduler;
@@ -68,7 +77,7 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 			.registerShutdownHook(false)
 			// As arguments, so that they win over application.yaml (which keeps one-off
 			// commands off the web).
-			.run("--spring.main.web-application-type=servlet", "--server.port=" + port);
+			.run(springArguments());
 		context.getAutowireCapableBeanFactory().autowireBean(this);
 		var changes = scheduleRegistrar.register();
 		sweeps.start();
@@ -96,13 +105,43 @@ class ServeCommand implements java.util.concurrent.Callable<Integer> {
 				stopped.countDown();
 			}
 		}, "serve-shutdown"));
-		System.out.println("payout-runner serving on http://127.0.0.1:" + port
-				+ " (API /api, health /actuator/health); " + (noScheduler ? "scheduler off" : "scheduler on")
-				+ "; schedules: " + changes.added() + " added, " + changes.replaced() + " replaced, "
-				+ changes.unchanged() + " unchanged, " + changes.removed() + " removed");
+		System.out.println("payout-runner serving on " + boundUrl(context) + " (API /api, health /actuator/health); "
+				+ (noScheduler ? "scheduler off" : "scheduler on") + "; schedules: " + changes.added() + " added, "
+				+ changes.replaced() + " replaced, " + changes.unchanged() + " unchanged, " + changes.removed()
+				+ " removed");
 		System.out.flush();
 		stopped.await();
 		return PayoutRunnerCli.COMPLETED;
+	}
+
+	/**
+	 * As arguments, so that they win over application.yaml (which keeps one-off commands
+	 * off the web); address and port only when given, so that server.address and
+	 * server.port (SERVER_PORT...) apply otherwise.
+	 */
+	String[] springArguments() {
+		List<String> arguments = new ArrayList<>(List.of("--spring.main.web-application-type=servlet"));
+		if (port != null) {
+			arguments.add("--server.port=" + port);
+		}
+		if (address != null) {
+			arguments.add("--server.address=" + address);
+		}
+		return arguments.toArray(String[]::new);
+	}
+
+	/** Where the server really listens: the configured address, the bound port. */
+	private static String boundUrl(ConfigurableApplicationContext context) {
+		String host = context.getEnvironment().getProperty("server.address", "");
+		if (host.isBlank()) {
+			host = "0.0.0.0";
+		}
+		if (host.contains(":") && !host.startsWith("[")) {
+			host = "[" + host + "]";
+		}
+		int bound = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return "http" + (context.getEnvironment().getProperty("server.ssl.bundle", "").isBlank() ? "" : "s") + "://"
+				+ host + ":" + bound;
 	}
 
 }

@@ -1,11 +1,16 @@
 package com.payoutrunner.security;
 
+import java.time.Clock;
+
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -14,6 +19,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may do what over HTTP ({@code serve} only; the command line is not affected). HTTP
  * Basic against the users of {@code payout.security.users}, stateless (no session, so no
  * CSRF token either: every request carries its credentials), rules by path and method so
- * the controllers stay free of security:
+ * the controllers stay free of security. Before them, in this order: cross-site
+ * state-changing requests are refused ({@link CrossSiteRequestFilter}), an address that
+ * sent too many wrong passwords waits ({@link FailedLoginLimiter}), successful password
+ * checks are remembered briefly ({@link CachedCredentialChecks}); after them, a body of
+ * the wrong type is refused ({@link RequestBodyTypeFilter}).
  *
  * <pre>
  * GET (and HEAD) /api/**                               viewer (every role)
@@ -52,10 +64,27 @@ class ApiSecurityConfiguration {
 
 	private static final String ADMIN = Role.ADMIN.name();
 
+	/** Before any other bean: a refused start opens neither the port nor the database. */
 	@Bean
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
+	static ExposureCheck exposureCheck(Environment environment) {
+		return new ExposureCheck(environment);
+	}
+
+	@Bean
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JsonMapper json, UserDetailsService users,
+			PasswordEncoder passwordEncoder, AuthenticationCostProperties cost, Clock clock) throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		// No CSRF token (no sessions, no cookies): cross-site requests are refused by
+		// their
+		// Origin / Sec-Fetch-Site headers, and simple (form, text/plain) bodies by their
+		// type.
 		http.csrf(AbstractHttpConfigurer::disable)
+			.addFilterBefore(new CrossSiteRequestFilter(problems), CsrfFilter.class)
+			.addFilterBefore(new FailedLoginLimiter(cost, clock, problems), BasicAuthenticationFilter.class)
+			.addFilterAfter(new RequestBodyTypeFilter(problems), AuthorizationFilter.class)
+			.authenticationManager(new CachedCredentialChecks(new ProviderManager(passwords), cost.cacheFor(), clock))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.formLogin(AbstractHttpConfigurer::disable)

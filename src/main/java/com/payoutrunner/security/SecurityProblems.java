@@ -17,9 +17,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as RFC 9457 problems, the same shape and type namespace as the API's other
- * errors ({@code urn:payout-runner:problem:*}), written by the filter chain before any
- * controller is reached. A 401 says how to authenticate
+ * 401, 403 (and the filters' 403, 415, 429) as RFC 9457 problems, the same shape and type
+ * namespace as the API's other errors ({@code urn:payout-runner:problem:*}), written by
+ * the filter chain before any controller is reached. A 401 says how to authenticate
  * ({@code WWW-Authenticate: Basic}); neither says whether the user exists.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -38,7 +38,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-		write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+		send(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
 				"this request needs a user name and password (HTTP Basic); none were given or they are wrong");
 	}
 
@@ -46,12 +46,13 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
 		String user = request.getUserPrincipal() == null ? "this user" : "user " + request.getUserPrincipal().getName();
-		write(request, response, HttpStatus.FORBIDDEN, "forbidden", user + " may not " + request.getMethod() + " "
+		send(request, response, HttpStatus.FORBIDDEN, "forbidden", user + " may not " + request.getMethod() + " "
 				+ request.getRequestURI() + "; the roles that may are listed in docs/security.md");
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
-			String detail) throws IOException {
+	/** A problem written by a filter, before any controller is reached. */
+	void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String detail)
+			throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", TYPE_PREFIX + type);
 		// Titles as the API's other problems: the type in words.
