@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -31,22 +30,6 @@ class HostileImportTests {
 	private final PayoutRowParser parser = new PayoutRowParser(
 			c -> Set.of("USD", "EUR", "JPY", "BHD").contains(c.getCurrencyCode()));
 
-	private static Map<String, String> goodCells() {
-		Map<String, String> cells = new HashMap<>();
-		cells.put("investor_id", "INV-0001");
-		cells.put("investor_name", "Ada Lovelace");
-		cells.put("country", "DE");
-		cells.put("payment_method", "Wire");
-		cells.put("external_account_id", "EXT-0001");
-		cells.put("amount", "1234.50");
-		cells.put("currency", "USD");
-		cells.put("has_us_bank_account", "false");
-		cells.put("priority", "normal");
-		cells.put("iban", "DE89370400440532013000");
-		cells.put("bic", "DEUTDEFF");
-		return cells;
-	}
-
 	static Stream<Arguments> hostileCells() {
 		return Stream.of(Arguments.of("amount", "1E+30000000"), Arguments.of("amount", "1e2"),
 				Arguments.of("amount", "١٠٠"), Arguments.of("amount", "+100"), Arguments.of("amount", "1,000.00"),
@@ -60,7 +43,7 @@ class HostileImportTests {
 	@ParameterizedTest(name = "{0} = {1}")
 	@MethodSource("hostileCells")
 	void aHostileCellIsARowErrorWithLineAndColumn(String column, String value) {
-		Map<String, String> cells = goodCells();
+		Map<String, String> cells = PayoutRowParserTests.goodCells();
 		cells.put(column, value);
 		long started = System.nanoTime();
 
