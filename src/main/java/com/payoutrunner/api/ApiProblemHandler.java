@@ -2,8 +2,13 @@ package com.payoutrunner.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -29,6 +34,8 @@ import com.payoutrunner.payout.EventLock;
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	private static final String GENERIC = "the request failed on the server; give an operator the correlation id";
 
 	@ExceptionHandler(PayoutRunOperations.UnknownEventException.class)
 	ProblemDetail unknownEvent(PayoutRunOperations.UnknownEventException ex) {
@@ -124,8 +131,42 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex.inProgress()) {
 			return Problems.detail(HttpStatus.CONFLICT, "reconciliation-in-progress", ex.getMessage());
 		}
+		// The reason may hold SQL and server paths: the log has it, the client an id.
 		log.error("reconciliation failed: {}", ex.getMessage());
-		return Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "reconciliation-failed", ex.getMessage());
+		return withCorrelationId(Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "reconciliation-failed",
+				"the reconciliation failed on the server and nothing of an unapplied statement changed; "
+						+ "send the same statement again to resume, or give an operator the correlation id"));
+	}
+
+	@ExceptionHandler(RequestSizeFilter.BodyTooLargeException.class)
+	ProblemDetail tooLarge(RequestSizeFilter.BodyTooLargeException ex) {
+		return RequestSizeFilter.problem(ex.limit());
+	}
+
+	/** A body read past its limit fails inside the JSON reader: 413, not 400. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeFilter.BodyTooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+			}
+		}
+		return handleExceptionInternal(ex,
+				Problems.detail(HttpStatus.BAD_REQUEST, "malformed-request",
+						"the request body is not well-formed JSON of the expected shape"),
+				headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** Spring MVC's own server errors: no internals, a correlation id. */
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (status.is5xxServerError()) {
+			log.error("API request failed: {}", ex.getMessage(), ex);
+			body = withCorrelationId(Problems.detail(HttpStatus.valueOf(status.value()), "internal-error", GENERIC));
+		}
+		return super.handleExceptionInternal(ex, body, headers, status, request);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)
@@ -136,8 +177,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ProblemDetail unexpected(Exception ex) {
 		log.error("API request failed: {}", ex.getMessage(), ex);
-		return Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-				"the request failed on the server; see the server log");
+		return withCorrelationId(Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", GENERIC));
+	}
+
+	/**
+	 * The id the log lines of this request carry ({@link CorrelationIdFilter}), so that
+	 * what the client saw can be found in the log.
+	 */
+	static ProblemDetail withCorrelationId(ProblemDetail problem) {
+		problem.setProperty(CorrelationIdFilter.MDC_KEY, CorrelationIdFilter.current());
+		return problem;
 	}
 
 }

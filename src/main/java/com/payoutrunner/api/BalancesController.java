@@ -1,6 +1,5 @@
 package com.payoutrunner.api;
 
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.core.MoneyConversion;
 import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.requests.JsonAmount;
 import com.payoutrunner.requests.PayoutRequestParser;
 
 /**
@@ -40,7 +40,14 @@ class BalancesController {
 
 	@PostMapping("/{entity}/credits")
 	Map<String, Object> credit(@PathVariable UUID entity, @RequestBody JsonNode body) {
-		String code = body.path("currency").asString("");
+		if (body == null || !body.isObject()) {
+			throw Problems.invalidField("", "the body must be a JSON object");
+		}
+		JsonNode codeNode = body.path("currency");
+		String code = codeNode.isString() ? codeNode.asString() : "";
+		if (code.length() > 3) {
+			throw Problems.invalidField("currency", "must be an ISO 4217 code such as EUR");
+		}
 		Currency currency;
 		try {
 			currency = Currency.getInstance(code);
@@ -53,15 +60,14 @@ class BalancesController {
 			// paid out.
 			throw Problems.invalidField("currency", PayoutRequestParser.cannotBePaid(currency));
 		}
-		JsonNode amount = body.path("amount");
-		BigDecimal value;
+		Money amount;
 		try {
-			value = new BigDecimal(amount.isNumber() ? amount.numberValue().toString() : amount.asString(""));
+			amount = JsonAmount.parse(body.get("amount"), currency);
 		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("amount must be a decimal number such as \"1000.00\"");
+		catch (IllegalArgumentException ex) {
+			throw Problems.invalidField("amount", ex.getMessage());
 		}
-		return view(ledger.credit(entity, Money.parse(value.toPlainString(), currency)));
+		return view(ledger.credit(entity, amount));
 	}
 
 	@GetMapping("/{entity}/{currency}")

@@ -48,8 +48,11 @@ class PayoutsController {
 
 	private final PayoutApprovals approvals;
 
+	private final RequestComments comments;
+
 	PayoutsController(PayoutCreation creation, PayoutCancellation cancellation, PayoutViews views,
-			DeadLetterQueue deadLetters, PayoutApprovals approvals) {
+			DeadLetterQueue deadLetters, PayoutApprovals approvals, RequestComments comments) {
+		this.comments = comments;
 		this.approvals = approvals;
 		this.creation = creation;
 		this.cancellation = cancellation;
@@ -105,7 +108,7 @@ class PayoutsController {
 	@PostMapping("/{id}/cancel")
 	Map<String, Object> cancel(@PathVariable long id, @RequestBody(required = false) JsonNode body,
 			Principal principal) {
-		String comment = body == null ? null : body.path("comment").asString(null);
+		String comment = comments.of(body);
 		if (!cancellation.cancel(id, actor(principal), comment)) {
 			throw notFound(id);
 		}
@@ -117,7 +120,7 @@ class PayoutsController {
 			Principal principal) {
 		approvals.expire();
 		views.payout(id).orElseThrow(() -> notFound(id));
-		var decision = approvals.approve(id, actor(principal), comment(body));
+		var decision = approvals.approve(id, actor(principal), comments.of(body));
 		return decided(id, decision);
 	}
 
@@ -126,7 +129,7 @@ class PayoutsController {
 			Principal principal) {
 		approvals.expire();
 		views.payout(id).orElseThrow(() -> notFound(id));
-		return decided(id, approvals.reject(id, actor(principal), comment(body)));
+		return decided(id, approvals.reject(id, actor(principal), comments.of(body)));
 	}
 
 	private Map<String, Object> decided(long id, PayoutApprovals.Decision decision) {
@@ -134,10 +137,6 @@ class PayoutsController {
 		payout.put("approvals", decision.approvals());
 		payout.put("approvals_required", decision.required());
 		return payout;
-	}
-
-	private static String comment(JsonNode body) {
-		return body == null ? null : body.path("comment").asString(null);
 	}
 
 	@GetMapping("/summary/pending")

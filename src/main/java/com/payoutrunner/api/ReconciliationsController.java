@@ -1,10 +1,16 @@
 package com.payoutrunner.api;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -57,8 +63,11 @@ class ReconciliationsController {
 
 	private final JsonMapper json;
 
+	private final RequestComments comments;
+
 	ReconciliationsController(StatementReconciler reconciler, StatementConfirmation confirmations, JdbcClient jdbc,
-			JsonMapper json) {
+			JsonMapper json, RequestComments comments) {
+		this.comments = comments;
 		this.reconciler = reconciler;
 		this.confirmations = confirmations;
 		this.jdbc = jdbc;
@@ -73,14 +82,26 @@ class ReconciliationsController {
 	ResponseEntity<JsonNode> reconcile(@RequestParam(name = "file_name", defaultValue = "statement") String fileName,
 			@RequestParam(name = "unmatched_after_days",
 					defaultValue = "" + StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS) int unmatchedAfterDays,
-			@RequestBody(required = false) byte[] body, Principal principal) throws Exception {
-		ReconciliationResult result = reconciler.reconcile(fileName, body == null ? new byte[0] : body,
-				unmatchedAfterDays, Delivery.api(principal == null ? "anonymous" : principal.getName()));
-		JsonNode summary = json.readTree(reconciler.summaryJson(result));
-		if (result.alreadyApplied()) {
-			return ResponseEntity.ok(summary);
+			HttpServletRequest request, Principal principal) throws Exception {
+		// Streamed to disk (RequestSizeFilter stops it at
+		// payout.limits.max-statement-bytes
+		// with 413), never held whole while it arrives.
+		Path upload = Files.createTempFile("statement-upload-", ".part");
+		try {
+			try (InputStream body = request.getInputStream()) {
+				Files.copy(body, upload, StandardCopyOption.REPLACE_EXISTING);
+			}
+			ReconciliationResult result = reconciler.reconcileUpload(fileName, upload, unmatchedAfterDays,
+					Delivery.api(principal == null ? "anonymous" : principal.getName()));
+			JsonNode summary = json.readTree(reconciler.summaryJson(result));
+			if (result.alreadyApplied()) {
+				return ResponseEntity.ok(summary);
+			}
+			return ResponseEntity.created(URI.create("/api/reconciliations/" + result.statementId())).body(summary);
 		}
-		return ResponseEntity.created(URI.create("/api/reconciliations/" + result.statementId())).body(summary);
+		finally {
+			Files.deleteIfExists(upload);
+		}
 	}
 
 	/**
@@ -90,7 +111,7 @@ class ReconciliationsController {
 	@PostMapping("/{id}/confirm")
 	Map<String, Object> confirm(@PathVariable long id, @RequestBody(required = false) JsonNode body,
 			Principal principal) {
-		String comment = body == null ? null : body.path("comment").asString(null);
+		String comment = comments.of(body);
 		var confirmed = confirmations.confirm(id, principal == null ? "anonymous" : principal.getName(), comment);
 		Map<String, Object> statement = statement(id);
 		statement.put("confirmation_applied", confirmed.applied());

@@ -22,10 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.config.InputLimits;
+import com.payoutrunner.core.FieldText;
 import com.payoutrunner.core.MoneyConversion;
 import com.payoutrunner.fees.RoutingRule;
 import com.payoutrunner.fees.RoutingRules;
 import com.payoutrunner.payout.Priority;
+import com.payoutrunner.requests.JsonAmount;
 
 /**
  * Fee rules over the fee schedule (admin): list, add, change (including
@@ -49,7 +52,11 @@ class RoutingRulesController {
 
 	private final MoneyConversion conversion;
 
-	RoutingRulesController(RoutingRules rules, AuditTrail audit, JsonMapper json, MoneyConversion conversion) {
+	private final InputLimits limits;
+
+	RoutingRulesController(RoutingRules rules, AuditTrail audit, JsonMapper json, MoneyConversion conversion,
+			InputLimits limits) {
+		this.limits = limits;
 		this.rules = rules;
 		this.audit = audit;
 		this.json = json;
@@ -87,6 +94,13 @@ class RoutingRulesController {
 	}
 
 	private RoutingRules.Draft draft(JsonNode body) {
+		if (body == null || !body.isObject()) {
+			throw Problems.invalidField("", "the body must be a JSON object");
+		}
+		JsonNode active = body.get("active");
+		if (active != null && !active.isBoolean()) {
+			throw Problems.invalidField("active", "must be true or false");
+		}
 		Priority priority = Priority.fromCode(required(body, "priority"));
 		String currency = optional(body, "currency");
 		if (currency != null) {
@@ -143,33 +157,46 @@ class RoutingRulesController {
 		return code;
 	}
 
-	private static String required(JsonNode body, String field) {
+	private String required(JsonNode body, String field) {
 		String value = optional(body, field);
 		if (value == null) {
-			throw new IllegalArgumentException(field + " is required");
+			throw Problems.invalidField(field, "is required");
 		}
 		return value;
 	}
 
-	private static String optional(JsonNode body, String field) {
-		JsonNode node = body.get(field);
-		return node == null || node.isNull() || node.asString("").isBlank() ? null : node.asString().strip();
-	}
-
-	private static BigDecimal decimal(JsonNode body, String field, boolean required) {
+	private String optional(JsonNode body, String field) {
 		JsonNode node = body.get(field);
 		if (node == null || node.isNull()) {
-			if (required) {
-				throw new IllegalArgumentException(field + " is required");
-			}
 			return null;
 		}
+		if (!node.isString()) {
+			throw Problems.invalidField(field, "must be a string");
+		}
+		var problem = FieldText.problem(node.asString(), limits.maxTextChars());
+		if (problem.isPresent()) {
+			throw Problems.invalidField(field, problem.get());
+		}
+		return node.asString().isBlank() ? null : node.asString().strip();
+	}
+
+	/** Amounts and percentages by the one money rule: at most 4 decimals here. */
+	private static BigDecimal decimal(JsonNode body, String field, boolean required) {
+		BigDecimal value;
 		try {
-			return new BigDecimal(node.isNumber() ? node.numberValue().toString() : node.asString().strip());
+			value = JsonAmount.parseDecimal(body.get(field), 4);
 		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException(field + " must be a decimal number");
+		catch (IllegalArgumentException ex) {
+			throw Problems.invalidField(field, ex.getMessage());
 		}
+		if (value == null && required) {
+			throw Problems.invalidField(field, "is required");
+		}
+		// The columns are numeric(20, 4).
+		if (value != null && value.precision() - value.scale() > 16) {
+			throw Problems.invalidField(field, "has more than 16 digits before the decimal point");
+		}
+		return value;
 	}
 
 }

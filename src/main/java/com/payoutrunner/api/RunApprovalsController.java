@@ -35,7 +35,10 @@ class RunApprovalsController {
 
 	private final RunLauncher launcher;
 
-	RunApprovalsController(RunApprovals approvals, RunLauncher launcher) {
+	private final RequestComments comments;
+
+	RunApprovalsController(RunApprovals approvals, RunLauncher launcher, RequestComments comments) {
+		this.comments = comments;
 		this.approvals = approvals;
 		this.launcher = launcher;
 	}
@@ -53,7 +56,7 @@ class RunApprovalsController {
 	@PostMapping("/{id}/approve")
 	ResponseEntity<Map<String, Object>> approve(@PathVariable long id, @RequestBody(required = false) JsonNode body,
 			Principal principal) throws Exception {
-		RunApprovals.Decision decision = approvals.approve(id, principal.getName(), comment(body));
+		RunApprovals.Decision decision = approvals.approve(id, principal.getName(), comments.of(body));
 		Map<String, Object> answer = answer(decision);
 		if (!decision.approved()) {
 			return ResponseEntity.ok(answer);
@@ -72,7 +75,7 @@ class RunApprovalsController {
 	@PostMapping("/{id}/reject")
 	Map<String, Object> reject(@PathVariable long id, @RequestBody(required = false) JsonNode body,
 			Principal principal) {
-		Map<String, Object> answer = answer(approvals.reject(id, principal.getName(), comment(body)));
+		Map<String, Object> answer = answer(approvals.reject(id, principal.getName(), comments.of(body)));
 		answer.put("message", "rejected: the run sends nothing; its payouts are pending again for a rerun");
 		return answer;
 	}
@@ -86,10 +89,6 @@ class RunApprovalsController {
 		answer.put("approvals_required", decision.required());
 		answer.put("approval", approvals.ofRun(decision.runId()).orElse(null));
 		return answer;
-	}
-
-	private static String comment(JsonNode body) {
-		return body == null ? null : body.path("comment").asString(null);
 	}
 
 }

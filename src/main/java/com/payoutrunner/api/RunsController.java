@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.core.DisplayPath;
 import com.payoutrunner.approval.RunApprovalView;
 import com.payoutrunner.approval.RunApprovals;
 import com.payoutrunner.batching.PayoutRunJobParameters;
@@ -148,8 +149,8 @@ class RunsController {
 		}
 		Map<String, String> reports = new LinkedHashMap<>();
 		reports.put("skips", "/api/runs/" + id + "/skips");
-		reports.put("skips_file", paths.skipReport(id).toString());
-		reports.put("summary_file", paths.summary(id).toString());
+		reports.put("skips_file", DisplayPath.of(paths.skipReport(id)));
+		reports.put("summary_file", DisplayPath.of(paths.summary(id)));
 		body.put("reports", reports);
 		return body;
 	}

@@ -17,6 +17,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditDetails;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.connector.AddressedPayout;
 import com.payoutrunner.payout.PayoutRepository;
@@ -88,10 +89,9 @@ public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecuti
 		items.forEach(item -> byId.put(item.priced().payout().id(), item));
 		for (Long id : queued) {
 			RoutedPayout item = byId.get(id);
-			details
-				.add("{\"rail\":\"%s\",\"rail_currency\":\"%s\",\"net\":\"%s\",\"fee\":\"%s\",\"rail_amount\":\"%s\"}"
-					.formatted(item.route().rail(), item.route().currency().getCurrencyCode(), item.priced().net(),
-							item.priced().fee().total(), item.fx().target()));
+			details.add(AuditDetails.of("rail", item.route().rail(), "rail_currency",
+					item.route().currency().getCurrencyCode(), "net", item.priced().net(), "fee",
+					item.priced().fee().total(), "rail_amount", item.fx().target()));
 		}
 		audit.payoutEvents("line_created", AuditCategory.FINANCIAL, "info", "run:" + run.runId(), run.runId(), queued,
 				details);

@@ -1,5 +1,6 @@
 package com.payoutrunner.batching;
 
+import com.payoutrunner.core.DisplayPath;
 import com.payoutrunner.report.ReportPaths;
 import com.payoutrunner.report.SkipRecordRepository;
 
@@ -61,7 +62,7 @@ public class RunSummaryService {
 		return new RunSummary(runId, execution.getId(),
 				execution.getJobParameters().getString(PayoutRunJobParameters.EVENT), status(execution), counts[0],
 				breakdown.values().stream().mapToLong(Long::longValue).sum(), counts[1], counts[2], breakdown,
-				failedBreakdown, report.toString());
+				failedBreakdown, DisplayPath.of(report));
 	}
 
 	/**

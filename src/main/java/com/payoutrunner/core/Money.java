@@ -19,32 +19,103 @@ public record Money(long minorUnits, Currency currency) {
 		return new Money(minorUnits, Currency.getInstance(currencyCode));
 	}
 
+	/** The most digits an amount may have before its decimal point. */
+	public static final int MAX_INTEGER_DIGITS = 18;
+
 	/**
-	 * Parses a plain decimal ("1234.50") strictly: no grouping, no exponent, no more
-	 * decimals than the currency has.
-	 * @throws IllegalArgumentException with a reason a user can act on
+	 * Parses a plain decimal ("1234.50") strictly: {@link #parseStrict}, the one rule for
+	 * every amount the product reads.
+	 * @throws InvalidAmountException with a reason a user can act on
 	 */
 	public static Money parse(String text, Currency currency) {
-		if (text == null || text.isBlank()) {
-			throw new IllegalArgumentException("amount is empty");
-		}
-		String trimmed = text.trim();
-		if (!trimmed.matches("[+-]?\\d+(\\.\\d+)?")) {
-			throw new IllegalArgumentException("amount '" + trimmed + "' is not a decimal number like 1234.50");
-		}
-		BigDecimal value = new BigDecimal(trimmed);
+		return parseStrict(text, currency);
+	}
+
+	/**
+	 * The one rule for amounts from outside (API, CSV imports, statements, bank files):
+	 * an optional {@code -}, ASCII digits, at most {@value #MAX_INTEGER_DIGITS} of them
+	 * before the decimal point, and at most the currency's exponent after it. No
+	 * exponent, no {@code +}, no grouping, no other script's digits. The text is checked
+	 * character by character before any {@link BigDecimal} is built, so that no input,
+	 * however long or however large its exponent, costs more than a glance.
+	 * @throws InvalidAmountException with a reason a user can act on
+	 */
+	public static Money parseStrict(String text, Currency currency) {
+		Objects.requireNonNull(currency, "currency");
 		int digits = minorDigits(currency);
-		if (value.stripTrailingZeros().scale() > digits) {
-			throw new IllegalArgumentException("amount '" + trimmed + "' has more decimals than "
-					+ currency.getCurrencyCode() + " allows (" + digits + ")");
-		}
+		BigDecimal value = strictDecimal(text, digits, currency.getCurrencyCode());
 		try {
 			return new Money(value.movePointRight(digits).longValueExact(), currency);
 		}
 		catch (ArithmeticException ex) {
-			throw new IllegalArgumentException(
-					"amount '" + trimmed + "' is too large for " + currency.getCurrencyCode());
+			throw new InvalidAmountException(quoted(text.strip()) + " is too large for " + currency.getCurrencyCode());
 		}
+	}
+
+	/**
+	 * {@link #parseStrict}'s rule for a decimal that is not an amount of one currency (a
+	 * percentage, a band edge): at most {@code maxDecimals} after the point.
+	 * @throws InvalidAmountException with a reason a user can act on
+	 */
+	public static BigDecimal parseStrictDecimal(String text, int maxDecimals) {
+		return strictDecimal(text, maxDecimals, null);
+	}
+
+	private static BigDecimal strictDecimal(String text, int maxDecimals, String code) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidAmountException("is empty");
+		}
+		String trimmed = text.strip();
+		int start = trimmed.charAt(0) == '-' ? 1 : 0;
+		int point = -1;
+		for (int i = start; i < trimmed.length(); i++) {
+			char c = trimmed.charAt(i);
+			if (c == '.' && point < 0 && i > start && i < trimmed.length() - 1) {
+				point = i;
+			}
+			else if (c < '0' || c > '9') {
+				throw new InvalidAmountException(quoted(trimmed) + " is not a decimal number like 1234.50");
+			}
+			if (point < 0 && i - start >= MAX_INTEGER_DIGITS) {
+				throw new InvalidAmountException(
+						quoted(trimmed) + " has more than " + MAX_INTEGER_DIGITS + " digits before the decimal point");
+			}
+		}
+		if (start == trimmed.length()) {
+			throw new InvalidAmountException(quoted(trimmed) + " is not a decimal number like 1234.50");
+		}
+		int decimals = point < 0 ? 0 : trimmed.length() - point - 1;
+		if (decimals > maxDecimals) {
+			throw new InvalidAmountException(quoted(trimmed) + " has more decimals than "
+					+ (code == null ? "allowed" : code + " allows") + " (" + maxDecimals + ")");
+		}
+		// Safe now: at most 18 digits before the point, no exponent.
+		return new BigDecimal(trimmed);
+	}
+
+	/** The text as a message may echo it: quoted, and cut when long. */
+	private static String quoted(String text) {
+		return text.length() <= 40 ? "'" + text + "'"
+				: "'" + text.substring(0, 24) + "...' (" + text.length() + " characters)";
+	}
+
+	/**
+	 * An amount refused by {@link #parseStrict}; {@link #reason} leaves out the word
+	 * "amount", for callers that name the field themselves.
+	 */
+	public static final class InvalidAmountException extends IllegalArgumentException {
+
+		private final String reason;
+
+		InvalidAmountException(String reason) {
+			super("amount " + reason);
+			this.reason = reason;
+		}
+
+		public String reason() {
+			return reason;
+		}
+
 	}
 
 	/**

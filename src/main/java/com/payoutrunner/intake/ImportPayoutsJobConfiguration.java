@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.core.MoneyConversion;
 import com.payoutrunner.payout.PayoutRepository;
@@ -64,8 +65,8 @@ class ImportPayoutsJobConfiguration {
 	Step loadPayoutsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PayoutRunnerProperties properties, PayoutCsvReader payoutCsvReader,
 			ImportedPayoutWriter importedPayoutWriter, ImportErrorListener importErrorListener,
-			MoneyConversion conversion, Clock clock) {
-		PayoutRowParser parser = new PayoutRowParser(conversion::canConvert);
+			MoneyConversion conversion, Clock clock, InputLimits limits) {
+		PayoutRowParser parser = new PayoutRowParser(conversion::canConvert, limits);
 		return new StepBuilder("loadPayoutsStep", jobRepository)
 			.<PayoutCsvRow, ImportedPayout>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
@@ -81,8 +82,8 @@ class ImportPayoutsJobConfiguration {
 
 	@Bean
 	@StepScope
-	PayoutCsvReader payoutCsvReader(@Value("#{jobParameters['file']}") String file) {
-		return new PayoutCsvReader(Path.of(file));
+	PayoutCsvReader payoutCsvReader(@Value("#{jobParameters['file']}") String file, InputLimits limits) {
+		return new PayoutCsvReader(Path.of(file), limits.maxImportRows());
 	}
 
 	@Bean

@@ -19,6 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
+import com.payoutrunner.config.InputLimits;
+
 /**
  * Streams an import file (RFC 4180 CSV, UTF-8, optional BOM, header row with columns in
  * any order). The header is checked on open: a missing required column stops the import
@@ -45,8 +47,19 @@ public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 
 	private long rowsRead;
 
+	private final long maxRows;
+
 	public PayoutCsvReader(Path file) {
+		this(file, InputLimits.DEFAULTS.maxImportRows());
+	}
+
+	/**
+	 * @param maxRows the most data rows a file may have ({@code max-import-rows}): the
+	 * row after them stops the import, naming its line and the limit
+	 */
+	public PayoutCsvReader(Path file, long maxRows) {
 		this.file = file;
+		this.maxRows = maxRows;
 	}
 
 	@Override
@@ -125,6 +138,10 @@ public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 			CSVRecord record = records.next();
 			rowsRead++;
 			long endLine = parser.getCurrentLineNumber();
+			if (rowsRead > maxRows) {
+				throw new ImportFileException(file.getFileName() + ":" + endLine + ": more than " + maxRows
+						+ " rows (payout.limits.max-import-rows); rows of the chunks committed before it were imported");
+			}
 			long newlinesInside = record.stream().mapToLong(PayoutCsvReader::lineBreaks).sum();
 			long line = endLine - newlinesInside;
 			Map<String, String> cells = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.function.Predicate;
 
+import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.core.CountryCodes;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.BankDetails;
@@ -22,10 +23,23 @@ public final class PayoutRowParser {
 
 	static final String MISSING_VALUE = "missing_value";
 
+	static final String TOO_LONG = "value_too_long";
+
 	private final Predicate<Currency> supportedCurrency;
 
+	private final InputLimits limits;
+
 	public PayoutRowParser(Predicate<Currency> supportedCurrency) {
+		this(supportedCurrency, InputLimits.DEFAULTS);
+	}
+
+	/**
+	 * @param limits the longest cell ({@code max-cell-chars}) and the longest name
+	 * ({@code max-text-chars})
+	 */
+	public PayoutRowParser(Predicate<Currency> supportedCurrency, InputLimits limits) {
 		this.supportedCurrency = supportedCurrency;
+		this.limits = limits;
 	}
 
 	public ImportedPayout parse(PayoutCsvRow row) {
@@ -33,15 +47,36 @@ public final class PayoutRowParser {
 		if (row.structuralProblem() != null) {
 			throw new InvalidPayoutRowException(line, null, "malformed_row", row.structuralProblem());
 		}
+		checkCells(row);
 		String investorId = required(row, "investor_id");
 		if (investorId.length() > 64) {
 			throw invalid(line, "investor_id", "investor_id is longer than 64 characters");
 		}
 		String investorName = required(row, "investor_name");
+		if (investorName.length() > limits.maxTextChars()) {
+			throw new InvalidPayoutRowException(line, "investor_name", TOO_LONG, "investor_name is longer than "
+					+ limits.maxTextChars() + " characters (payout.limits.max-text-chars)");
+		}
 		Currency currency = currency(row);
 		return new ImportedPayout(line, investorId, investorName, country(row), row.cell("payment_method"),
 				externalAccountId(row), amount(row, currency), currency.getCurrencyCode(),
 				bool(row, "has_us_bank_account"), priority(row), bankDetails(row), date(row, "scheduled_date"));
+	}
+
+	/**
+	 * Every cell, before any is read: within {@code max-cell-chars} and with no NUL
+	 * (which PostgreSQL cannot store); the error names the column, never echoes the cell.
+	 */
+	private void checkCells(PayoutCsvRow row) {
+		row.cells().forEach((column, value) -> {
+			if (value != null && value.length() > limits.maxCellChars()) {
+				throw new InvalidPayoutRowException(row.line(), column, TOO_LONG, column + " is longer than "
+						+ limits.maxCellChars() + " characters (payout.limits.max-cell-chars)");
+			}
+			if (value != null && value.indexOf('\0') >= 0) {
+				throw invalid(row.line(), column, column + " contains a NUL character");
+			}
+		});
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditDetails;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.core.Money;
 
@@ -145,7 +146,7 @@ public class Ledger {
 			.query(Long.class)
 			.single();
 		audit.event("hold", Long.toString(holdId), "hold_placed", AuditCategory.FINANCIAL, "info", actor, null,
-				"{\"payout_id\": " + payoutId + ", \"amount\": \"" + amount + "\"}");
+				AuditDetails.of("payout_id", payoutId, "amount", amount.toString()));
 		return holdId;
 	}
 
@@ -168,7 +169,7 @@ public class Ledger {
 			.param("expiresAt", java.sql.Timestamp.from(expiresAt))
 			.update();
 		audit.event("hold", Long.toString(cancelled.holdId()), "hold_reinstated", AuditCategory.FINANCIAL, "info",
-				actor, null, "{\"payout_id\": " + payoutId + ", \"amount_minor\": " + cancelled.minor() + "}");
+				actor, null, AuditDetails.of("payout_id", payoutId, "amount_minor", cancelled.minor()));
 		return true;
 	}
 
@@ -234,8 +235,8 @@ public class Ledger {
 			.optional();
 		held.ifPresent(hold -> {
 			audit.event("hold", Long.toString(hold.holdId()), "hold_released", AuditCategory.FINANCIAL,
-					unpaidMinor > 0 ? "warning" : "info", actor, null, "{\"payout_id\": " + payoutId
-							+ ", \"settled_minor\": " + hold.minor() + ", \"released_minor\": " + unpaidMinor + "}");
+					unpaidMinor > 0 ? "warning" : "info", actor, null, AuditDetails.of("payout_id", payoutId,
+							"settled_minor", hold.minor(), "released_minor", unpaidMinor));
 			debit(hold, hold.minor());
 		});
 		return held.isPresent();
@@ -250,7 +251,7 @@ public class Ledger {
 		var returned = jdbc.sql(RETURN).param("payoutId", payoutId).query(Ledger::holdChange).optional();
 		returned.ifPresent(hold -> {
 			audit.event("hold", Long.toString(hold.holdId()), "hold_returned", AuditCategory.FINANCIAL, "warning",
-					actor, null, "{\"payout_id\": " + payoutId + ", \"credited_minor\": " + hold.minor() + "}");
+					actor, null, AuditDetails.of("payout_id", payoutId, "credited_minor", hold.minor()));
 			debit(hold, -hold.minor());
 		});
 		return returned.isPresent();
@@ -271,7 +272,7 @@ public class Ledger {
 
 	private boolean ended(Optional<Long> hold, String action, long payoutId, String actor) {
 		hold.ifPresent(holdId -> audit.event("hold", Long.toString(holdId), action, AuditCategory.FINANCIAL, "info",
-				actor, null, "{\"payout_id\": " + payoutId + "}"));
+				actor, null, AuditDetails.of("payout_id", payoutId)));
 		return hold.isPresent();
 	}
 

@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.core.Money;
 
 /**
@@ -43,6 +44,9 @@ import com.payoutrunner.core.Money;
  */
 final class Camt053StatementReader {
 
+	/** Deeper than any camt.053 goes: a nesting bomb stops here. */
+	private static final int MAX_DEPTH = 64;
+
 	static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:camt.053.";
 
 	private Camt053StatementReader() {
@@ -53,14 +57,14 @@ final class Camt053StatementReader {
 		return start.contains(NAMESPACE_PREFIX);
 	}
 
-	static Statement read(byte[] content) {
+	static Statement read(byte[] content, InputLimits limits) {
 		XMLInputFactory factory = XMLInputFactory.newFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 		XMLStreamReader xml = null;
 		try {
 			xml = factory.createXMLStreamReader(new ByteArrayInputStream(content));
-			return read(xml);
+			return read(xml, limits);
 		}
 		catch (XMLStreamException ex) {
 			int line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNumber();
@@ -78,7 +82,7 @@ final class Camt053StatementReader {
 		}
 	}
 
-	private static Statement read(XMLStreamReader xml) throws XMLStreamException {
+	private static Statement read(XMLStreamReader xml, InputLimits limits) throws XMLStreamException {
 		List<StatementLine> lines = new ArrayList<>();
 		List<RejectedRow> rejected = new ArrayList<>();
 		List<Statement.NamedAccount> accounts = new ArrayList<>();
@@ -101,12 +105,20 @@ final class Camt053StatementReader {
 						root = false;
 					}
 					path.push(name);
+					if (path.size() > MAX_DEPTH) {
+						throw new StatementFileException(xml.getLocation().getLineNumber(),
+								"elements nested deeper than " + MAX_DEPTH);
+					}
 					text.setLength(0);
 					if (entry == null && "Stmt".equals(name)) {
 						statementLine = xml.getLocation().getLineNumber();
 						account = null;
 					}
 					if ("Ntry".equals(name)) {
+						if (lines.size() + rejected.size() >= limits.maxStatementLines()) {
+							throw new StatementFileException(xml.getLocation().getLineNumber(), "more than "
+									+ limits.maxStatementLines() + " entries (payout.limits.max-statement-lines)");
+						}
 						entry = new Entry(xml.getLocation().getLineNumber());
 						entryDepth = path.size();
 					}
@@ -118,7 +130,17 @@ final class Camt053StatementReader {
 						entry.chargeCurrencies.add(String.valueOf(xml.getAttributeValue(null, "Ccy")));
 					}
 				}
-				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(xml.getText());
+				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+					text.append(xml.getText());
+					if (text.length() > limits.maxCellChars()) {
+						throw new StatementFileException(xml.getLocation().getLineNumber(),
+								"an element's text is longer than " + limits.maxCellChars()
+										+ " characters (payout.limits.max-cell-chars)");
+					}
+					if (text.indexOf("\0") >= 0) {
+						throw new StatementFileException(xml.getLocation().getLineNumber(), "contains a NUL character");
+					}
+				}
 				case XMLStreamConstants.END_ELEMENT -> {
 					if (entry == null && (endsWith(path, "Stmt", "Acct", "Id", "IBAN")
 							|| (account == null && endsWith(path, "Stmt", "Acct", "Id", "Othr", "Id")))) {

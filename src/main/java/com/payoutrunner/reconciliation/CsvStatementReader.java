@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.core.Money;
 
 /**
@@ -50,7 +51,7 @@ final class CsvStatementReader {
 	private CsvStatementReader() {
 	}
 
-	static Statement read(byte[] content) {
+	static Statement read(byte[] content, InputLimits limits) {
 		String text = new String(content, StandardCharsets.UTF_8);
 		if (text.startsWith("\uFEFF")) {
 			text = text.substring(1);
@@ -65,6 +66,14 @@ final class CsvStatementReader {
 				// shift
 				// this, which the documented format rules out for statements.
 				int line = (int) record.getRecordNumber() + 1;
+				if (record.getRecordNumber() > limits.maxStatementLines()) {
+					throw new StatementFileException(line,
+							"more than " + limits.maxStatementLines() + " lines (payout.limits.max-statement-lines)");
+				}
+				String oversized = oversizedCell(record, limits.maxCellChars());
+				if (oversized != null) {
+					throw new StatementFileException(line, oversized);
+				}
 				if (columns.containsKey(ACCOUNT)) {
 					// Every row, even one rejected below: a statement of another account
 					// is
@@ -73,6 +82,7 @@ final class CsvStatementReader {
 					accounts.putIfAbsent(account, new Statement.NamedAccount(line, account));
 				}
 				try {
+					refuseNul(record, columns);
 					lines.add(row(record, columns, line));
 				}
 				catch (RowException ex) {
@@ -87,6 +97,27 @@ final class CsvStatementReader {
 			throw new StatementFileException(1, "cannot read the header row: " + rootMessage(ex));
 		}
 		return new Statement("csv", lines, rejected, List.copyOf(accounts.values()));
+	}
+
+	/** Why a cell is too long to read on, or null. */
+	private static String oversizedCell(CSVRecord record, int maxChars) {
+		for (int i = 0; i < record.size(); i++) {
+			if (record.get(i).length() > maxChars) {
+				return "cell " + (i + 1) + " is longer than " + maxChars + " characters (payout.limits.max-cell-chars)";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A NUL cannot be stored (PostgreSQL text): the row is refused, naming the column.
+	 */
+	private static void refuseNul(CSVRecord record, Map<String, Integer> columns) {
+		columns.forEach((name, index) -> {
+			if (index < record.size() && record.get(index).indexOf('\0') >= 0) {
+				throw new RowException(name, "contains a NUL character");
+			}
+		});
 	}
 
 	private static Map<String, Integer> columns(List<String> header) {

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.core.Sha256;
 
 /**
@@ -83,7 +84,7 @@ class ReconcileStatementJobConfiguration {
 
 	@Bean
 	Step applyStatementStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			StatementApplier applier, OurAccounts ourAccounts) {
+			StatementApplier applier, OurAccounts ourAccounts, InputLimits limits) {
 		return new StepBuilder("applyStatementStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			StepExecution step = contribution.getStepExecution();
 			JobParameters parameters = step.getJobParameters();
@@ -94,7 +95,7 @@ class ReconcileStatementJobConfiguration {
 				throw new IllegalStateException(file + " changed since this reconciliation started (its SHA-256 is no"
 						+ " longer " + hash + "): reconcile the new file as a statement of its own");
 			}
-			Statement statement = StatementFiles.read(content);
+			Statement statement = StatementFiles.read(content, limits);
 			ourAccounts.check(statement);
 			String deliveredBy = parameters.getString(ReconcileStatementJobParameters.DELIVERED_BY);
 			// An instance started before deliveries were recorded: nobody vouches for it.

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.core.DisplayPath;
 import com.payoutrunner.reconciliation.ReconciliationRepository.StatementRow;
 
 /** A statement's result from what was recorded, and its one-line JSON. */
@@ -54,7 +55,7 @@ public class ReconciliationSummary {
 			.put("unmatched_after_days", result.unmatchedAfterDays())
 			.put("batches_settled", result.batchesSettled())
 			.put("batches_partial", result.batchesPartial())
-			.put("report", result.report() == null ? null : result.report().toString()));
+			.put("report", DisplayPath.of(result.report())));
 	}
 
 }

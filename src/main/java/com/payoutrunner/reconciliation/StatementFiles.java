@@ -1,5 +1,7 @@
 package com.payoutrunner.reconciliation;
 
+import com.payoutrunner.config.InputLimits;
+
 /** Tells a camt.053 statement from a CSV one by its content, never by its name. */
 final class StatementFiles {
 
@@ -7,8 +9,16 @@ final class StatementFiles {
 	}
 
 	static Statement read(byte[] content) {
+		return read(content, InputLimits.DEFAULTS);
+	}
+
+	/**
+	 * @param limits the most lines (entries) and the longest cell (element text) a
+	 * statement may have: beyond them it is refused whole, naming the line and the limit
+	 */
+	static Statement read(byte[] content, InputLimits limits) {
 		if (Camt053StatementReader.looksLikeOne(content)) {
-			return Camt053StatementReader.read(content);
+			return Camt053StatementReader.read(content, limits);
 		}
 		String start = new String(content, 0, Math.min(content.length, 200), java.nio.charset.StandardCharsets.UTF_8)
 			.stripLeading();
@@ -16,7 +26,7 @@ final class StatementFiles {
 			throw new StatementFileException(1, "an XML file that is not a camt.053 statement (namespace "
 					+ Camt053StatementReader.NAMESPACE_PREFIX + "...)");
 		}
-		return CsvStatementReader.read(content);
+		return CsvStatementReader.read(content, limits);
 	}
 
 }

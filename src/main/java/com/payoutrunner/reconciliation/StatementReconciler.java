@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.core.Sha256;
 import com.payoutrunner.payout.EventLock;
@@ -79,11 +80,17 @@ public class StatementReconciler {
 
 	private final JsonMapper json;
 
+	private final long maxStatementBytes;
+
+	private final InputLimits limits;
+
 	StatementReconciler(JobOperator jobOperator, JobRepository jobRepository, Job reconcileStatementJob,
 			ReconciliationRepository repository, ReconciliationSummary summaries, EventLock locks,
 			PayoutRunnerProperties properties, ReconciliationReportWriter reports, OurAccounts ourAccounts,
-			AuditTrail audit, JsonMapper json) {
+			AuditTrail audit, JsonMapper json, InputLimits limits) {
 		this.json = json;
+		this.limits = limits;
+		this.maxStatementBytes = limits.maxStatementBytes().toBytes();
 		this.ourAccounts = ourAccounts;
 		this.audit = audit;
 		this.uploads = properties.bankFiles().statements();
@@ -119,7 +126,7 @@ public class StatementReconciler {
 	 * @throws ForeignStatementException when it does not (audited)
 	 */
 	private void checkOurs(String name, byte[] content, Delivery delivery) {
-		Statement statement = StatementFiles.read(content);
+		Statement statement = StatementFiles.read(content, limits);
 		try {
 			ourAccounts.check(statement);
 		}
@@ -239,16 +246,29 @@ public class StatementReconciler {
 		return reconcileChecked(file, content, unmatchedAfterDays, delivery);
 	}
 
+	/**
+	 * {@link #reconcile(String, byte[], int, Delivery)} for a statement the API streamed
+	 * to a temporary file (which the caller deletes).
+	 */
+	public ReconciliationResult reconcileUpload(String name, Path upload, int unmatchedAfterDays, Delivery delivery)
+			throws Exception {
+		return reconcile(name, read(upload), unmatchedAfterDays, delivery);
+	}
+
 	/** The one-line JSON summary, also printed last by the CLI. */
 	public String summaryJson(ReconciliationResult result) {
 		return summaries.toJson(result);
 	}
 
-	private static byte[] read(Path file) {
+	private byte[] read(Path file) {
 		if (!Files.isRegularFile(file)) {
 			throw new IllegalArgumentException(file + ": file not found");
 		}
 		try {
+			if (Files.size(file) > maxStatementBytes) {
+				throw new StatementFileException(0, "the statement is larger than " + maxStatementBytes
+						+ " bytes (payout.limits.max-statement-bytes)");
+			}
 			return Files.readAllBytes(file);
 		}
 		catch (IOException ex) {

@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditDetails;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.payout.PayoutStatus;
@@ -155,7 +156,7 @@ public class HoldExpiry {
 		if (fate == Fate.CANCEL_PAYOUT) {
 			cancellation.cancelLocked(payoutId, "hold expired before it was sent", "hold expired");
 			audit.payoutEvents("hold_expired", AuditCategory.FINANCIAL, "warning", "system", null, List.of(payoutId),
-					List.of("{\"from\": \"" + status.code() + "\"}"));
+					List.of(AuditDetails.of("from", status.code())));
 		}
 		return Optional.of(fate);
 	}

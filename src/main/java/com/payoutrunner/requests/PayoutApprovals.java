@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditDetails;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.ledger.Ledger;
 
@@ -157,9 +158,7 @@ public class PayoutApprovals {
 	}
 
 	private static String details(String comment, long approvals) {
-		return "{\"comment\": "
-				+ (comment == null ? "null" : "\"" + comment.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-				+ ", \"approvals\": " + approvals + "}";
+		return AuditDetails.of("comment", comment, "approvals", approvals);
 	}
 
 }

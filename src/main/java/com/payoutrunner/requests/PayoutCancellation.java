@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.payoutrunner.audit.AuditCategory;
+import com.payoutrunner.audit.AuditDetails;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.payout.PayoutStatus;
@@ -84,7 +85,7 @@ public class PayoutCancellation {
 		cancelLocked(id, "cancelled before it was sent", null);
 		boolean released = ledger.cancelHold(id, actor);
 		audit.payoutEvents("cancelled", AuditCategory.OPERATIONAL, "info", actor, null, List.of(id),
-				List.of("{\"comment\": " + quote(comment) + ", \"hold_cancelled\": " + released + "}"));
+				List.of(AuditDetails.of("comment", comment, "hold_cancelled", released)));
 		return true;
 	}
 
@@ -110,10 +111,6 @@ public class PayoutCancellation {
 	void cancelLocked(long id, String lineReason, String error) {
 		jdbc.sql(WITHDRAW_LINE).param("id", id).param("reason", lineReason).update();
 		jdbc.sql(CANCEL).param("id", id).param("error", error).update();
-	}
-
-	private static String quote(String text) {
-		return text == null ? "null" : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
 	}
 
 }

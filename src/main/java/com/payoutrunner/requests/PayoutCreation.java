@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
+import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.core.Fingerprints;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.core.MoneyConversion;
@@ -89,11 +91,15 @@ public class PayoutCreation {
 
 	private final Duration holdLifetime;
 
+	private final TransactionTemplate transactions;
+
 	public PayoutCreation(JsonMapper json, MoneyConversion conversion, Pricing pricing, ApprovalPolicy approvalPolicy,
 			RoutingRules routingRules, ApiPayoutRepository payouts, Ledger ledger, AuditTrail audit,
 			Fingerprints fingerprints, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
-		this.parser = new PayoutRequestParser(json, conversion::canConvert);
+			@org.springframework.beans.factory.annotation.Value("${payout.holds.lifetime:30d}") Duration holdLifetime,
+			InputLimits limits, PlatformTransactionManager transactionManager) {
+		this.parser = new PayoutRequestParser(json, conversion::canConvert, limits);
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.pricing = pricing;
 		this.approvalPolicy = approvalPolicy;
 		this.routingRules = routingRules;
@@ -106,17 +112,23 @@ public class PayoutCreation {
 		this.holdLifetime = holdLifetime;
 	}
 
-	@Transactional
+	/**
+	 * Checks the request before any transaction begins (a bad one never holds a
+	 * connection), then creates the payout in one.
+	 */
 	public Created create(String key, JsonNode body, String actor) {
-		if (key == null || key.isBlank() || key.length() > 255) {
-			throw new IllegalArgumentException("the Idempotency-Key header is required (1 to 255 characters)");
+		if (key == null || key.isBlank() || key.length() > 255 || key.indexOf('\0') >= 0) {
+			throw new IllegalArgumentException("the Idempotency-Key header is required (1 to 255 characters, no NUL)");
 		}
 		Instant now = clock.instant();
 		var parsed = parser.parse(body, now);
 		if (!parsed.isValid()) {
 			throw new InvalidRequestException(parsed.errors());
 		}
-		PayoutRequest request = parsed.request();
+		return transactions.execute(status -> create(key, parsed.request(), actor, now));
+	}
+
+	private Created create(String key, PayoutRequest request, String actor, Instant now) {
 		var price = pricing.price(request.amount(), request.priority(), request.originModule(),
 				routingRules.active(request.priority()));
 		Fee fee = price.fee();

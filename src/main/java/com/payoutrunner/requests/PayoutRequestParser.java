@@ -1,6 +1,5 @@
 package com.payoutrunner.requests;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,7 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.core.CountryCodes;
+import com.payoutrunner.core.FieldText;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.ExternalAccountId;
 import com.payoutrunner.payout.Priority;
@@ -45,19 +46,32 @@ public final class PayoutRequestParser {
 
 	}
 
+	private static final Currency MOST_DECIMALS = Currency.getInstance("BHD");
+
 	private static final ABANumberCheckDigit ABA = new ABANumberCheckDigit();
 
 	private final JsonMapper json;
 
 	private final Predicate<Currency> payable;
 
+	private final InputLimits limits;
+
 	/**
 	 * @param payable whether a currency can be paid (it has an FX rate that converts it
 	 * to a rail's currency): a payout in any other would be held and never paid
 	 */
 	public PayoutRequestParser(JsonMapper json, Predicate<Currency> payable) {
+		this(json, payable, InputLimits.DEFAULTS);
+	}
+
+	/**
+	 * @param limits the longest text field ({@code max-text-chars}) and the largest
+	 * metadata ({@code max-metadata-bytes})
+	 */
+	public PayoutRequestParser(JsonMapper json, Predicate<Currency> payable, InputLimits limits) {
 		this.json = json;
 		this.payable = payable;
+		this.limits = limits;
 	}
 
 	public Parsed parse(JsonNode body, Instant now) {
@@ -76,13 +90,10 @@ public final class PayoutRequestParser {
 		PayoutRequest.Beneficiary beneficiary = beneficiary(body.get("beneficiary"), errors);
 		Instant scheduled = scheduled(body, now, errors);
 		JsonNode metadata = body.get("metadata");
-		if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
-			errors.add(new FieldError("metadata", "must be a JSON object"));
-		}
+		String metadataJson = metadata(metadata, errors);
 		if (!errors.isEmpty()) {
 			return new Parsed(null, errors);
 		}
-		String metadataJson = metadata == null || metadata.isNull() ? null : json.writeValueAsString(metadata);
 		String canonical = canonical(module, entity, amount, priority, beneficiary, scheduled, metadata);
 		return new Parsed(
 				new PayoutRequest(module, entity, amount, priority, beneficiary, scheduled, metadataJson, canonical),
@@ -120,11 +131,36 @@ public final class PayoutRequestParser {
 		return node;
 	}
 
-	private static String text(JsonNode parent, String field, List<FieldError> errors, boolean required) {
+	/**
+	 * The metadata as JSON, within its size, with no NUL anywhere (PostgreSQL's jsonb
+	 * refuses it); null when not given.
+	 */
+	private String metadata(JsonNode metadata, List<FieldError> errors) {
+		if (metadata == null || metadata.isNull()) {
+			return null;
+		}
+		if (!metadata.isObject()) {
+			errors.add(new FieldError("metadata", "must be a JSON object"));
+			return null;
+		}
+		String text = json.writeValueAsString(metadata);
+		long max = limits.maxMetadataBytes().toBytes();
+		if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max) {
+			errors.add(new FieldError("metadata", "is larger than " + max + " bytes as JSON"));
+			return null;
+		}
+		if (text.contains("\\u0000")) {
+			errors.add(new FieldError("metadata", "contains a NUL character"));
+			return null;
+		}
+		return text;
+	}
+
+	private String text(JsonNode parent, String field, List<FieldError> errors, boolean required) {
 		return text(parent, field, field, errors, required);
 	}
 
-	private static String text(JsonNode parent, String field, String path, List<FieldError> errors, boolean required) {
+	private String text(JsonNode parent, String field, String path, List<FieldError> errors, boolean required) {
 		JsonNode node = parent.get(field);
 		if (node == null || node.isNull() || (node.isString() && node.asString().isBlank())) {
 			if (required) {
@@ -136,10 +172,15 @@ public final class PayoutRequestParser {
 			errors.add(new FieldError(path, "must be a string"));
 			return null;
 		}
+		var problem = FieldText.problem(node.asString(), limits.maxTextChars());
+		if (problem.isPresent()) {
+			errors.add(new FieldError(path, problem.get()));
+			return null;
+		}
 		return node.asString().strip();
 	}
 
-	private static UUID uuid(JsonNode body, List<FieldError> errors) {
+	private UUID uuid(JsonNode body, List<FieldError> errors) {
 		String text = text(body, "origin_entity_id", errors, true);
 		if (text == null) {
 			return null;
@@ -182,37 +223,26 @@ public final class PayoutRequestParser {
 	}
 
 	private static Money amount(JsonNode body, Currency currency, List<FieldError> errors) {
-		JsonNode node = body.get("amount");
-		if (node == null || node.isNull()) {
-			errors.add(new FieldError("amount", "is required"));
-			return null;
-		}
-		BigDecimal value;
+		Money amount;
 		try {
-			// A JSON number is read from its text, never through a double.
-			value = new BigDecimal(node.isNumber() ? node.numberValue().toString() : node.asString().strip());
+			// Without a currency, checked with the most decimals any has, so that every
+			// bad field is named at once.
+			amount = JsonAmount.parse(body.get("amount"), currency == null ? MOST_DECIMALS : currency);
 		}
-		catch (NumberFormatException ex) {
-			errors.add(new FieldError("amount", "must be a decimal number such as \"1000.00\""));
+		catch (IllegalArgumentException ex) {
+			if (currency != null || !ex.getMessage().contains("decimals")) {
+				errors.add(new FieldError("amount", ex.getMessage()));
+			}
 			return null;
 		}
-		if (value.signum() <= 0) {
+		if (!amount.isPositive()) {
 			errors.add(new FieldError("amount", "must be above zero"));
 			return null;
 		}
-		if (currency == null) {
-			return null;
-		}
-		int digits = Money.minorDigits(currency);
-		if (value.stripTrailingZeros().scale() > digits) {
-			errors.add(new FieldError("amount",
-					"has more decimals than " + currency.getCurrencyCode() + " allows (" + digits + ")"));
-			return null;
-		}
-		return Money.round(value, currency, java.math.RoundingMode.UNNECESSARY);
+		return currency == null ? null : amount;
 	}
 
-	private static Priority priority(JsonNode body, List<FieldError> errors) {
+	private Priority priority(JsonNode body, List<FieldError> errors) {
 		String text = text(body, "priority", errors, false);
 		if (text == null) {
 			return Priority.NORMAL;
@@ -226,7 +256,7 @@ public final class PayoutRequestParser {
 		}
 	}
 
-	private static PayoutRequest.Beneficiary beneficiary(JsonNode node, List<FieldError> errors) {
+	private PayoutRequest.Beneficiary beneficiary(JsonNode node, List<FieldError> errors) {
 		if (node == null || node.isNull()) {
 			errors.add(new FieldError("beneficiary", "is required"));
 			return null;
@@ -275,7 +305,7 @@ public final class PayoutRequestParser {
 		return new PayoutRequest.Beneficiary(name, number, iban, bic, bankCode, country, external);
 	}
 
-	private static Instant scheduled(JsonNode body, Instant now, List<FieldError> errors) {
+	private Instant scheduled(JsonNode body, Instant now, List<FieldError> errors) {
 		String text = text(body, "scheduled_run", errors, false);
 		if (text == null) {
 			return null;

@@ -29,7 +29,8 @@ class MoneyTests {
 			'  7.25  '  | USD | 725
 			-3.50       | USD | -350
 			100         | JPY | 100
-			100.0       | JPY | 100
+			999999999999999999 | JPY | 999999999999999999
+			-0.5        | EUR | -50
 			1.234       | BHD | 1234
 			1.5         | BHD | 1500
 			""")
@@ -38,17 +39,35 @@ class MoneyTests {
 	}
 
 	@ParameterizedTest(name = "\"{0}\" {1} -> {2}")
-	@CsvSource(delimiter = '|', textBlock = """
-			1,234.50 | USD | amount '1,234.50' is not a decimal number like 1234.50
-			1e3      | USD | amount '1e3' is not a decimal number like 1234.50
-			abc      | USD | amount 'abc' is not a decimal number like 1234.50
-			10.      | USD | amount '10.' is not a decimal number like 1234.50
-			.5       | USD | amount '.5' is not a decimal number like 1234.50
-			$10.00   | USD | amount '$10.00' is not a decimal number like 1234.50
-			10.001   | USD | amount '10.001' has more decimals than USD allows (2)
-			100.5    | JPY | amount '100.5' has more decimals than JPY allows (0)
-			1.2345   | BHD | amount '1.2345' has more decimals than BHD allows (3)
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					1,234.50 | USD | amount '1,234.50' is not a decimal number like 1234.50
+					1e3      | USD | amount '1e3' is not a decimal number like 1234.50
+					abc      | USD | amount 'abc' is not a decimal number like 1234.50
+					10.      | USD | amount '10.' is not a decimal number like 1234.50
+					.5       | USD | amount '.5' is not a decimal number like 1234.50
+					$10.00   | USD | amount '$10.00' is not a decimal number like 1234.50
+					10.001   | USD | amount '10.001' has more decimals than USD allows (2)
+					100.5    | JPY | amount '100.5' has more decimals than JPY allows (0)
+					1.2345   | BHD | amount '1.2345' has more decimals than BHD allows (3)
+					100.0    | JPY | amount '100.0' has more decimals than JPY allows (0)
+					1E+30000000 | USD | amount '1E+30000000' is not a decimal number like 1234.50
+					1e2      | USD | amount '1e2' is not a decimal number like 1234.50
+					+10      | USD | amount '+10' is not a decimal number like 1234.50
+					١٠٠      | USD | amount '١٠٠' is not a decimal number like 1234.50
+					１００      | USD | amount '１００' is not a decimal number like 1234.50
+					1_000    | USD | amount '1_000' is not a decimal number like 1234.50
+					1 000    | USD | amount '1 000' is not a decimal number like 1234.50
+					1.2.3    | USD | amount '1.2.3' is not a decimal number like 1234.50
+					-        | USD | amount '-' is not a decimal number like 1234.50
+					--1      | USD | amount '--1' is not a decimal number like 1234.50
+					0x10     | USD | amount '0x10' is not a decimal number like 1234.50
+					NaN      | USD | amount 'NaN' is not a decimal number like 1234.50
+					Infinity | USD | amount 'Infinity' is not a decimal number like 1234.50
+					1234567890123456789 | USD | amount '1234567890123456789' has more than 18 digits before the decimal point
+					99999999999999999999.99 | USD | amount '99999999999999999999.99' has more than 18 digits before the decimal point
+					999999999999999999.99 | USD | amount '999999999999999999.99' is too large for USD
+					""")
 	void rejectsAnythingButAPlainDecimalWithTheCurrencysDigits(String text, String code, String reason) {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(text, currency(code))).withMessage(reason);
 	}
@@ -58,6 +77,36 @@ class MoneyTests {
 	void rejectsAnEmptyAmount(String text) {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(text, currency("USD")))
 			.withMessage("amount is empty");
+	}
+
+	@Test
+	void refusesAHugeAmountAtOnceAndEchoesOnlyItsStart() {
+		String digits = "9".repeat(300_000);
+		long started = System.nanoTime();
+
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parseStrict(digits, currency("USD")))
+			.withMessage("amount '999999999999999999999999...' (300000 characters) has more than 18 digits"
+					+ " before the decimal point");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Money.parseStrict("1." + "0".repeat(300_000), currency("USD")))
+			.withMessageContaining("has more decimals than USD allows (2)");
+		assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+	}
+
+	@Test
+	void givesTheReasonWithoutTheFieldForCallersThatNameIt() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Money.parseStrict("1e3", currency("EUR")))
+			.isInstanceOfSatisfying(Money.InvalidAmountException.class,
+					ex -> assertThat(ex.reason()).isEqualTo("'1e3' is not a decimal number like 1234.50"));
+	}
+
+	@ParameterizedTest(name = "\"{0}\" with at most {1} decimals -> {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			12.3456 | 4 | 12.3456
+			100     | 0 | 100
+			""")
+	void parsesADecimalByTheSameRule(String text, int decimals, String expected) {
+		assertThat(Money.parseStrictDecimal(text, decimals)).isEqualTo(new BigDecimal(expected));
 	}
 
 	@Test

@@ -24,7 +24,7 @@ class PayoutRowParserTests {
 	private final PayoutRowParser parser = new PayoutRowParser(
 			c -> Set.of("USD", "EUR", "JPY").contains(c.getCurrencyCode()));
 
-	private static Map<String, String> goodCells() {
+	static Map<String, String> goodCells() {
 		Map<String, String> cells = new HashMap<>();
 		cells.put("investor_id", "INV-0001");
 		cells.put("investor_name", "Ada Lovelace");
