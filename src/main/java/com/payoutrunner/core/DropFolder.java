@@ -43,6 +43,25 @@ public final class DropFolder {
 	}
 
 	/**
+	 * The file's content, checked to be text we can store ({@link TextFileCheck}).
+	 * @throws TextFileCheck.NotTextException when it is not: the file's own fault, so the
+	 * caller rejects it rather than trying again at every sweep
+	 */
+	public byte[] readText(Path file) {
+		byte[] content;
+		try {
+			content = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			// not the content's fault (permissions, a disk error): left for the next
+			// sweep
+			throw new UncheckedIOException("cannot read " + file, ex);
+		}
+		TextFileCheck.check(content);
+		return content;
+	}
+
+	/**
 	 * @return where the file now is
 	 */
 	public Path moveTo(Path file, String folder) {
