@@ -2,7 +2,6 @@ package com.payoutrunner.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -67,7 +66,8 @@ public final class DropFolder {
 	public Path moveTo(Path file, String folder) {
 		try {
 			Path target = directory.resolve(folder);
-			Files.createDirectories(target);
+			// what the other party sent stays between it and us
+			OwnerOnlyFiles.createDirectories(target);
 			return Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
@@ -75,13 +75,16 @@ public final class DropFolder {
 		}
 	}
 
-	/** Moves the file to {@code rejected/} and writes why beside it. */
+	/**
+	 * Moves the file to {@code rejected/} and writes why beside it (accounts in the
+	 * reason masked: it may quote the file).
+	 */
 	public void reject(Path file, String reason) {
 		String name = file.getFileName().toString();
 		Path moved = moveTo(file, "rejected");
 		try {
-			Files.writeString(moved.resolveSibling(name + ".error.txt"), name + ": " + reason + System.lineSeparator(),
-					StandardCharsets.UTF_8);
+			OwnerOnlyFiles.writeString(moved.resolveSibling(name + ".error.txt"),
+					name + ": " + AccountMask.maskWithin(reason) + System.lineSeparator());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the reason beside " + moved, ex);

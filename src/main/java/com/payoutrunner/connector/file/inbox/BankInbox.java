@@ -2,8 +2,6 @@ package com.payoutrunner.connector.file.inbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.core.DropFolder;
+import com.payoutrunner.core.OwnerOnlyFiles;
 import com.payoutrunner.core.TextFileCheck;
 
 /**
@@ -153,7 +152,7 @@ public class BankInbox {
 
 	private static void write(Path file, String content) {
 		try {
-			Files.writeString(file, content, StandardCharsets.UTF_8);
+			OwnerOnlyFiles.writeString(file, content);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + file, ex);
