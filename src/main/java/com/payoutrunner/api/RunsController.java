@@ -41,6 +41,7 @@ import com.payoutrunner.batching.PayoutRunJobParameters;
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunLauncher;
 import com.payoutrunner.batching.ScheduledRun;
+import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.preview.RunPreview;
 import com.payoutrunner.report.ReportPaths;
 import com.payoutrunner.batching.RunSummaryService;
@@ -171,7 +172,11 @@ class RunsController {
 				.setSkipHeaderRecord(true)
 				.get()
 				.parse(reader)) {
-				rows.add(new LinkedHashMap<>(record.toMap()));
+				// JSON is not a spreadsheet: the values as they were, without the CSV's
+				// formula guard
+				Map<String, String> row = new LinkedHashMap<>();
+				record.toMap().forEach((column, value) -> row.put(column, CsvOutput.restore(value)));
+				rows.add(row);
 			}
 		}
 		return rows;

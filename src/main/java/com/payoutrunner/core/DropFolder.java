@@ -2,7 +2,6 @@ package com.payoutrunner.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -43,12 +42,32 @@ public final class DropFolder {
 	}
 
 	/**
+	 * The file's content, checked to be text we can store ({@link TextFileCheck}).
+	 * @throws TextFileCheck.NotTextException when it is not: the file's own fault, so the
+	 * caller rejects it rather than trying again at every sweep
+	 */
+	public byte[] readText(Path file) {
+		byte[] content;
+		try {
+			content = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			// not the content's fault (permissions, a disk error): left for the next
+			// sweep
+			throw new UncheckedIOException("cannot read " + file, ex);
+		}
+		TextFileCheck.check(content);
+		return content;
+	}
+
+	/**
 	 * @return where the file now is
 	 */
 	public Path moveTo(Path file, String folder) {
 		try {
 			Path target = directory.resolve(folder);
-			Files.createDirectories(target);
+			// what the other party sent stays between it and us
+			OwnerOnlyFiles.createDirectories(target);
 			return Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException ex) {
@@ -56,13 +75,16 @@ public final class DropFolder {
 		}
 	}
 
-	/** Moves the file to {@code rejected/} and writes why beside it. */
+	/**
+	 * Moves the file to {@code rejected/} and writes why beside it (accounts in the
+	 * reason masked: it may quote the file).
+	 */
 	public void reject(Path file, String reason) {
 		String name = file.getFileName().toString();
 		Path moved = moveTo(file, "rejected");
 		try {
-			Files.writeString(moved.resolveSibling(name + ".error.txt"), name + ": " + reason + System.lineSeparator(),
-					StandardCharsets.UTF_8);
+			OwnerOnlyFiles.writeString(moved.resolveSibling(name + ".error.txt"),
+					name + ": " + AccountMask.maskWithin(reason) + System.lineSeparator());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the reason beside " + moved, ex);

@@ -3,7 +3,6 @@ package com.payoutrunner.preview;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import com.payoutrunner.batching.RunHistory;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.ConnectorProcessor;
 import com.payoutrunner.core.CsvOutput;
+import com.payoutrunner.core.OwnerOnlyFiles;
 import com.payoutrunner.fees.FeeCalculator;
 import com.payoutrunner.payout.PayoutRepository;
 import com.payoutrunner.report.ReportFiles;
@@ -167,11 +167,11 @@ public class RunPreview {
 	private Path newDirectory(String event, Instant now) {
 		String name = event + "-" + TIMESTAMP.format(now);
 		try {
-			Files.createDirectories(previewsDir);
+			OwnerOnlyFiles.createDirectories(previewsDir);
 			for (int n = 1;; n++) {
 				Path candidate = previewsDir.resolve(n == 1 ? name : name + "-" + n);
 				try {
-					return Files.createDirectory(candidate);
+					return OwnerOnlyFiles.createDirectory(candidate);
 				}
 				catch (FileAlreadyExistsException taken) {
 					// try the next suffix

@@ -3,8 +3,6 @@ package com.payoutrunner.reconciliation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +12,7 @@ import java.util.Locale;
 
 import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.core.Money;
+import com.payoutrunner.core.OwnerOnlyFiles;
 
 /**
  * Writes {@code reconciliation.csv} from what the statement's transaction recorded: one
@@ -47,11 +46,11 @@ final class ReconciliationReport {
 				+ FOLDER_TIME.format(now.atOffset(ZoneOffset.UTC));
 		Path parent = reportsRoot.toAbsolutePath().normalize().resolve("reconciliation");
 		try {
-			Files.createDirectories(parent);
+			OwnerOnlyFiles.createDirectories(parent);
 			for (int n = 1;; n++) {
 				Path candidate = parent.resolve(n == 1 ? base : base + "-" + n);
 				try {
-					return Files.createDirectory(candidate);
+					return OwnerOnlyFiles.createDirectory(candidate);
 				}
 				catch (java.nio.file.FileAlreadyExistsException ex) {
 					// another reconciliation of the same statement in the same second
@@ -66,7 +65,7 @@ final class ReconciliationReport {
 	static Path write(Path directory, List<ReconciliationRepository.LineRow> lines, List<SentPayout> overdue,
 			Instant now) {
 		Path file = directory.resolve(FILE_NAME);
-		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+		try (Writer out = OwnerOnlyFiles.newWriter(file)) {
 			CsvOutput csv = CsvOutput.withHeader(out, HEADER);
 			for (var line : lines) {
 				csv.row(line.kind(), line.line(), nullToEmpty(line.outcome()), line.payoutIds(), amount(line.amount()),

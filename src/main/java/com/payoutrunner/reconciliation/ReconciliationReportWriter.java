@@ -2,7 +2,6 @@ package com.payoutrunner.reconciliation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
+import com.payoutrunner.core.OwnerOnlyFiles;
 import com.payoutrunner.reconciliation.ReconciliationRepository.StatementRow;
 
 /**
@@ -52,7 +52,7 @@ class ReconciliationReportWriter {
 		ReconciliationResult result = summaries.result(statement, alreadyApplied, overdue.size(), unmatchedAfterDays,
 				report);
 		try {
-			Files.writeString(directory.resolve("reconciliation-summary.json"),
+			OwnerOnlyFiles.writeString(directory.resolve("reconciliation-summary.json"),
 					summaries.toJson(result) + System.lineSeparator());
 		}
 		catch (IOException ex) {

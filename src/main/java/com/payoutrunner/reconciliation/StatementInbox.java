@@ -10,16 +10,19 @@ import org.springframework.stereotype.Component;
 
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.core.DropFolder;
+import com.payoutrunner.core.TextFileCheck;
 
 /**
  * The directory the bank's statements are dropped into ({@code serve} looks every 30 s):
  * each file is reconciled by {@link StatementReconciler}, then moved to
  * {@code processed/}; one that cannot be read as a statement, or is not a statement of
  * our accounts, goes to {@code rejected/} beside an {@code .error.txt} naming the line
- * and the reason. The inbox is trusted as the bank's own channel: what its statements
- * give back applies at once ({@link Delivery}). A file whose reconciliation failed stays
- * where it is, so that the next look resumes it; one another process is reconciling is
- * left to it.
+ * and the reason. So is a file that is not strict UTF-8 text, or whose reconciliation
+ * failed because of its own content (a value the database refuses): it would fail again
+ * at every look. The inbox is trusted as the bank's own channel: what its statements give
+ * back applies at once ({@link Delivery}). A file whose reconciliation failed otherwise
+ * (the database down) stays where it is, so that the next look resumes it; one another
+ * process is reconciling is left to it.
  */
 @Component
 public class StatementInbox {
@@ -51,6 +54,7 @@ public class StatementInbox {
 	private FileResult process(Path file) {
 		String name = file.getFileName().toString();
 		try {
+			folder.readText(file);
 			ReconciliationResult result = reconciler.reconcile(file, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS,
 					Delivery.inbox());
 			folder.moveTo(file, "processed");
@@ -58,14 +62,16 @@ public class StatementInbox {
 			log.info("statement {}: {}", name, summary);
 			return new FileResult(name, result.alreadyApplied() ? "already_applied" : "applied", summary);
 		}
-		catch (StatementFileException ex) {
-			folder.reject(file, ex.getMessage());
-			log.warn("statement {} rejected, nothing applied: {}", name, ex.getMessage());
-			return new FileResult(name, "rejected", ex.getMessage());
+		catch (StatementFileException | TextFileCheck.NotTextException ex) {
+			return reject(file, ex.getMessage());
 		}
 		catch (StatementReconciler.ReconciliationFailedException ex) {
 			if (ex.inProgress()) {
 				return new FileResult(name, "busy", ex.getMessage());
+			}
+			if (ex.contentFault()) {
+				// the same content fails the same way at every sweep: a poison file
+				return reject(file, ex.getMessage());
 			}
 			log.error("statement {}: {}", name, ex.getMessage());
 			return new FileResult(name, "failed", ex.getMessage());
@@ -74,6 +80,13 @@ public class StatementInbox {
 			log.error("statement {}: {}", name, ex.getMessage(), ex);
 			return new FileResult(name, "failed", ex.getMessage());
 		}
+	}
+
+	private FileResult reject(Path file, String reason) {
+		String name = file.getFileName().toString();
+		folder.reject(file, reason);
+		log.warn("statement {} rejected, nothing applied: {}", name, reason);
+		return new FileResult(name, "rejected", reason);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.core.Sha256;
+import com.payoutrunner.core.TextFileCheck;
 import com.payoutrunner.payout.EventLock;
 
 /**
@@ -47,13 +49,28 @@ public class StatementReconciler {
 
 		private final boolean inProgress;
 
+		private final boolean contentFault;
+
 		ReconciliationFailedException(String message, boolean inProgress) {
+			this(message, inProgress, false);
+		}
+
+		ReconciliationFailedException(String message, boolean inProgress, boolean contentFault) {
 			super(message);
 			this.inProgress = inProgress;
+			this.contentFault = contentFault;
 		}
 
 		public boolean inProgress() {
 			return inProgress;
+		}
+
+		/**
+		 * Whether the statement's own content made it fail (a value the database refuses,
+		 * a line that cannot be read): trying it again fails the same way.
+		 */
+		public boolean contentFault() {
+			return contentFault;
 		}
 
 	}
@@ -175,7 +192,7 @@ public class StatementReconciler {
 			throw new ReconciliationFailedException(
 					file + ": reconciliation " + execution.getStatus() + " (execution " + execution.getId() + "): "
 							+ failure(execution) + "; " + applied(hash) + "; reconcile the same file again to resume",
-					false);
+					false, causedByContent(execution));
 		}
 		// From the repository: an execution found there carries its steps without their
 		// contexts.
@@ -203,6 +220,24 @@ public class StatementReconciler {
 			.findFirst()
 			.map(Throwable::getMessage)
 			.orElse(execution.getExitStatus().getExitDescription().lines().findFirst().orElse("no reason given"));
+	}
+
+	/**
+	 * Whether the statement itself made the job fail rather than the infrastructure: a
+	 * value the database refuses as such (not a lost connection), or text that cannot be
+	 * decoded.
+	 */
+	private static boolean causedByContent(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().anyMatch(failure -> {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof DataIntegrityViolationException || cause instanceof StatementFileException
+						|| cause instanceof TextFileCheck.NotTextException
+						|| cause instanceof java.nio.charset.CharacterCodingException) {
+					return true;
+				}
+			}
+			return false;
+		});
 	}
 
 	/**

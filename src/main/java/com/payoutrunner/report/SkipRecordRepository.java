@@ -76,7 +76,10 @@ public class SkipRecordRepository {
 			.param("payoutIds", skipped.stream().map(SkipRecord::payoutId).toArray(Long[]::new))
 			.param("investorIds", skipped.stream().map(SkipRecord::investorId).toArray(String[]::new))
 			.param("categories", skipped.stream().map(SkipRecord::category).toArray(String[]::new))
-			.param("reasons", skipped.stream().map(SkipRecord::reason).toArray(String[]::new))
+			// reasons may quote a cell (a payment method), which a shifted row may have
+			// filled with an account
+			.param("reasons",
+					skipped.stream().map(skip -> AccountMask.maskWithin(skip.reason())).toArray(String[]::new))
 			.param("accounts", skipped.stream().map(SkipRecord::maskedAccount).toArray(String[]::new))
 			.update();
 	}

@@ -30,4 +30,21 @@ class AccountMaskTests {
 		assertThat(AccountMask.mask(account)).isEqualTo(masked);
 	}
 
+	@ParameterizedTest(name = "[{index}] {0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			textBlock = """
+					'DE89370400440532013000' is not an ISO 3166 alpha-2 country code | 'DE89**************3000' is not an ISO 3166 alpha-2 country code
+					'de89370400440532013000' is not true or false                  | 'de89**************3000' is not true or false
+					'GB29 NWBK 6016 1331 9268 19' is not a date like 2024-07-01   | 'GB29**************6819' is not a date like 2024-07-01
+					payment method 'FR7630006000011234567890189' is not accepted  | payment method 'FR76*******************0189' is not accepted
+					account 0532013000123 is not ours                             | account 0532*****0123 is not ours
+					amount 1234567890.00 is too large                             | amount 1234567890.00 is too large
+					routing number 021000021 is public                            | routing number 021000021 is public
+					'XYZ' is not an ISO 4217 currency code                        | 'XYZ' is not an ISO 4217 currency code
+					line 12: PO-20261123-0000002A is settled, not sent            | line 12: PO-20261123-0000002A is settled, not sent
+					""")
+	void accountsWithinATextAreMaskedTheRestKept(String text, String masked) {
+		assertThat(AccountMask.maskWithin(text)).isEqualTo(masked);
+	}
+
 }

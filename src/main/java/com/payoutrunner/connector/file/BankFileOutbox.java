@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
+import com.payoutrunner.core.OwnerOnlyFiles;
+
 /**
  * The directory bank files are dropped into for the bank (or its transfer agent) to
  * collect. A file is named by its batch reference, written to a temporary name and then
@@ -31,7 +33,7 @@ public final class BankFileOutbox {
 		}
 		Path target = directory.resolve(batchReference + "." + extension);
 		try {
-			Files.createDirectories(directory);
+			OwnerOnlyFiles.createDirectories(directory);
 			if (Files.exists(target)) {
 				if (Files.readString(target, StandardCharsets.UTF_8).equals(content)) {
 					return target;
@@ -40,7 +42,8 @@ public final class BankFileOutbox {
 						target + " already exists with other content: a released payment file is never replaced");
 			}
 			Path temp = directory.resolve("." + batchReference + "." + extension + ".tmp");
-			Files.writeString(temp, content, StandardCharsets.UTF_8);
+			// clear IBANs and account numbers, by design: owner-only
+			OwnerOnlyFiles.writeString(temp, content);
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
 			return target;
 		}

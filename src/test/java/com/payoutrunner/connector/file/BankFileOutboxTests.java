@@ -52,4 +52,18 @@ class BankFileOutboxTests {
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void bankFilesWithTheirClearAccountsAreOwnerOnly() throws Exception {
+		org.junit.jupiter.api.Assumptions
+			.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+		Path outbox = dir.resolve("bank-files/outbox");
+
+		Path file = new BankFileOutbox(outbox).write("B3-SEPA-EUR-sepa", "xml", "<IBAN>DE89370400440532013000</IBAN>");
+
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+			.isEqualTo("rw-------");
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(outbox)))
+			.isEqualTo("rwx------");
+	}
+
 }

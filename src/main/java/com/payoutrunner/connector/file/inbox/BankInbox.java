@@ -2,26 +2,30 @@ package com.payoutrunner.connector.file.inbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.core.DropFolder;
+import com.payoutrunner.core.OwnerOnlyFiles;
+import com.payoutrunner.core.TextFileCheck;
 
 /**
  * The directory the bank's answers are dropped into: pain.002 status reports and NACHA
  * return files. Each file is applied once, in one transaction, and recorded by its
  * content hash (so the same file again, under any name, changes nothing), then moved to
  * {@code processed/}. A file that cannot be read is moved to {@code rejected/} beside an
- * {@code .error.txt} naming the line and the reason; nothing in it is applied.
+ * {@code .error.txt} naming the line and the reason; nothing in it is applied. So is one
+ * that is not strict UTF-8 text, or has a value the database refuses: it would fail the
+ * same way at every sweep.
  */
 public class BankInbox {
 
@@ -67,7 +71,13 @@ public class BankInbox {
 
 	private FileResult process(Path file) {
 		String name = file.getFileName().toString();
-		byte[] content = read(file);
+		byte[] content;
+		try {
+			content = folder.readText(file);
+		}
+		catch (TextFileCheck.NotTextException ex) {
+			return reject(file, null, ex.getMessage());
+		}
 		String kind = Pain002StatusReport.looksLikeOne(content) ? "pain.002"
 				: AchReturnFile.looksLikeOne(content) ? "ach_return" : null;
 		if (kind == null) {
@@ -107,6 +117,11 @@ public class BankInbox {
 			log.info("{}: the same content was applied before; nothing to do", name);
 			result = new FileResult(name, kind, verdicts.size(), 0, verdicts.size(), List.of(), null);
 		}
+		catch (DataIntegrityViolationException ex) {
+			// a value of the file the database refuses fails the same way at every sweep:
+			// the file's fault (a database that is down is not, and leaves the file)
+			return reject(file, kind, "a value the database refuses: " + ex.getMostSpecificCause().getMessage());
+		}
 		folder.moveTo(file, "processed");
 		if (!result.unmatched().isEmpty()) {
 			writeUnmatched(name, result.unmatched());
@@ -124,39 +139,20 @@ public class BankInbox {
 	}
 
 	private void writeUnmatched(String name, List<BankVerdictRecorder.Unmatched> unmatched) {
-		StringBuilder csv = new StringBuilder("line,reference,verdict,code,why").append(System.lineSeparator());
+		// the references and codes are the bank file's text: CsvOutput neutralises them
+		StringBuilder out = new StringBuilder();
+		CsvOutput csv = CsvOutput.withHeader(out, "line", "reference", "verdict", "code", "why");
 		for (var entry : unmatched) {
 			var verdict = entry.verdict();
-			csv.append(verdict.line())
-				.append(',')
-				.append(quote(verdict.reference()))
-				.append(',')
-				.append(verdict.kind().name().toLowerCase(java.util.Locale.ROOT))
-				.append(',')
-				.append(quote(verdict.code()))
-				.append(',')
-				.append(quote(entry.why()))
-				.append(System.lineSeparator());
+			csv.row(verdict.line(), verdict.reference(), verdict.kind().name().toLowerCase(java.util.Locale.ROOT),
+					verdict.code(), entry.why());
 		}
-		write(folder.directory().resolve("processed").resolve(name + ".unmatched.csv"), csv.toString());
-	}
-
-	private static String quote(String value) {
-		return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
-	}
-
-	private static byte[] read(Path file) {
-		try {
-			return Files.readAllBytes(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + file, ex);
-		}
+		write(folder.directory().resolve("processed").resolve(name + ".unmatched.csv"), out.toString());
 	}
 
 	private static void write(Path file, String content) {
 		try {
-			Files.writeString(file, content, StandardCharsets.UTF_8);
+			OwnerOnlyFiles.writeString(file, content);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + file, ex);
