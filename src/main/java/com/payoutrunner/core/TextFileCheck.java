@@ -19,8 +19,16 @@ public final class TextFileCheck {
 	/** Why the content is not text: the file's own fault, retrying it cannot help. */
 	public static final class NotTextException extends RuntimeException {
 
-		NotTextException(String message) {
+		private final int line;
+
+		NotTextException(String message, int line) {
 			super(message);
+			this.line = line;
+		}
+
+		/** The line of the first offending byte (1 for the end of the file). */
+		public int line() {
+			return line;
 		}
 
 	}
@@ -34,7 +42,8 @@ public final class TextFileCheck {
 	public static void check(byte[] content) {
 		for (int i = 0; i < content.length; i++) {
 			if (content[i] == 0) {
-				throw new NotTextException("a NUL byte at byte offset " + i + " (line " + line(content, i) + ")");
+				throw new NotTextException("a NUL byte at byte offset " + i + " (line " + line(content, i) + ")",
+						line(content, i));
 			}
 		}
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -47,7 +56,7 @@ public final class TextFileCheck {
 			if (result.isError()) {
 				int offset = in.position();
 				throw new NotTextException("not valid UTF-8: byte 0x%02X at byte offset %d (line %d)"
-					.formatted(content[offset] & 0xFF, offset, line(content, offset)));
+					.formatted(content[offset] & 0xFF, offset, line(content, offset)), line(content, offset));
 			}
 			if (result.isUnderflow()) {
 				break;
@@ -56,7 +65,7 @@ public final class TextFileCheck {
 		}
 		CoderResult flush = decoder.flush(out.clear());
 		if (flush.isError()) {
-			throw new NotTextException("not valid UTF-8 at the end of the file");
+			throw new NotTextException("not valid UTF-8 at the end of the file", line(content, content.length));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package com.payoutrunner.reconciliation;
 
 import com.payoutrunner.config.InputLimits;
+import com.payoutrunner.core.TextFileCheck;
 
 /** Tells a camt.053 statement from a CSV one by its content, never by its name. */
 final class StatementFiles {
@@ -17,6 +18,14 @@ final class StatementFiles {
 	 * statement may have: beyond them it is refused whole, naming the line and the limit
 	 */
 	static Statement read(byte[] content, InputLimits limits) {
+		try {
+			// Strict UTF-8 whichever way the statement came (upload, reconcile, inbox):
+			// never stored with replacement characters.
+			TextFileCheck.check(content);
+		}
+		catch (TextFileCheck.NotTextException ex) {
+			throw new StatementFileException(ex.line(), ex.getMessage());
+		}
 		if (Camt053StatementReader.looksLikeOne(content)) {
 			return Camt053StatementReader.read(content, limits);
 		}

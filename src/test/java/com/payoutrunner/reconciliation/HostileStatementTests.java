@@ -46,13 +46,21 @@ class HostileStatementTests {
 		});
 	}
 
+	/**
+	 * A NUL byte or a byte that is not UTF-8 means the file is not text: refused whole,
+	 * naming its line, whichever way it came (as the inbox rejects it).
+	 */
 	@Test
-	void aNulInACellRejectsTheRowNamingTheColumn() {
-		Statement statement = StatementFiles.read(bytes(HEADER + "2026-11-23,1.00,EUR,debit,PO\0-1\n"),
-				InputLimits.DEFAULTS);
-
-		assertThat(statement.rejected())
-			.containsExactly(new RejectedRow(2, "end_to_end_ids", "contains a NUL character"));
+	void aNulByteOrInvalidUtf8RefusesTheStatementNamingTheLine() {
+		assertThatExceptionOfType(StatementFileException.class).isThrownBy(
+				() -> StatementFiles.read(bytes(HEADER + "2026-11-23,1.00,EUR,debit,PO\0-1\n"), InputLimits.DEFAULTS))
+			.satisfies(ex -> assertThat(ex.line()).isEqualTo(2))
+			.withMessageContaining("a NUL byte");
+		byte[] latin1 = (HEADER + "2026-11-23,1.00,EUR,debit,PO-1 Müller\n").getBytes(StandardCharsets.ISO_8859_1);
+		assertThatExceptionOfType(StatementFileException.class)
+			.isThrownBy(() -> StatementFiles.read(latin1, InputLimits.DEFAULTS))
+			.satisfies(ex -> assertThat(ex.line()).isEqualTo(2))
+			.withMessageContaining("not valid UTF-8: byte 0xFC");
 	}
 
 	@Test
