@@ -30,7 +30,7 @@ import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.preview.PreviewTotals;
 import com.payoutrunner.routing.FxConverter;
-import com.payoutrunner.payout.PayoutRepository;
+import com.payoutrunner.payout.PayoutStatusWrites;
 import com.payoutrunner.payout.PayoutStatus;
 
 /**
@@ -94,7 +94,7 @@ public class RunApprovals {
 
 	private final FxConverter fx;
 
-	private final PayoutRepository payouts;
+	private final PayoutStatusWrites payouts;
 
 	private final AuditTrail audit;
 
@@ -110,7 +110,7 @@ public class RunApprovals {
 
 	private final Clock clock;
 
-	RunApprovals(RunApprovalRepository requests, RunCeiling ceiling, FxConverter fx, PayoutRepository payouts,
+	RunApprovals(RunApprovalRepository requests, RunCeiling ceiling, FxConverter fx, PayoutStatusWrites payouts,
 			AuditTrail audit, JobRepository jobRepository, JobOperator jobOperator, PayoutRunOperations runs,
 			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
 		this.requests = requests;
@@ -156,7 +156,7 @@ public class RunApprovals {
 			record(runId, approver, "reject", comment, now);
 			requests.decide(runId, "rejected", now);
 			List<Long> released = requests.withdrawLines(runId, "run " + runId + " rejected by " + approver);
-			payouts.moveStatus(released, List.of(PayoutStatus.QUEUED), PayoutStatus.PENDING);
+			payouts.move(released, List.of(PayoutStatus.QUEUED), PayoutStatus.PENDING);
 			String details = details(comment, 0, "rejected");
 			audit.payoutEvents("run_rejected", AuditCategory.COMPLIANCE, "warning", approver, runId, released,
 					released.stream().map(id -> details).toList());
@@ -183,7 +183,7 @@ public class RunApprovals {
 			}
 			List<Long> released = requests.withdrawLines(runId,
 					"run " + runId + " abandoned by " + by + " before its run approval gate");
-			payouts.moveStatus(released, List.of(PayoutStatus.QUEUED), PayoutStatus.PENDING);
+			payouts.move(released, List.of(PayoutStatus.QUEUED), PayoutStatus.PENDING);
 			String details = details("abandoned before its run approval gate", 0, "abandoned");
 			audit.payoutEvents("run_abandoned", AuditCategory.OPERATIONAL, "warning", by, runId, released,
 					released.stream().map(id -> details).toList());

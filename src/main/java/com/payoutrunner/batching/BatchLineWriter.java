@@ -20,7 +20,7 @@ import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditDetails;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.connector.AddressedPayout;
-import com.payoutrunner.payout.PayoutRepository;
+import com.payoutrunner.payout.PayoutStatusWrites;
 import com.payoutrunner.payout.PayoutStatus;
 import com.payoutrunner.routing.RoutedPayout;
 
@@ -34,7 +34,7 @@ public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecuti
 
 	private final BatchLineRepository lines;
 
-	private final PayoutRepository payouts;
+	private final PayoutStatusWrites payouts;
 
 	private final AuditTrail audit;
 
@@ -44,7 +44,7 @@ public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecuti
 
 	private RunContext run;
 
-	public BatchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit, RailCutOffs cutOffs,
+	public BatchLineWriter(BatchLineRepository lines, PayoutStatusWrites payouts, AuditTrail audit, RailCutOffs cutOffs,
 			Clock clock) {
 		this.lines = lines;
 		this.payouts = payouts;
@@ -82,7 +82,7 @@ public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecuti
 				.toList();
 			throw new IllegalStateException("payouts " + refused + " already have an active batch line");
 		}
-		payouts.moveStatus(queued, List.of(PayoutStatus.PENDING, PayoutStatus.FAILED, PayoutStatus.REJECTED),
+		payouts.move(queued, List.of(PayoutStatus.PENDING, PayoutStatus.FAILED, PayoutStatus.REJECTED),
 				PayoutStatus.QUEUED);
 		List<String> details = new ArrayList<>(queued.size());
 		Map<Long, RoutedPayout> byId = new HashMap<>();

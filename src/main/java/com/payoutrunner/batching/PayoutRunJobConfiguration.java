@@ -47,6 +47,7 @@ import com.payoutrunner.fees.FeeCalculator;
 import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutCandidateRowMapper;
 import com.payoutrunner.payout.PayoutRepository;
+import com.payoutrunner.payout.PayoutStatusWrites;
 import com.payoutrunner.report.ReportPaths;
 import com.payoutrunner.report.SkipRecordRepository;
 import com.payoutrunner.report.SkipReportCsv;
@@ -231,7 +232,7 @@ class PayoutRunJobConfiguration {
 
 	@Bean
 	@StepScope
-	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutRepository payouts, AuditTrail audit,
+	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutStatusWrites payouts, AuditTrail audit,
 			com.payoutrunner.calendar.RailCutOffs cutOffs, Clock clock) {
 		return new BatchLineWriter(lines, payouts, audit, cutOffs, clock);
 	}
@@ -245,7 +246,7 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	PaymentOrderWriter paymentOrderWriter(PaymentConnectors connectors, SubmissionRepository submissions,
-			PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
+			PaymentOrderBodies bodies, PayoutStatusWrites payouts, AuditTrail audit,
 			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock,
 			PayoutRunnerProperties properties, Ledger ledger) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.ledger.Ledger;
-import com.payoutrunner.payout.PayoutRepository;
+import com.payoutrunner.payout.PayoutStatusWrites;
 import com.payoutrunner.payout.PayoutStatus;
 
 /**
@@ -50,7 +50,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 	private final PaymentOrderBodies bodies;
 
-	private final PayoutRepository payouts;
+	private final PayoutStatusWrites payouts;
 
 	private final AuditTrail audit;
 
@@ -67,7 +67,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 	private StepExecution stepExecution;
 
 	public PaymentOrderWriter(PaymentConnectors connectors, SubmissionRepository submissions, PaymentOrderBodies bodies,
-			PayoutRepository payouts, AuditTrail audit, TransactionTemplate newTransaction, JsonMapper json,
+			PayoutStatusWrites payouts, AuditTrail audit, TransactionTemplate newTransaction, JsonMapper json,
 			Clock clock, List<Duration> resubmissionDelays, Ledger ledger) {
 		this.connectors = connectors;
 		this.submissions = submissions;
@@ -100,7 +100,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 				.collect(Collectors.groupingBy(SubmittableLine::connector))
 				.forEach((connector, group) -> submissions.saveSending(runId, jobExecutionId, connector, group,
 						group.stream().map(bodies::bodyOf).toList()));
-			payouts.moveStatus(fresh.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
+			payouts.move(fresh.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
 					PayoutStatus.SENDING);
 			return submissions.toSend(runId, jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
 		});
@@ -130,14 +130,14 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 				sent.stream().map(c -> detail("payment_order_id", c.paymentOrderId())).toList());
 		Map<Long, SubmissionRepository.LineChange> unpaidById = new HashMap<>();
 		unpaid.forEach(change -> unpaidById.put(change.payoutId(), change));
-		List<PayoutRepository.FailureRecorded> deadLettered = recorded.stream()
+		List<PayoutStatusWrites.FailureRecorded> deadLettered = recorded.stream()
 			.filter(r -> "dead_letter".equals(r.status()))
 			.toList();
-		List<PayoutRepository.FailureRecorded> waiting = recorded.stream()
+		List<PayoutStatusWrites.FailureRecorded> waiting = recorded.stream()
 			.filter(r -> "failed".equals(r.status()))
 			.toList();
 		audit.payoutEvents("submission_failed", AuditCategory.TECHNICAL, "warning", actor, runId,
-				waiting.stream().map(PayoutRepository.FailureRecorded::id).toList(),
+				waiting.stream().map(PayoutStatusWrites.FailureRecorded::id).toList(),
 				waiting.stream()
 					.map(r -> json.writeValueAsString(json.createObjectNode()
 						.put("reason", unpaidById.get(r.id()).failureReason())
@@ -149,7 +149,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 		// (a retry from the queue reserves it anew).
 		deadLettered.forEach(r -> ledger.cancelHold(r.id(), actor));
 		audit.payoutEvents("dead_lettered", AuditCategory.OPERATIONAL, "error", actor, runId,
-				deadLettered.stream().map(PayoutRepository.FailureRecorded::id).toList(),
+				deadLettered.stream().map(PayoutStatusWrites.FailureRecorded::id).toList(),
 				deadLettered.stream()
 					.map(r -> json.writeValueAsString(json.createObjectNode()
 						.put("reason", unpaidById.get(r.id()).failureReason())

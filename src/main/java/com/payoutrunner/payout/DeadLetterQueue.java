@@ -29,12 +29,6 @@ public class DeadLetterQueue {
 			FROM payouts WHERE status = 'dead_letter' AND (CAST(:event AS text) IS NULL OR liquidation_event_id = :event)
 			ORDER BY updated_at, id""";
 
-	private static final String MOVE = """
-			UPDATE payouts SET status = :to, failed_attempts = CASE WHEN :to = 'pending' THEN 0 ELSE failed_attempts END,
-			    next_attempt_at = NULL, updated_at = now()
-			WHERE id = :id AND status = ANY(CAST(:from AS text[]))
-			RETURNING status""";
-
 	/** A dead-lettered payout as operators see it. */
 	public record Entry(long id, String liquidationEventId, String investorId, Long amountMinor, String currency,
 			int failedAttempts, String lastError, Instant updatedAt) {
@@ -52,9 +46,13 @@ public class DeadLetterQueue {
 
 	private final Duration holdLifetime;
 
-	public DeadLetterQueue(JdbcClient jdbc, AuditTrail audit, EventLock locks, com.payoutrunner.ledger.Ledger ledger,
-			Clock clock, @Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
+	private final PayoutStatusWrites statuses;
+
+	public DeadLetterQueue(JdbcClient jdbc, PayoutStatusWrites statuses, AuditTrail audit, EventLock locks,
+			com.payoutrunner.ledger.Ledger ledger, Clock clock,
+			@Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
 		this.jdbc = jdbc;
+		this.statuses = statuses;
 		this.audit = audit;
 		this.locks = locks;
 		this.ledger = ledger;
@@ -106,12 +104,7 @@ public class DeadLetterQueue {
 	}
 
 	private void moveLocked(long payoutId, List<PayoutStatus> from, PayoutStatus to, String action, String operator) {
-		var moved = jdbc.sql(MOVE)
-			.param("to", to.code())
-			.param("id", payoutId)
-			.param("from", from.stream().map(PayoutStatus::code).toArray(String[]::new))
-			.query(String.class)
-			.optional();
+		var moved = statuses.leaveDeadLetter(payoutId, from, to);
 		if (moved.isEmpty()) {
 			String current = jdbc.sql("SELECT status FROM payouts WHERE id = :id")
 				.param("id", payoutId)

@@ -122,15 +122,6 @@ class ReconciliationRepository {
 			FROM reconciliation_lines WHERE statement_id = :statement AND (CAST(:kind AS text) IS NULL OR kind = :kind)
 			ORDER BY line_number, id""";
 
-	private static final String SETTLE = """
-			UPDATE payouts SET status = 'settled', updated_at = now()
-			WHERE id = ANY(CAST(:ids AS bigint[])) AND status = 'sent'""";
-
-	private static final String RETURN = """
-			UPDATE payouts p SET status = 'returned', last_error = u.reason, updated_at = now()
-			FROM unnest(CAST(:ids AS bigint[]), CAST(:reasons AS text[])) AS u(id, reason)
-			WHERE p.id = u.id AND p.status IN ('sent', 'settled')""";
-
 	private static final String INSERT_MATCHES = """
 			INSERT INTO reconciliation_matches (statement_id, line_number, payout_id, outcome, amount_minor, paid_minor,
 			    currency, bank_reference, return_reason)
@@ -307,20 +298,6 @@ class ReconciliationRepository {
 			.query(Long.class)
 			.list();
 		return jdbc.sql(FIND_LOCKED).param("ids", locked.toArray(Long[]::new)).query((rs, n) -> payout(rs)).list();
-	}
-
-	int settle(List<Long> ids) {
-		return ids.isEmpty() ? 0 : jdbc.sql(SETTLE).param("ids", ids.toArray(Long[]::new)).update();
-	}
-
-	int markReturned(List<Long> ids, List<String> reasons) {
-		if (ids.isEmpty()) {
-			return 0;
-		}
-		return jdbc.sql(RETURN)
-			.param("ids", ids.toArray(Long[]::new))
-			.param("reasons", reasons.toArray(String[]::new))
-			.update();
 	}
 
 	void recordMatches(long statementId, List<MatchRow> matches) {

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.payout.PayoutStatusWrites;
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.core.Money;
@@ -58,14 +59,18 @@ class StatementApplier {
 
 	private final ReconciliationRepository repository;
 
+	private final PayoutStatusWrites statuses;
+
 	private final AuditTrail audit;
 
 	private final Ledger ledger;
 
 	private final JsonMapper json;
 
-	StatementApplier(ReconciliationRepository repository, AuditTrail audit, Ledger ledger, JsonMapper json) {
+	StatementApplier(ReconciliationRepository repository, PayoutStatusWrites statuses, AuditTrail audit, Ledger ledger,
+			JsonMapper json) {
 		this.repository = repository;
+		this.statuses = statuses;
 		this.audit = audit;
 		this.ledger = ledger;
 		this.json = json;
@@ -132,8 +137,8 @@ class StatementApplier {
 	Applied applyMatches(long statementId, String name, List<LineMatch.Matched> matches, String actor) {
 		Changes changes = new Changes(actor);
 		matches.forEach(changes::add);
-		int settled = repository.settle(changes.settledIds);
-		int returned = repository.markReturned(changes.returnedIds, changes.returnReasons);
+		int settled = statuses.settle(changes.settledIds);
+		int returned = statuses.markReturned(changes.returnedIds, changes.returnReasons);
 		if (settled != changes.settledIds.size() || returned != changes.returnedIds.size()) {
 			// The rows were locked and checked: anything else is a bug, and the whole
 			// statement rolls back.

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.payoutrunner.payout.PayoutStatusWrites;
+import com.payoutrunner.payout.PayoutStatus;
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditDetails;
 import com.payoutrunner.audit.AuditTrail;
@@ -50,13 +52,16 @@ public class PayoutApprovals {
 
 	private final Duration lifetime;
 
-	public PayoutApprovals(JdbcClient jdbc, Ledger ledger, AuditTrail audit, Clock clock,
+	private final PayoutStatusWrites statuses;
+
+	public PayoutApprovals(JdbcClient jdbc, PayoutStatusWrites statuses, Ledger ledger, AuditTrail audit, Clock clock,
 			@Value("${payout.approvals.required:2}") int required,
 			@Value("${payout.approvals.lifetime:72h}") Duration lifetime) {
 		if (required < 1) {
 			throw new IllegalArgumentException("payout.approvals.required must be at least 1, got " + required);
 		}
 		this.jdbc = jdbc;
+		this.statuses = statuses;
 		this.ledger = ledger;
 		this.audit = audit;
 		this.clock = clock;
@@ -75,7 +80,7 @@ public class PayoutApprovals {
 			.single();
 		String status = "awaiting_approval";
 		if (approvals >= required) {
-			move(payoutId, "pending");
+			move(payoutId, PayoutStatus.PENDING);
 			status = "pending";
 		}
 		audit.payoutEvents("approved", AuditCategory.COMPLIANCE, "info", approver, null, List.of(payoutId),
@@ -87,7 +92,7 @@ public class PayoutApprovals {
 	public Decision reject(long payoutId, String approver, String comment) {
 		lockAwaiting(payoutId, approver);
 		record(payoutId, approver, "reject", comment);
-		move(payoutId, "rejected");
+		move(payoutId, PayoutStatus.REJECTED);
 		ledger.cancelHold(payoutId, approver);
 		audit.payoutEvents("rejected", AuditCategory.COMPLIANCE, "warning", approver, null, List.of(payoutId),
 				List.of(details(comment, 0)));
@@ -100,12 +105,7 @@ public class PayoutApprovals {
 	 */
 	@Transactional
 	public int expire() {
-		List<Long> expired = jdbc.sql("""
-				UPDATE payouts SET status = 'cancelled', last_error = 'approval request expired', updated_at = now()
-				WHERE status = 'awaiting_approval' AND created_at < :before RETURNING id""")
-			.param("before", java.sql.Timestamp.from(clock.instant().minus(lifetime)))
-			.query(Long.class)
-			.list();
+		List<Long> expired = statuses.expireApprovals(clock.instant().minus(lifetime));
 		expired.forEach(id -> ledger.cancelHold(id, "system"));
 		audit.payoutEvents("approval_expired", AuditCategory.COMPLIANCE, "warning", "system", null, expired,
 				expired.stream().map(id -> "{}").toList());
@@ -150,11 +150,8 @@ public class PayoutApprovals {
 		}
 	}
 
-	private void move(long payoutId, String status) {
-		jdbc.sql("UPDATE payouts SET status = :status, updated_at = now() WHERE id = :id")
-			.param("status", status)
-			.param("id", payoutId)
-			.update();
+	private void move(long payoutId, PayoutStatus status) {
+		statuses.decideApproval(payoutId, status);
 	}
 
 	private static String details(String comment, long approvals) {

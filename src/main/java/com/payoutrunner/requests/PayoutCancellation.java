@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.payoutrunner.payout.PayoutStatusWrites;
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditDetails;
 import com.payoutrunner.audit.AuditTrail;
@@ -31,11 +32,6 @@ public class PayoutCancellation {
 	private static final String WITHDRAW_LINE = """
 			UPDATE payout_batch_lines SET status = 'failed', failure_reason = :reason, updated_at = now()
 			WHERE payout_id = :id AND status = 'queued'""";
-
-	private static final String CANCEL = """
-			UPDATE payouts SET status = 'cancelled', next_attempt_at = NULL,
-			    last_error = coalesce(CAST(:error AS text), last_error), updated_at = now()
-			WHERE id = :id""";
 
 	/** What an operator may cancel. */
 	private static final List<PayoutStatus> CANCELLABLE = List.of(PayoutStatus.PENDING, PayoutStatus.AWAITING_APPROVAL,
@@ -64,8 +60,11 @@ public class PayoutCancellation {
 
 	private final AuditTrail audit;
 
-	public PayoutCancellation(JdbcClient jdbc, Ledger ledger, AuditTrail audit) {
+	private final PayoutStatusWrites statuses;
+
+	public PayoutCancellation(JdbcClient jdbc, PayoutStatusWrites statuses, Ledger ledger, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.statuses = statuses;
 		this.ledger = ledger;
 		this.audit = audit;
 	}
@@ -110,7 +109,7 @@ public class PayoutCancellation {
 	 */
 	void cancelLocked(long id, String lineReason, String error) {
 		jdbc.sql(WITHDRAW_LINE).param("id", id).param("reason", lineReason).update();
-		jdbc.sql(CANCEL).param("id", id).param("error", error).update();
+		statuses.cancel(id, error);
 	}
 
 }

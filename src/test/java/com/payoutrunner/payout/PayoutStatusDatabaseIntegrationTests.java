@@ -22,6 +22,9 @@ class PayoutStatusDatabaseIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	PayoutRepository payouts;
 
+	@Autowired
+	PayoutStatusWrites statuses;
+
 	@Test
 	void theDatabaseAllowsExactlyTheTransitionsTheCodeDeclares() {
 		Set<String> inDatabase = new HashSet<>(
@@ -52,7 +55,7 @@ class PayoutStatusDatabaseIntegrationTests extends PostgresIntegrationTest {
 	void anAllowedTransitionGoesThrough() {
 		long id = insertPayout();
 
-		payouts.moveStatus(java.util.List.of(id), java.util.List.of(PayoutStatus.PENDING), PayoutStatus.QUEUED);
+		statuses.move(java.util.List.of(id), java.util.List.of(PayoutStatus.PENDING), PayoutStatus.QUEUED);
 
 		assertThat(jdbc.sql("SELECT status FROM payouts WHERE id = :id").param("id", id).query(String.class).single())
 			.isEqualTo("queued");

@@ -18,7 +18,7 @@ import com.payoutrunner.connector.PaymentOrderBodies;
 import com.payoutrunner.connector.SubmissionOutcome;
 import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.SubmittableLine;
-import com.payoutrunner.payout.PayoutRepository;
+import com.payoutrunner.payout.PayoutStatusWrites;
 import com.payoutrunner.payout.PayoutStatus;
 
 /**
@@ -55,7 +55,7 @@ public class BankFileWriter {
 
 	private final PaymentOrderBodies bodies;
 
-	private final PayoutRepository payouts;
+	private final PayoutStatusWrites payouts;
 
 	private final AuditTrail audit;
 
@@ -64,7 +64,7 @@ public class BankFileWriter {
 	private final JsonMapper json;
 
 	public BankFileWriter(BankFileRepository files, BankFileRenderer renderer, BankFileOutbox outbox,
-			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutRepository payouts, AuditTrail audit,
+			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutStatusWrites payouts, AuditTrail audit,
 			TransactionTemplate newTransaction, JsonMapper json) {
 		this.files = files;
 		this.renderer = renderer;
@@ -94,7 +94,7 @@ public class BankFileWriter {
 			List<SubmittableLine> queued = files.lines(batch.id(), "queued").stream().map(BankFileLine::line).toList();
 			submissions.saveSending(runId, jobExecutionId, batch.format().connector(), queued,
 					queued.stream().map(bodies::bodyOf).toList());
-			payouts.moveStatus(queued.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
+			payouts.move(queued.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
 					PayoutStatus.SENDING);
 		});
 		List<BankFileLine> lines = files.lines(batch.id(), "sending");

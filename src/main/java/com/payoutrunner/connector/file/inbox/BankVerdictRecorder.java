@@ -15,6 +15,8 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.payout.PayoutStatusWrites;
+import com.payoutrunner.payout.PayoutStatus;
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.connector.file.BankFileWriter;
@@ -55,12 +57,6 @@ public class BankVerdictRecorder {
 			UPDATE payout_batch_lines SET status = 'rejected', failure_reason = :reason, updated_at = now()
 			WHERE id = :id""";
 
-	private static final String MOVE_PAYOUT = """
-			UPDATE payouts SET status = :status, last_error = :reason, next_attempt_at = NULL,
-			    payment_order_id = CASE WHEN :status = 'dead_letter' THEN NULL ELSE payment_order_id END,
-			    updated_at = now()
-			WHERE id = :id AND (status = 'sent' OR (status = 'settled' AND :status = 'returned'))""";
-
 	/** A verdict that could not be applied, and why. */
 	public record Unmatched(BankVerdict verdict, String why) {
 	}
@@ -81,7 +77,11 @@ public class BankVerdictRecorder {
 
 	private final Ledger ledger;
 
-	public BankVerdictRecorder(JdbcClient jdbc, AuditTrail audit, JsonMapper json, Ledger ledger) {
+	private final PayoutStatusWrites statuses;
+
+	public BankVerdictRecorder(JdbcClient jdbc, AuditTrail audit, JsonMapper json, Ledger ledger,
+			PayoutStatusWrites statuses) {
+		this.statuses = statuses;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.json = json;
@@ -182,13 +182,14 @@ public class BankVerdictRecorder {
 			case REJECTED -> {
 				String reason = "rejected by the bank (" + verdict.code() + "): " + verdict.reason();
 				jdbc.sql(REJECT_LINE).param("reason", reason).param("id", order.lineId()).update();
-				movePayout(order.payoutId(), "dead_letter", reason);
+				movePayout(order.payoutId(), PayoutStatus.DEAD_LETTER, reason);
 				ledger.cancelHold(order.payoutId(), actor);
 				audit.payoutEvents("bank_rejected", AuditCategory.FINANCIAL, "error", actor, null,
 						List.of(order.payoutId()), List.of(details));
 			}
 			case RETURNED -> {
-				movePayout(order.payoutId(), "returned", "returned (" + verdict.code() + "): " + verdict.reason());
+				movePayout(order.payoutId(), PayoutStatus.RETURNED,
+						"returned (" + verdict.code() + "): " + verdict.reason());
 				if (returnAfterSettlement) {
 					ledger.returnSettledHold(order.payoutId(), actor);
 				}
@@ -202,8 +203,8 @@ public class BankVerdictRecorder {
 		return Optional.empty();
 	}
 
-	private void movePayout(long id, String status, String reason) {
-		jdbc.sql(MOVE_PAYOUT).param("status", status).param("reason", reason).param("id", id).update();
+	private void movePayout(long id, PayoutStatus status, String reason) {
+		statuses.applyBankVerdict(id, status, reason);
 	}
 
 }
