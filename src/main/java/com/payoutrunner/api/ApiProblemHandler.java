@@ -133,6 +133,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		// The reason may hold SQL and server paths: the log has it, the client an id.
 		log.error("reconciliation failed: {}", ex.getMessage());
+		if (ex.contentFault()) {
+			// The statement's own content was refused (a value the database cannot
+			// take): the client's mistake, not the server's.
+			return withCorrelationId(Problems.detail(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-statement",
+					"the statement holds a value that cannot be stored; nothing was applied; "
+							+ "give an operator the correlation id for the details"));
+		}
 		return withCorrelationId(Problems.detail(HttpStatus.INTERNAL_SERVER_ERROR, "reconciliation-failed",
 				"the reconciliation failed on the server and nothing of an unapplied statement changed; "
 						+ "send the same statement again to resume, or give an operator the correlation id"));

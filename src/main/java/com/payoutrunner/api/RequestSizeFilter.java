@@ -96,9 +96,14 @@ class RequestSizeFilter extends OncePerRequestFilter {
 		}
 		for (String pair : query.split("&")) {
 			if (pair.contains("%00")) {
-				String name = java.net.URLDecoder.decode(pair.split("=", 2)[0],
-						java.nio.charset.StandardCharsets.UTF_8);
-				return name.replace('\0', '?');
+				String raw = pair.split("=", 2)[0];
+				try {
+					return java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', '?');
+				}
+				catch (IllegalArgumentException malformedEscape) {
+					// Still a NUL in the query: named as sent, never a 500.
+					return raw;
+				}
 			}
 		}
 		return null;

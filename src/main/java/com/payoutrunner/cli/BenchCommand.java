@@ -55,6 +55,10 @@ class BenchCommand implements Callable<Integer> {
 		// The generated event is synthetic and new: it is measured end to end, not held
 		// at the run ceiling for approval.
 		System.setProperty("payout.approvals.run-ceiling", "none");
+		// Its own file may have more rows than an operator's import is allowed.
+		if (payouts > 1_000_000) {
+			System.setProperty("payout.limits.max-import-rows", Integer.toString(payouts));
+		}
 		try (var context = SpringContext.start(this)) {
 			Instant generating = Instant.now();
 			SyntheticPayoutFile.write(template, file, payouts);

@@ -18,8 +18,19 @@ public final class DropFolder {
 
 	private final Path directory;
 
+	private final long maxBytes;
+
 	public DropFolder(Path directory) {
+		this(directory, Long.MAX_VALUE);
+	}
+
+	/**
+	 * @param maxBytes the largest file it reads: a larger one is refused before it is
+	 * read, so no file that size is ever held in memory
+	 */
+	public DropFolder(Path directory, long maxBytes) {
 		this.directory = directory;
+		this.maxBytes = maxBytes;
 	}
 
 	public Path directory() {
@@ -42,13 +53,19 @@ public final class DropFolder {
 	}
 
 	/**
-	 * The file's content, checked to be text we can store ({@link TextFileCheck}).
+	 * The file's content, checked to be no larger than the limit and text we can store
+	 * ({@link TextFileCheck}).
 	 * @throws TextFileCheck.NotTextException when it is not: the file's own fault, so the
 	 * caller rejects it rather than trying again at every sweep
 	 */
 	public byte[] readText(Path file) {
 		byte[] content;
 		try {
+			long size = Files.size(file);
+			if (size > maxBytes) {
+				throw new TextFileCheck.NotTextException(
+						size + " bytes, more than the " + maxBytes + " a file here may have (payout.limits)", 1);
+			}
 			content = Files.readAllBytes(file);
 		}
 		catch (IOException ex) {

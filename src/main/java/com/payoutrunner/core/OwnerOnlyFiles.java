@@ -29,7 +29,10 @@ public final class OwnerOnlyFiles {
 	private OwnerOnlyFiles() {
 	}
 
-	/** Creates the directory and its missing parents, each owner-only. */
+	/**
+	 * Creates the directory owner-only; its missing parents are created as usual, since
+	 * they may be shared (bank-files/ also holds the inboxes another party writes to).
+	 */
 	public static Path createDirectories(Path directory) throws IOException {
 		if (!posix(directory)) {
 			return Files.createDirectories(directory);
@@ -40,7 +43,7 @@ public final class OwnerOnlyFiles {
 		}
 		Path parent = absolute.getParent();
 		if (parent != null) {
-			createDirectories(parent);
+			Files.createDirectories(parent);
 		}
 		try {
 			Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY));

@@ -21,7 +21,7 @@ public final class TextFileCheck {
 
 		private final int line;
 
-		NotTextException(String message, int line) {
+		public NotTextException(String message, int line) {
 			super(message);
 			this.line = line;
 		}

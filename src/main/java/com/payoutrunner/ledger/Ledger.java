@@ -108,12 +108,20 @@ public class Ledger {
 		if (!amount.isPositive()) {
 			throw new IllegalArgumentException("a credit must be above zero, got " + amount);
 		}
-		jdbc.sql(CREDIT)
-			.param("entity", entity)
-			.param("currency", amount.code())
-			.param("amount", amount.minorUnits())
-			.query(Long.class)
-			.single();
+		try {
+			jdbc.sql(CREDIT)
+				.param("entity", entity)
+				.param("currency", amount.code())
+				.param("amount", amount.minorUnits())
+				.query(Long.class)
+				.single();
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException overflow) {
+			// The sum no longer fits the balance column (bigint minor units): the
+			// client's amount, not the server's fault.
+			throw new IllegalArgumentException(
+					"amount: " + amount + " would take the balance of " + amount.code() + " beyond what it can hold");
+		}
 		return balance(entity, amount.code());
 	}
 

@@ -37,8 +37,10 @@ public class StatementInbox {
 
 	private final StatementReconciler reconciler;
 
-	StatementInbox(PayoutRunnerProperties properties, StatementReconciler reconciler) {
-		this.folder = new DropFolder(properties.bankFiles().statementInbox().toAbsolutePath().normalize());
+	StatementInbox(PayoutRunnerProperties properties, StatementReconciler reconciler,
+			com.payoutrunner.config.InputLimits limits) {
+		this.folder = new DropFolder(properties.bankFiles().statementInbox().toAbsolutePath().normalize(),
+				limits.maxStatementBytes().toBytes());
 		this.reconciler = reconciler;
 	}
 

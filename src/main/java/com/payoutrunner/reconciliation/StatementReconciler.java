@@ -189,9 +189,10 @@ public class StatementReconciler {
 					file + ": this statement is being reconciled by another process right now", true);
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			throw new ReconciliationFailedException(
-					file + ": reconciliation " + execution.getStatus() + " (execution " + execution.getId() + "): "
-							+ failure(execution) + "; " + applied(hash) + "; reconcile the same file again to resume",
+			throw new ReconciliationFailedException(file + ": reconciliation " + execution.getStatus() + " (execution "
+					+ execution.getId() + "): " + failure(execution) + "; " + applied(hash)
+					+ (causedByContent(execution) ? "; the statement's own content was refused: correct it"
+							: "; reconcile the same file again to resume"),
 					false, causedByContent(execution));
 		}
 		// From the repository: an execution found there carries its steps without their
@@ -273,7 +274,8 @@ public class StatementReconciler {
 		// A folder per content, so that the statement keeps its own name.
 		Path file = uploads.toAbsolutePath().normalize().resolve(Sha256.hex(content).substring(0, 16)).resolve(name);
 		if (!Files.isRegularFile(file)) {
-			Files.createDirectories(file.getParent());
+			// Statements hold accounts and amounts: their folder is the owner's alone.
+			com.payoutrunner.core.OwnerOnlyFiles.createDirectories(file.getParent());
 			Path partial = Files.createTempFile(file.getParent(), ".upload-", ".part");
 			Files.write(partial, content);
 			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

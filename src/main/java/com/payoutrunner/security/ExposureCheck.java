@@ -49,6 +49,13 @@ final class ExposureCheck implements BeanFactoryPostProcessor {
 					"refusing to serve on " + where + ", reachable from other machines, with " + found
 							+ ": configure your own (docs/security.md) or serve on 127.0.0.1");
 		}
+		String forwarded = environment.getProperty("server.forward-headers-strategy", "none");
+		if (!"none".equalsIgnoreCase(forwarded.strip())) {
+			// Loopback behind a reverse proxy is reachable from the network all the same.
+			throw new ExposedDemoCredentialsException(
+					"refusing to serve behind a proxy (server.forward-headers-strategy=" + forwarded + ") with " + found
+							+ ": configure your own (docs/security.md)");
+		}
 		log.warn("serving on {} with {}: fine on this machine only; configure your own before serving elsewhere "
 				+ "(docs/security.md)", where, found);
 	}

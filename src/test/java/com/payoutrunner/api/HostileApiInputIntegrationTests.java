@@ -178,6 +178,18 @@ class HostileApiInputIntegrationTests extends PostgresIntegrationTest {
 						400, null));
 	}
 
+	@Test
+	void aCreditThatWouldOverflowTheBalanceIsA400() throws Exception {
+		String credits = "/api/balances/" + java.util.UUID.randomUUID() + "/credits";
+		String huge = "{\"currency\":\"EUR\",\"amount\":\"90000000000000000.00\"}";
+		assertThat(send("admin", "POST", credits, huge, null).statusCode()).isEqualTo(200);
+
+		HttpResponse<String> overflow = send("admin", "POST", credits, huge, null);
+
+		assertThat(overflow.statusCode()).as(overflow.body()).isEqualTo(400);
+		assertThat(overflow.body()).contains("beyond what it can hold");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("hostileCalls")
 	void aHostileCallIsItsDocumented4xxAndChangesNothing(String what, String user, String method, String path,

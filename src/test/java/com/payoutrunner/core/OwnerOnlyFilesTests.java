@@ -26,7 +26,8 @@ class OwnerOnlyFilesTests {
 		Path nested = OwnerOnlyFiles.createDirectories(dir.resolve("reports/7"));
 		OwnerOnlyFiles.writeString(nested.resolve("skips.csv"), "payout_id\r\n");
 
-		assertThat(permissions(dir.resolve("reports"))).isEqualTo("rwx------");
+		assertThat(permissions(dir.resolve("reports"))).as("a parent may be shared: created as usual")
+			.isEqualTo(permissions(Files.createDirectories(dir.resolve("as-usual"))));
 		assertThat(permissions(nested)).isEqualTo("rwx------");
 		assertThat(permissions(nested.resolve("skips.csv"))).isEqualTo("rw-------");
 		assertThat(nested.resolve("skips.csv")).hasContent("payout_id\r\n");

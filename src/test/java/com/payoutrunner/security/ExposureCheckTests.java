@@ -37,6 +37,15 @@ class ExposureCheckTests {
 	}
 
 	@Test
+	void behindAProxyTheDemoCredentialsAreRefusedEvenOnLoopback() {
+		MockEnvironment environment = shipped().withProperty("server.address", "127.0.0.1")
+			.withProperty("server.forward-headers-strategy", "native");
+
+		assertThatThrownBy(() -> check(environment)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("behind a proxy");
+	}
+
+	@Test
 	void aDemoPasswordHashedAnewUnderAnotherNameIsFound() {
 		MockEnvironment environment = own().withProperty("payout.security.users[1].name", "alice")
 			.withProperty("payout.security.users[1].password", new BCryptPasswordEncoder(4).encode("approver-demo"))

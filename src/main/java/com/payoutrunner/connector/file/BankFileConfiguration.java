@@ -33,9 +33,10 @@ class BankFileConfiguration {
 	}
 
 	@Bean
-	BankInbox bankInbox(PayoutRunnerProperties properties, BankVerdictRecorder recorder, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager) {
-		return new BankInbox(properties.bankFiles().inbox(), recorder, jdbc,
+	BankInbox bankInbox(PayoutRunnerProperties properties, com.payoutrunner.config.InputLimits limits,
+			BankVerdictRecorder recorder, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+		// Bank answer files are bounded like statements: both come from the bank.
+		return new BankInbox(properties.bankFiles().inbox(), limits.maxStatementBytes().toBytes(), recorder, jdbc,
 				new TransactionTemplate(transactionManager));
 	}
 

@@ -49,8 +49,12 @@ public class BankInbox {
 
 	private final TransactionTemplate transaction;
 
-	public BankInbox(Path directory, BankVerdictRecorder recorder, JdbcClient jdbc, TransactionTemplate transaction) {
-		this.folder = new DropFolder(directory);
+	/**
+	 * @param maxBytes the largest answer file read; a larger one is rejected unread
+	 */
+	public BankInbox(Path directory, long maxBytes, BankVerdictRecorder recorder, JdbcClient jdbc,
+			TransactionTemplate transaction) {
+		this.folder = new DropFolder(directory, maxBytes);
 		this.recorder = recorder;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
