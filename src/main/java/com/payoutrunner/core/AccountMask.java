@@ -23,7 +23,7 @@ public final class AccountMask {
 	 * part. Nine-digit ABA routing numbers are public bank ids and stay readable.
 	 */
 	private static final Pattern ACCOUNT_NUMBER = Pattern
-		.compile("(?<![0-9A-Za-z.])[0-9]{10,}(?![0-9A-Za-z]|\\.[0-9])");
+		.compile("(?<![0-9A-Za-z._-])[0-9]{10,}(?![0-9A-Za-z]|\\.[0-9])");
 
 	private AccountMask() {
 	}

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * A file as the product shows it to clients and in summaries: relative to the working
- * directory, so that no answer reveals the server's layout; a file outside it by its name
- * only.
+ * directory, so that no answer reveals the server's layout; a file outside it by its last
+ * three names ({@code .../reports/2/skips.csv}), enough for an operator to find it.
  */
 public final class DisplayPath {
 
@@ -24,7 +24,9 @@ public final class DisplayPath {
 		if (normalized.startsWith(workingDirectory)) {
 			return workingDirectory.relativize(normalized).toString();
 		}
-		return String.valueOf(normalized.getFileName());
+		int names = normalized.getNameCount();
+		return names <= 3 ? normalized.toString()
+				: ".../" + normalized.subpath(names - 3, names).toString().replace('\\', '/');
 	}
 
 }

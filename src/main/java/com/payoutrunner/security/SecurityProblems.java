@@ -56,10 +56,16 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", TYPE_PREFIX + type);
 		// Titles as the API's other problems: the type in words.
-		problem.put("title", type);
+		problem.put("title", type.replace('-', ' '));
 		problem.put("status", status.value());
 		problem.put("detail", detail);
 		problem.put("instance", request.getRequestURI());
+		// The request's correlation id (set by the API's first filter), as every problem
+		// carries it.
+		String correlationId = org.slf4j.MDC.get("correlation_id");
+		if (correlationId != null) {
+			problem.put("correlation_id", correlationId);
+		}
 		response.setStatus(status.value());
 		// As the API's other problems: no charset parameter, the body UTF-8 (JSON's only
 		// encoding).

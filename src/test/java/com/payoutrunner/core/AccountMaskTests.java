@@ -42,6 +42,8 @@ class AccountMaskTests {
 					routing number 021000021 is public                            | routing number 021000021 is public
 					'XYZ' is not an ISO 4217 currency code                        | 'XYZ' is not an ISO 4217 currency code
 					line 12: PO-20261123-0000002A is settled, not sent            | line 12: PO-20261123-0000002A is settled, not sent
+					investor INV-0000012345 has no country                        | investor INV-0000012345 has no country
+					external account acct_1234567890 is unknown                   | external account acct_1234567890 is unknown
 					""")
 	void accountsWithinATextAreMaskedTheRestKept(String text, String masked) {
 		assertThat(AccountMask.maskWithin(text)).isEqualTo(masked);

@@ -45,6 +45,9 @@ class AccessControlIntegrationTests extends PostgresIntegrationTest {
 
 		assertProblem(response, 401, "unauthenticated");
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"payout-runner\"");
+		assertThat(response.body()).as("as every problem: the correlation id of its log lines")
+			.contains("\"correlation_id\":\"" + response.headers().firstValue("X-Correlation-Id").orElseThrow() + "\"")
+			.contains("\"title\":\"unauthenticated\"");
 		assertProblem(send("POST", "/api/runs", null, NO_SUCH_EVENT), 401, "unauthenticated");
 	}
 
