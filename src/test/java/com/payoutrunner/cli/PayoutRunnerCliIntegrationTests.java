@@ -2,9 +2,6 @@ package com.payoutrunner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
+import com.payoutrunner.support.CliConsole;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;
@@ -30,31 +28,16 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 	@TempDir
 	Path dir;
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	PrintStream originalOut;
-
-	PrintStream originalErr;
+	final CliConsole console = new CliConsole();
 
 	@BeforeEach
 	void pointTheCliAtTheTestDatabase() {
-		System.setProperty("spring.datasource.url", environment.getProperty("spring.datasource.url"));
-		System.setProperty("payout.reports-dir", "target/test-reports");
-		originalOut = System.out;
-		originalErr = System.err;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		console.capture(environment.getProperty("spring.datasource.url"));
 	}
 
 	@AfterEach
 	void restore() {
-		System.setOut(originalOut);
-		System.setErr(originalErr);
-		System.clearProperty("spring.datasource.url");
-		System.clearProperty("payout.reports-dir");
-		System.clearProperty("payout.tables.fee-schedule");
+		console.restore();
 	}
 
 	@Test
@@ -62,17 +45,16 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 		String event = TestEvents.unique("CLI");
 
 		assertThat(PayoutRunnerCli.execute("import", "--event", event, "--file", SampleEvent.FILE.toString()))
-			.as(() -> err.toString(StandardCharsets.UTF_8))
+			.as(() -> console.err())
 			.isZero();
 		assertThat(lastLine()).contains("\"loaded\":52");
-		assertThat(PayoutRunnerCli.execute("run", "--event", event)).as(() -> err.toString(StandardCharsets.UTF_8))
-			.isZero();
+		assertThat(PayoutRunnerCli.execute("run", "--event", event)).as(() -> console.err()).isZero();
 		assertThat(out()).contains("[buildBatchLinesStep] completed: read 52, written 49, skipped 3");
 		assertThat(lastLine()).startsWith("{\"run_id\":")
 			.contains("\"event\":\"" + event + "\",\"status\":\"COMPLETED\",\"created\":49,\"skipped\":3,\"failed\":0")
 			.contains("\"skip_breakdown\":{");
 		assertThat(PayoutRunnerCli.execute("run", "--event", event)).isZero();
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("already COMPLETED");
+		assertThat(console.err()).contains("already COMPLETED");
 		assertThat(PayoutRunnerCli.execute("payouts", "--event", event)).isZero();
 		assertThat(out()).contains(
 				"investor_id,investor_name,country,amount,currency,rail,rail_currency,fx,fx_quote_date,fee,net_amount");
@@ -81,14 +63,14 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 	@Test
 	void anUnknownEventIsBadUsage() {
 		assertThat(PayoutRunnerCli.execute("run", "--event", "NO-SUCH-EVENT")).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8).strip())
+		assertThat(console.err().strip())
 			.isEqualTo("payout-runner: no liquidation event NO-SUCH-EVENT: import its file first");
 	}
 
 	@Test
 	void aMissingOptionIsBadUsage() {
 		assertThat(PayoutRunnerCli.execute("run")).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required option: '--event=EVENT'");
+		assertThat(console.err()).contains("Missing required option: '--event=EVENT'");
 	}
 
 	@Test
@@ -98,11 +80,11 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 				instant,0.50,EUR 2.00,false,EUR 10000.00
 				urgent,0.35,EUR 1.00,true,EUR 10000.00
 				""");
-		System.setProperty("payout.tables.fee-schedule", fees.toString());
+		console.set("payout.tables.fee-schedule", fees.toString());
 
 		assertThat(PayoutRunnerCli.execute("status", "--event", "ANY")).isEqualTo(2);
-		assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("payout-runner: bad configuration table: "
-				+ fees + ":3 column 'priority': priority 'urgent' is not one of instant, priority, normal, low");
+		assertThat(console.err().strip()).isEqualTo("payout-runner: bad configuration table: " + fees
+				+ ":3 column 'priority': priority 'urgent' is not one of instant, priority, normal, low");
 	}
 
 	@Test
@@ -132,18 +114,17 @@ class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 		finally {
 			System.clearProperty("payout.schedules-file");
 		}
-		assertThat(err.toString(StandardCharsets.UTF_8))
+		assertThat(console.err())
 			.contains(schedules + " line 8: schedule 'daily-normal': unknown parameter 'priorites' for payoutRunJob")
 			.contains(schedules + " line 16: schedule 'weekly-low': unknown priority 'urgent'");
 	}
 
 	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
+		return console.out();
 	}
 
 	private String lastLine() {
-		String[] lines = out().split("\n");
-		return lines[lines.length - 1];
+		return console.lastLine();
 	}
 
 }

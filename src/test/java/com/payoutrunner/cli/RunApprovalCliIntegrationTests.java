@@ -2,10 +2,6 @@ package com.payoutrunner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +10,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.payoutrunner.support.PayoutQueries;
+import com.payoutrunner.support.CliConsole;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;
@@ -31,25 +28,14 @@ class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	PrintStream originalOut;
-
-	PrintStream originalErr;
+	final CliConsole console = new CliConsole();
 
 	String event;
 
 	@BeforeEach
 	void pointTheCliAtTheTestDatabase() {
-		System.setProperty("spring.datasource.url", environment.getProperty("spring.datasource.url"));
-		System.setProperty("payout.reports-dir", "target/test-reports");
-		System.setProperty("payout.approvals.run-ceiling", "USD 1000");
-		originalOut = System.out;
-		originalErr = System.err;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		console.capture(environment.getProperty("spring.datasource.url"));
+		console.set("payout.approvals.run-ceiling", "USD 1000");
 		event = TestEvents.unique("CLI-RA");
 		assertThat(PayoutRunnerCli.execute("import", "--event", event, "--file", SampleEvent.FILE.toString()))
 			.as(this::err)
@@ -58,11 +44,7 @@ class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 
 	@AfterEach
 	void restore() {
-		System.setOut(originalOut);
-		System.setErr(originalErr);
-		System.clearProperty("spring.datasource.url");
-		System.clearProperty("payout.reports-dir");
-		System.clearProperty("payout.approvals.run-ceiling");
+		console.restore();
 	}
 
 	@Test
@@ -119,7 +101,7 @@ class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void noneTurnsTheGateOff() {
-		System.setProperty("payout.approvals.run-ceiling", "none");
+		console.set("payout.approvals.run-ceiling", "none");
 
 		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--by", "lena")).as(this::err).isZero();
 		assertThat(lastLine()).contains("\"status\":\"COMPLETED\",\"created\":" + SampleEvent.ELIGIBLE);
@@ -127,7 +109,7 @@ class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aMalformedCeilingStopsStartUp() {
-		System.setProperty("payout.approvals.run-ceiling", "a lot");
+		console.set("payout.approvals.run-ceiling", "a lot");
 
 		assertThat(PayoutRunnerCli.execute("status", "--event", event)).isEqualTo(2);
 		assertThat(err().strip()).isEqualTo("payout-runner: payout.approvals.run-ceiling (PAYOUT_APPROVALS_RUN_CEILING)"
@@ -136,16 +118,15 @@ class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
+		return console.out();
 	}
 
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return console.err();
 	}
 
 	private String lastLine() {
-		String[] lines = out().split("\n");
-		return lines[lines.length - 1];
+		return console.lastLine();
 	}
 
 }

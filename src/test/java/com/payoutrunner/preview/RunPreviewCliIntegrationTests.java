@@ -2,9 +2,6 @@ package com.payoutrunner.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +14,7 @@ import org.springframework.core.env.Environment;
 
 import com.payoutrunner.cli.PayoutRunnerCli;
 import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.support.CliConsole;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;
@@ -30,30 +28,16 @@ class RunPreviewCliIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	PayoutImportOperations imports;
 
-	final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	PrintStream originalOut;
-
-	PrintStream originalErr;
+	final CliConsole console = new CliConsole();
 
 	@BeforeEach
 	void pointTheCliAtTheTestDatabase() {
-		System.setProperty("spring.datasource.url", environment.getProperty("spring.datasource.url"));
-		System.setProperty("payout.reports-dir", "target/test-reports");
-		originalOut = System.out;
-		originalErr = System.err;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		console.capture(environment.getProperty("spring.datasource.url"));
 	}
 
 	@AfterEach
 	void restore() {
-		System.setOut(originalOut);
-		System.setErr(originalErr);
-		System.clearProperty("spring.datasource.url");
-		System.clearProperty("payout.reports-dir");
+		console.restore();
 	}
 
 	@Test
@@ -129,16 +113,15 @@ class RunPreviewCliIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
+		return console.out();
 	}
 
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return console.err();
 	}
 
 	private String lastLine() {
-		String[] lines = out().split("\n");
-		return lines[lines.length - 1];
+		return console.lastLine();
 	}
 
 }
