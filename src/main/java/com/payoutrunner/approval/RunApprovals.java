@@ -30,8 +30,7 @@ import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.preview.PreviewTotals;
 import com.payoutrunner.routing.FxConverter;
-import com.payoutrunner.payout.PayoutStatusWrites;
-import com.payoutrunner.payout.PayoutStatus;
+import com.payoutrunner.payout.PayoutLifecycle;
 
 /**
  * Decisions on runs that wait over the run ceiling: {@value #REQUIRED} approvals by
@@ -94,7 +93,7 @@ public class RunApprovals {
 
 	private final FxConverter fx;
 
-	private final PayoutStatusWrites payouts;
+	private final PayoutLifecycle lifecycle;
 
 	private final AuditTrail audit;
 
@@ -110,13 +109,13 @@ public class RunApprovals {
 
 	private final Clock clock;
 
-	RunApprovals(RunApprovalRepository requests, RunCeiling ceiling, FxConverter fx, PayoutStatusWrites payouts,
+	RunApprovals(RunApprovalRepository requests, RunCeiling ceiling, FxConverter fx, PayoutLifecycle lifecycle,
 			AuditTrail audit, JobRepository jobRepository, JobOperator jobOperator, PayoutRunOperations runs,
 			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
 		this.requests = requests;
 		this.ceiling = ceiling;
 		this.fx = fx;
-		this.payouts = payouts;
+		this.lifecycle = lifecycle;
 		this.audit = audit;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
@@ -156,10 +155,8 @@ public class RunApprovals {
 			record(runId, approver, "reject", comment, now);
 			requests.decide(runId, "rejected", now);
 			List<Long> released = requests.withdrawLines(runId, "run " + runId + " rejected by " + approver);
-			payouts.move(released, List.of(PayoutStatus.QUEUED), PayoutStatus.PENDING);
 			String details = details(comment, 0, "rejected");
-			audit.payoutEvents("run_rejected", AuditCategory.COMPLIANCE, "warning", approver, runId, released,
-					released.stream().map(id -> details).toList());
+			lifecycle.runRejected(released, approver, runId, details);
 			audit.event("run", Long.toString(runId), "run_rejected", AuditCategory.COMPLIANCE, "warning", approver,
 					runId, details);
 			return new Decision(request.jobExecutionId(), runId, "rejected", 0, request.approvalsRequired());
@@ -183,10 +180,8 @@ public class RunApprovals {
 			}
 			List<Long> released = requests.withdrawLines(runId,
 					"run " + runId + " abandoned by " + by + " before its run approval gate");
-			payouts.move(released, List.of(PayoutStatus.QUEUED), PayoutStatus.PENDING);
-			String details = details("abandoned before its run approval gate", 0, "abandoned");
-			audit.payoutEvents("run_abandoned", AuditCategory.OPERATIONAL, "warning", by, runId, released,
-					released.stream().map(id -> details).toList());
+			lifecycle.runAbandoned(released, by, runId,
+					details("abandoned before its run approval gate", 0, "abandoned"));
 			return released;
 		});
 	}

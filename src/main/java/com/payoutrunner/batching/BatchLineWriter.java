@@ -16,27 +16,22 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditDetails;
-import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.connector.AddressedPayout;
-import com.payoutrunner.payout.PayoutStatusWrites;
-import com.payoutrunner.payout.PayoutStatus;
+import com.payoutrunner.payout.PayoutLifecycle;
 import com.payoutrunner.routing.RoutedPayout;
 
 /**
  * Writes a chunk of routed payouts as batch lines, grouped into one batch per run, rail
- * and currency, moves the payouts to queued, and audits it: three statements per chunk,
- * all in the chunk's transaction. Never throws a skippable exception, so the step never
- * scans (and never re-writes) a chunk.
+ * and currency, and has {@link PayoutLifecycle} queue the payouts with their audit
+ * events: three statements per chunk, all in the chunk's transaction. Never throws a
+ * skippable exception, so the step never scans (and never re-writes) a chunk.
  */
 public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecutionListener {
 
 	private final BatchLineRepository lines;
 
-	private final PayoutStatusWrites payouts;
-
-	private final AuditTrail audit;
+	private final PayoutLifecycle lifecycle;
 
 	private final RailCutOffs cutOffs;
 
@@ -44,11 +39,9 @@ public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecuti
 
 	private RunContext run;
 
-	public BatchLineWriter(BatchLineRepository lines, PayoutStatusWrites payouts, AuditTrail audit, RailCutOffs cutOffs,
-			Clock clock) {
+	public BatchLineWriter(BatchLineRepository lines, PayoutLifecycle lifecycle, RailCutOffs cutOffs, Clock clock) {
 		this.lines = lines;
-		this.payouts = payouts;
-		this.audit = audit;
+		this.lifecycle = lifecycle;
 		this.cutOffs = cutOffs;
 		this.clock = clock;
 	}
@@ -82,8 +75,6 @@ public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecuti
 				.toList();
 			throw new IllegalStateException("payouts " + refused + " already have an active batch line");
 		}
-		payouts.move(queued, List.of(PayoutStatus.PENDING, PayoutStatus.FAILED, PayoutStatus.REJECTED),
-				PayoutStatus.QUEUED);
 		List<String> details = new ArrayList<>(queued.size());
 		Map<Long, RoutedPayout> byId = new HashMap<>();
 		items.forEach(item -> byId.put(item.priced().payout().id(), item));
@@ -93,8 +84,7 @@ public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecuti
 					item.route().currency().getCurrencyCode(), "net", item.priced().net(), "fee",
 					item.priced().fee().total(), "rail_amount", item.fx().target()));
 		}
-		audit.payoutEvents("line_created", AuditCategory.FINANCIAL, "info", "run:" + run.runId(), run.runId(), queued,
-				details);
+		lifecycle.queue(queued, details, run.runId());
 	}
 
 }

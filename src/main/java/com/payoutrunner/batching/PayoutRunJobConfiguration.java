@@ -27,11 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.databind.json.JsonMapper;
-
-import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.config.PayoutRunnerProperties;
-import com.payoutrunner.ledger.Ledger;
 import com.payoutrunner.connector.AddressedPayout;
 import com.payoutrunner.connector.ConnectorProcessor;
 import com.payoutrunner.connector.PaymentConnectors;
@@ -47,7 +43,7 @@ import com.payoutrunner.fees.FeeCalculator;
 import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutCandidateRowMapper;
 import com.payoutrunner.payout.PayoutRepository;
-import com.payoutrunner.payout.PayoutStatusWrites;
+import com.payoutrunner.payout.PayoutLifecycle;
 import com.payoutrunner.report.ReportPaths;
 import com.payoutrunner.report.SkipRecordRepository;
 import com.payoutrunner.report.SkipReportCsv;
@@ -232,9 +228,9 @@ class PayoutRunJobConfiguration {
 
 	@Bean
 	@StepScope
-	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutStatusWrites payouts, AuditTrail audit,
+	BatchLineWriter batchLineWriter(BatchLineRepository lines, PayoutLifecycle lifecycle,
 			com.payoutrunner.calendar.RailCutOffs cutOffs, Clock clock) {
-		return new BatchLineWriter(lines, payouts, audit, cutOffs, clock);
+		return new BatchLineWriter(lines, lifecycle, cutOffs, clock);
 	}
 
 	@Bean
@@ -246,13 +242,12 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	PaymentOrderWriter paymentOrderWriter(PaymentConnectors connectors, SubmissionRepository submissions,
-			PaymentOrderBodies bodies, PayoutStatusWrites payouts, AuditTrail audit,
-			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock,
-			PayoutRunnerProperties properties, Ledger ledger) {
+			PaymentOrderBodies bodies, PayoutLifecycle lifecycle, PlatformTransactionManager transactionManager,
+			Clock clock, PayoutRunnerProperties properties) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		return new PaymentOrderWriter(connectors, submissions, bodies, payouts, audit, newTransaction, json, clock,
-				properties.resubmissionDelays(), ledger);
+		return new PaymentOrderWriter(connectors, submissions, bodies, lifecycle, newTransaction, clock,
+				properties.resubmissionDelays());
 	}
 
 	@Bean

@@ -17,13 +17,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tools.jackson.databind.json.JsonMapper;
-
-import com.payoutrunner.audit.AuditCategory;
-import com.payoutrunner.audit.AuditTrail;
-import com.payoutrunner.ledger.Ledger;
-import com.payoutrunner.payout.PayoutStatusWrites;
-import com.payoutrunner.payout.PayoutStatus;
+import com.payoutrunner.payout.PayoutLifecycle;
 
 /**
  * Submits a chunk of lines to the bank in one bulk request, in three moves:
@@ -34,8 +28,8 @@ import com.payoutrunner.payout.PayoutStatus;
  * <li>call the bank once with the chunk's new orders; orders left sending by a crash or a
  * lost answer are first looked up at the bank by key, and sent again (same key, same
  * body) only when the bank says it holds no order for them;</li>
- * <li>in the chunk's transaction: record the outcomes as data and move lines and
- * payouts.</li>
+ * <li>in the chunk's transaction: record the outcomes as data, move the lines, and tell
+ * {@link PayoutLifecycle} which payouts were sent and which failed.</li>
  * </ol>
  * Used in a step that is not fault tolerant: Spring Batch never scans or re-writes this
  * writer's items.
@@ -50,35 +44,26 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 	private final PaymentOrderBodies bodies;
 
-	private final PayoutStatusWrites payouts;
-
-	private final AuditTrail audit;
+	private final PayoutLifecycle lifecycle;
 
 	private final TransactionTemplate newTransaction;
-
-	private final JsonMapper json;
 
 	private final Clock clock;
 
 	private final List<Duration> resubmissionDelays;
 
-	private final Ledger ledger;
-
 	private StepExecution stepExecution;
 
 	public PaymentOrderWriter(PaymentConnectors connectors, SubmissionRepository submissions, PaymentOrderBodies bodies,
-			PayoutStatusWrites payouts, AuditTrail audit, TransactionTemplate newTransaction, JsonMapper json,
-			Clock clock, List<Duration> resubmissionDelays, Ledger ledger) {
+			PayoutLifecycle lifecycle, TransactionTemplate newTransaction, Clock clock,
+			List<Duration> resubmissionDelays) {
 		this.connectors = connectors;
 		this.submissions = submissions;
 		this.bodies = bodies;
-		this.payouts = payouts;
-		this.audit = audit;
+		this.lifecycle = lifecycle;
 		this.newTransaction = newTransaction;
-		this.json = json;
 		this.clock = clock;
 		this.resubmissionDelays = List.copyOf(resubmissionDelays);
-		this.ledger = ledger;
 	}
 
 	@Override
@@ -100,8 +85,7 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 				.collect(Collectors.groupingBy(SubmittableLine::connector))
 				.forEach((connector, group) -> submissions.saveSending(runId, jobExecutionId, connector, group,
 						group.stream().map(bodies::bodyOf).toList()));
-			payouts.move(fresh.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
-					PayoutStatus.SENDING);
+			lifecycle.startSending(fresh.stream().map(SubmittableLine::payoutId).toList());
 			return submissions.toSend(runId, jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
 		});
 
@@ -120,44 +104,17 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 		List<SubmissionRepository.LineChange> sent = byStatus.getOrDefault("accepted", List.of());
 		List<SubmissionRepository.LineChange> unpaid = new ArrayList<>(byStatus.getOrDefault("failed", List.of()));
 		unpaid.addAll(byStatus.getOrDefault("rejected", List.of()));
-		payouts.markSent(payoutIds(sent), sent.stream().map(SubmissionRepository.LineChange::paymentOrderId).toList());
-		var recorded = payouts.recordFailures(payoutIds(unpaid),
-				unpaid.stream().map(SubmissionRepository.LineChange::failureReason).toList(),
-				unpaid.stream().map(change -> "rejected".equals(change.lineStatus())).toList(), clock.instant(),
-				resubmissionDelays);
-		String actor = "run:" + runId;
-		audit.payoutEvents("payment_order_created", AuditCategory.FINANCIAL, "info", actor, runId, payoutIds(sent),
-				sent.stream().map(c -> detail("payment_order_id", c.paymentOrderId())).toList());
-		Map<Long, SubmissionRepository.LineChange> unpaidById = new HashMap<>();
-		unpaid.forEach(change -> unpaidById.put(change.payoutId(), change));
-		List<PayoutStatusWrites.FailureRecorded> deadLettered = recorded.stream()
-			.filter(r -> "dead_letter".equals(r.status()))
-			.toList();
-		List<PayoutStatusWrites.FailureRecorded> waiting = recorded.stream()
-			.filter(r -> "failed".equals(r.status()))
-			.toList();
-		audit.payoutEvents("submission_failed", AuditCategory.TECHNICAL, "warning", actor, runId,
-				waiting.stream().map(PayoutStatusWrites.FailureRecorded::id).toList(),
-				waiting.stream()
-					.map(r -> json.writeValueAsString(json.createObjectNode()
-						.put("reason", unpaidById.get(r.id()).failureReason())
-						.put("attempt", r.failedAttempts())
-						.put("next_attempt_at", String.valueOf(r.nextAttemptAt()))))
-					.toList());
-		// No payment exists for a dead-lettered payout: an API payout's money is free
-		// again
-		// (a retry from the queue reserves it anew).
-		deadLettered.forEach(r -> ledger.cancelHold(r.id(), actor));
-		audit.payoutEvents("dead_lettered", AuditCategory.OPERATIONAL, "error", actor, runId,
-				deadLettered.stream().map(PayoutStatusWrites.FailureRecorded::id).toList(),
-				deadLettered.stream()
-					.map(r -> json.writeValueAsString(json.createObjectNode()
-						.put("reason", unpaidById.get(r.id()).failureReason())
-						.put("attempts", r.failedAttempts())))
-					.toList());
+		lifecycle.markSent(sent.stream()
+			.map(change -> new PayoutLifecycle.Sent(change.payoutId(), change.paymentOrderId(), null))
+			.toList(), runId);
+		var recorded = lifecycle.recordFailures(unpaid.stream()
+			.map(change -> new PayoutLifecycle.Failure(change.payoutId(), change.failureReason(),
+					"rejected".equals(change.lineStatus())))
+			.toList(), clock.instant(), resubmissionDelays, runId);
+		long deadLettered = recorded.stream().filter(PayoutLifecycle.FailureRecorded::deadLettered).count();
 		if (!unpaid.isEmpty()) {
 			log.warn("run {}: {} payout(s) not paid, {} of them now in the dead-letter queue: {}", runId, unpaid.size(),
-					deadLettered.size(), firstIds(unpaid));
+					deadLettered, firstIds(unpaid));
 		}
 	}
 
@@ -168,10 +125,6 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 	private static String firstIds(List<SubmissionRepository.LineChange> changes) {
 		List<Long> ids = payoutIds(changes);
 		return ids.size() <= 20 ? ids.toString() : ids.subList(0, 20) + " and " + (ids.size() - 20) + " more";
-	}
-
-	private String detail(String name, String value) {
-		return json.writeValueAsString(json.createObjectNode().put(name, value));
 	}
 
 	private static String summarize(List<SubmissionOutcome> outcomes) {

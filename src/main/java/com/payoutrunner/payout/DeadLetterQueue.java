@@ -4,21 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.payoutrunner.audit.AuditCategory;
-import com.payoutrunner.audit.AuditTrail;
-
 /**
  * Payouts whose submission failed for good (a permanent refusal, or one failure more than
  * there are resubmission delays). An API payout's hold is given back as it enters the
  * queue (no payment exists). They stay until an operator acts: retry puts one back for
  * the next run (pending, attempts reset, its hold placed again if the money is still
- * there), cancel gives up on it. Each action is an audit event naming the operator.
+ * there), cancel gives up on it. Each action is a {@link PayoutLifecycle} transition, its
+ * audit event naming the operator.
  */
 @Service
 public class DeadLetterQueue {
@@ -36,26 +35,19 @@ public class DeadLetterQueue {
 
 	private final JdbcClient jdbc;
 
-	private final AuditTrail audit;
-
 	private final EventLock locks;
 
-	private final com.payoutrunner.ledger.Ledger ledger;
+	private final PayoutLifecycle lifecycle;
 
 	private final Clock clock;
 
 	private final Duration holdLifetime;
 
-	private final PayoutStatusWrites statuses;
-
-	public DeadLetterQueue(JdbcClient jdbc, PayoutStatusWrites statuses, AuditTrail audit, EventLock locks,
-			com.payoutrunner.ledger.Ledger ledger, Clock clock,
+	public DeadLetterQueue(JdbcClient jdbc, PayoutLifecycle lifecycle, EventLock locks, Clock clock,
 			@Value("${payout.holds.lifetime:30d}") Duration holdLifetime) {
 		this.jdbc = jdbc;
-		this.statuses = statuses;
-		this.audit = audit;
+		this.lifecycle = lifecycle;
 		this.locks = locks;
-		this.ledger = ledger;
 		this.clock = clock;
 		this.holdLifetime = holdLifetime;
 	}
@@ -76,21 +68,23 @@ public class DeadLetterQueue {
 	 */
 	@Transactional
 	public void retry(long payoutId, String operator) {
-		move(payoutId, List.of(PayoutStatus.DEAD_LETTER), PayoutStatus.PENDING, "dlq_retry", operator);
+		act(payoutId, List.of(PayoutStatus.DEAD_LETTER),
+				() -> lifecycle.retryFromDeadLetter(payoutId, operator, clock.instant().plus(holdLifetime)));
 	}
 
 	/** Gives up on a dead-lettered (or still pending) payout: it will not be paid. */
 	@Transactional
 	public void cancel(long payoutId, String operator) {
-		move(payoutId, List.of(PayoutStatus.DEAD_LETTER, PayoutStatus.PENDING), PayoutStatus.CANCELLED, "cancelled",
-				operator);
+		act(payoutId, List.of(PayoutStatus.DEAD_LETTER, PayoutStatus.PENDING),
+				() -> lifecycle.cancelFromDeadLetter(payoutId, operator));
 	}
 
 	/**
 	 * Holds the event's lock while it acts, so that no run of the event is between
 	 * reading the payout and sending it.
+	 * @param from the statuses the action accepts, for the message when it does nothing
 	 */
-	private void move(long payoutId, List<PayoutStatus> from, PayoutStatus to, String action, String operator) {
+	private void act(long payoutId, List<PayoutStatus> from, BooleanSupplier action) {
 		String event = jdbc.sql("SELECT coalesce(liquidation_event_id, 'payout:' || id) FROM payouts WHERE id = :id")
 			.param("id", payoutId)
 			.query(String.class)
@@ -99,31 +93,16 @@ public class DeadLetterQueue {
 		// An API payout has no event: its own lock keeps two operators from acting at
 		// once.
 		try (var lock = locks.acquire(event)) {
-			moveLocked(payoutId, from, to, action, operator);
+			if (!action.getAsBoolean()) {
+				String current = jdbc.sql("SELECT status FROM payouts WHERE id = :id")
+					.param("id", payoutId)
+					.query(String.class)
+					.optional()
+					.orElseThrow(() -> new IllegalArgumentException("no payout " + payoutId));
+				throw new IllegalArgumentException("payout " + payoutId + " is " + current + ", not "
+						+ String.join(" or ", from.stream().map(PayoutStatus::code).toList()) + ": nothing done");
+			}
 		}
-	}
-
-	private void moveLocked(long payoutId, List<PayoutStatus> from, PayoutStatus to, String action, String operator) {
-		var moved = statuses.leaveDeadLetter(payoutId, from, to);
-		if (moved.isEmpty()) {
-			String current = jdbc.sql("SELECT status FROM payouts WHERE id = :id")
-				.param("id", payoutId)
-				.query(String.class)
-				.optional()
-				.orElseThrow(() -> new IllegalArgumentException("no payout " + payoutId));
-			throw new IllegalArgumentException("payout " + payoutId + " is " + current + ", not "
-					+ String.join(" or ", from.stream().map(PayoutStatus::code).toList()) + ": nothing done");
-		}
-		if (to == PayoutStatus.PENDING) {
-			ledger.reinstateHold(payoutId, clock.instant().plus(holdLifetime), "operator:" + operator);
-		}
-		if (to == PayoutStatus.CANCELLED) {
-			// Given up: the reserved money goes back to the entity (API payouts have a
-			// hold).
-			ledger.cancelHold(payoutId, "operator:" + operator);
-		}
-		audit.payoutEvents(action, AuditCategory.OPERATIONAL, "warning", "operator:" + operator, null,
-				List.of(payoutId), List.of("{}"));
 	}
 
 }

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Payout rows beside their status (which only {@link PayoutStatusWrites} writes): the
+ * Payout rows beside their status (which only {@link PayoutLifecycle} changes): the
  * columns a run reads, skip reasons, events.
  */
 @Repository

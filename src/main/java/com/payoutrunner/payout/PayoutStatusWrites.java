@@ -2,7 +2,9 @@ package com.payoutrunner.payout;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,10 +15,11 @@ import org.springframework.stereotype.Repository;
  * here, set-based where the run moves whole chunks. The allowed transitions live in
  * {@link PayoutStatus} and, identically, in the database's trigger; each method also
  * guards its own expected current status, so a payout that moved meanwhile is left alone.
- * The hold and audit consequences stay with the callers, in the same transaction.
+ * Only {@link PayoutLifecycle} calls it, with the hold and audit consequences of each
+ * transition, in the same transaction.
  */
 @Repository
-public class PayoutStatusWrites {
+class PayoutStatusWrites {
 
 	private static final String MOVE = """
 			UPDATE payouts SET status = :to, skip_reason = NULL, updated_at = now()
@@ -47,21 +50,23 @@ public class PayoutStatusWrites {
 
 	private static final String SETTLE = """
 			UPDATE payouts SET status = 'settled', updated_at = now()
-			WHERE id = ANY(CAST(:ids AS bigint[])) AND status = 'sent'""";
-
-	private static final String RETURN = """
-			UPDATE payouts p SET status = 'returned', last_error = u.reason, updated_at = now()
-			FROM unnest(CAST(:ids AS bigint[]), CAST(:reasons AS text[])) AS u(id, reason)
-			WHERE p.id = u.id AND p.status IN ('sent', 'settled')""";
+			WHERE id = ANY(CAST(:ids AS bigint[])) AND status = 'sent' RETURNING id""";
 
 	/**
-	 * A bank's verdict on a filed payout: rejected (dead letter, no order) or returned.
+	 * Returned, with the status each was returned from (read through a second reference
+	 * to the table, which sees the row as it was before this statement).
 	 */
-	private static final String BANK_VERDICT = """
-			UPDATE payouts SET status = :status, last_error = :reason, next_attempt_at = NULL,
-			    payment_order_id = CASE WHEN :status = 'dead_letter' THEN NULL ELSE payment_order_id END,
-			    updated_at = now()
-			WHERE id = :id AND (status = 'sent' OR (status = 'settled' AND :status = 'returned'))""";
+	private static final String RETURN = """
+			UPDATE payouts p SET status = 'returned', last_error = u.reason, next_attempt_at = NULL, updated_at = now()
+			FROM unnest(CAST(:ids AS bigint[]), CAST(:reasons AS text[])) AS u(id, reason), payouts was
+			WHERE p.id = u.id AND was.id = u.id AND p.status IN ('sent', 'settled')
+			RETURNING p.id, was.status""";
+
+	/** The bank rejected a filed payout: no money moved, no order. */
+	private static final String REJECT_FILED = """
+			UPDATE payouts SET status = 'dead_letter', last_error = :reason, next_attempt_at = NULL,
+			    payment_order_id = NULL, updated_at = now()
+			WHERE id = :id AND status = 'sent'""";
 
 	private static final String EXPIRE_APPROVALS = """
 			UPDATE payouts SET status = 'cancelled', last_error = 'approval request expired', updated_at = now()
@@ -81,10 +86,6 @@ public class PayoutStatusWrites {
 			WHERE id = :id AND status = ANY(CAST(:from AS text[]))
 			RETURNING status""";
 
-	/** The state a failed payout was left in. */
-	public record FailureRecorded(long id, String status, int failedAttempts, Instant nextAttemptAt) {
-	}
-
 	private final JdbcClient jdbc;
 
 	PayoutStatusWrites(JdbcClient jdbc) {
@@ -96,7 +97,7 @@ public class PayoutStatusWrites {
 	 * left alone.
 	 * @return how many moved
 	 */
-	public int move(List<Long> ids, List<PayoutStatus> from, PayoutStatus to) {
+	int move(List<Long> ids, List<PayoutStatus> from, PayoutStatus to) {
 		if (ids.isEmpty()) {
 			return 0;
 		}
@@ -108,7 +109,7 @@ public class PayoutStatusWrites {
 	}
 
 	/** sending → sent, with the bank's payment order of each. */
-	public void markSent(List<Long> ids, List<String> paymentOrderIds) {
+	void markSent(List<Long> ids, List<String> paymentOrderIds) {
 		if (ids.isEmpty()) {
 			return;
 		}
@@ -123,7 +124,7 @@ public class PayoutStatusWrites {
 	 * dead_letter (one failure more than there are delays, or at once when
 	 * {@code permanent}).
 	 */
-	public List<FailureRecorded> recordFailures(List<Long> ids, List<String> reasons, List<Boolean> permanent,
+	List<PayoutLifecycle.FailureRecorded> recordFailures(List<Long> ids, List<String> reasons, List<Boolean> permanent,
 			Instant now, List<Duration> delays) {
 		if (ids.isEmpty()) {
 			return List.of();
@@ -134,43 +135,50 @@ public class PayoutStatusWrites {
 			.param("permanent", permanent.toArray(Boolean[]::new))
 			.param("now", java.sql.Timestamp.from(now))
 			.param("delays", delays.stream().map(Duration::toSeconds).toArray(Long[]::new))
-			.query((rs, n) -> new FailureRecorded(rs.getLong("id"), rs.getString("status"),
+			.query((rs, n) -> new PayoutLifecycle.FailureRecorded(rs.getLong("id"), rs.getString("status"),
 					rs.getInt("failed_attempts"),
 					rs.getTimestamp("next_attempt_at") == null ? null : rs.getTimestamp("next_attempt_at").toInstant()))
 			.list();
 	}
 
-	/** sent → settled (a statement booked them). */
-	public int settle(List<Long> ids) {
-		return ids.isEmpty() ? 0 : jdbc.sql(SETTLE).param("ids", ids.toArray(Long[]::new)).update();
-	}
-
-	/** sent or settled → returned, with the bank's reason. */
-	public int markReturned(List<Long> ids, List<String> reasons) {
-		if (ids.isEmpty()) {
-			return 0;
-		}
-		return jdbc.sql(RETURN)
-			.param("ids", ids.toArray(Long[]::new))
-			.param("reasons", reasons.toArray(String[]::new))
-			.update();
+	/**
+	 * sent → settled (a statement booked them).
+	 * @return the payouts that moved
+	 */
+	List<Long> settle(List<Long> ids) {
+		return ids.isEmpty() ? List.of()
+				: jdbc.sql(SETTLE).param("ids", ids.toArray(Long[]::new)).query(Long.class).list();
 	}
 
 	/**
-	 * sent → dead_letter (the bank rejected a filed payout: no order) or sent/settled →
-	 * returned.
+	 * sent or settled → returned, with the bank's reason.
+	 * @return the status each payout that moved was returned from
 	 */
-	public int applyBankVerdict(long id, PayoutStatus to, String reason) {
-		return jdbc.sql(BANK_VERDICT).param("status", to.code()).param("reason", reason).param("id", id).update();
+	Map<Long, PayoutStatus> markReturned(List<Long> ids, List<String> reasons) {
+		Map<Long, PayoutStatus> returnedFrom = new LinkedHashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql(RETURN)
+				.param("ids", ids.toArray(Long[]::new))
+				.param("reasons", reasons.toArray(String[]::new))
+				.query((rs, n) -> Map.entry(rs.getLong(1), PayoutStatus.fromCode(rs.getString(2))))
+				.list()
+				.forEach(moved -> returnedFrom.put(moved.getKey(), moved.getValue()));
+		}
+		return returnedFrom;
+	}
+
+	/** sent → dead_letter: the bank rejected a filed payout, which keeps no order. */
+	int rejectFiled(long id, String reason) {
+		return jdbc.sql(REJECT_FILED).param("reason", reason).param("id", id).update();
 	}
 
 	/** awaiting_approval → cancelled for requests made before {@code before}. */
-	public List<Long> expireApprovals(Instant before) {
+	List<Long> expireApprovals(Instant before) {
 		return jdbc.sql(EXPIRE_APPROVALS).param("before", java.sql.Timestamp.from(before)).query(Long.class).list();
 	}
 
 	/** awaiting_approval → pending (approved) or rejected. */
-	public int decideApproval(long id, PayoutStatus to) {
+	int decideApproval(long id, PayoutStatus to) {
 		return jdbc.sql(DECIDE_APPROVAL).param("to", to.code()).param("id", id).update();
 	}
 
@@ -178,7 +186,7 @@ public class PayoutStatusWrites {
 	 * → cancelled; the caller has locked the payout and checked that it may be.
 	 * @param error kept as the payout's last error; null keeps the one it has
 	 */
-	public void cancel(long id, String error) {
+	void cancel(long id, String error) {
 		jdbc.sql(CANCEL).param("id", id).param("error", error).update();
 	}
 
@@ -187,7 +195,7 @@ public class PayoutStatusWrites {
 	 * pending (attempts reset) or cancelled.
 	 * @return the new status, or empty when the payout was not in one of {@code from}
 	 */
-	public Optional<String> leaveDeadLetter(long id, List<PayoutStatus> from, PayoutStatus to) {
+	Optional<String> leaveDeadLetter(long id, List<PayoutStatus> from, PayoutStatus to) {
 		return jdbc.sql(OUT_OF_DEAD_LETTER)
 			.param("to", to.code())
 			.param("id", id)

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,11 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.payout.PayoutStatusWrites;
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.core.Money;
-import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.payout.PayoutLifecycle;
 import com.payoutrunner.payout.PayoutReference;
 import com.payoutrunner.payout.PayoutStatus;
 import com.payoutrunner.reconciliation.ReconciliationRepository.LineRow;
@@ -59,20 +56,17 @@ class StatementApplier {
 
 	private final ReconciliationRepository repository;
 
-	private final PayoutStatusWrites statuses;
+	private final PayoutLifecycle lifecycle;
 
 	private final AuditTrail audit;
 
-	private final Ledger ledger;
-
 	private final JsonMapper json;
 
-	StatementApplier(ReconciliationRepository repository, PayoutStatusWrites statuses, AuditTrail audit, Ledger ledger,
+	StatementApplier(ReconciliationRepository repository, PayoutLifecycle lifecycle, AuditTrail audit,
 			JsonMapper json) {
 		this.repository = repository;
-		this.statuses = statuses;
+		this.lifecycle = lifecycle;
 		this.audit = audit;
-		this.ledger = ledger;
 		this.json = json;
 	}
 
@@ -135,23 +129,22 @@ class StatementApplier {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Applied applyMatches(long statementId, String name, List<LineMatch.Matched> matches, String actor) {
-		Changes changes = new Changes(actor);
+		Changes changes = new Changes();
 		matches.forEach(changes::add);
-		int settled = statuses.settle(changes.settledIds);
-		int returned = statuses.markReturned(changes.returnedIds, changes.returnReasons);
-		if (settled != changes.settledIds.size() || returned != changes.returnedIds.size()) {
+		// Both kinds' balances first, in key order: settling and returning in two calls
+		// must not let another statement take them in between.
+		List<Long> moved = new ArrayList<>(
+				changes.settlements.stream().map(PayoutLifecycle.Settlement::payoutId).toList());
+		moved.addAll(changes.returns.stream().map(PayoutLifecycle.Return::payoutId).toList());
+		lifecycle.lockBalancesOf(moved);
+		int settled = lifecycle.settle(changes.settlements, actor);
+		int returned = lifecycle.markReturned(changes.returns, PayoutLifecycle.ReturnNotice.STATEMENT, actor);
+		if (settled != changes.settlements.size() || returned != changes.returns.size()) {
 			// The rows were locked and checked: anything else is a bug, and the whole
 			// statement rolls back.
-			throw new IllegalStateException(
-					"statement " + name + ": expected to settle " + changes.settledIds.size() + " and return "
-							+ changes.returnedIds.size() + " payouts, changed " + settled + " and " + returned);
+			throw new IllegalStateException("statement " + name + ": expected to settle " + changes.settlements.size()
+					+ " and return " + changes.returns.size() + " payouts, changed " + settled + " and " + returned);
 		}
-		List<Long> moved = new ArrayList<>(changes.settledIds);
-		moved.addAll(changes.returnedIds);
-		ledger.lockBalancesOf(moved);
-		changes.holdMoves.forEach(Runnable::run);
-		changes.audit.forEach((event, ids) -> audit.payoutEvents(event.name(), AuditCategory.FINANCIAL,
-				event.severity(), actor, null, ids, changes.details.get(event)));
 		List<MatchRow> rows = changes.rows;
 		repository.recordMatches(statementId, rows);
 		List<ReconciliationRepository.BatchSettlement> batches = repository
@@ -169,75 +162,41 @@ class StatementApplier {
 				(int) batches.stream().filter(b -> "partial".equals(b.status())).count());
 	}
 
-	/** An audit event name and its severity. */
-	private record Event(String name, String severity) {
-	}
-
-	/** The matches as set-based changes, hold moves and audit events. */
+	/** The matches as the payouts' settlements and returns, and the rows to record. */
 	private final class Changes {
 
-		final List<Long> settledIds = new ArrayList<>();
+		final List<PayoutLifecycle.Settlement> settlements = new ArrayList<>();
 
-		final List<Long> returnedIds = new ArrayList<>();
-
-		final List<String> returnReasons = new ArrayList<>();
-
-		final List<Runnable> holdMoves = new ArrayList<>();
-
-		final Map<Event, List<Long>> audit = new LinkedHashMap<>();
-
-		final Map<Event, List<String>> details = new LinkedHashMap<>();
+		final List<PayoutLifecycle.Return> returns = new ArrayList<>();
 
 		final List<MatchRow> rows = new ArrayList<>();
 
 		final Set<Long> batchIds = new LinkedHashSet<>();
-
-		private final String actor;
-
-		Changes(String actor) {
-			this.actor = actor;
-		}
 
 		void add(LineMatch.Matched matched) {
 			StatementLine line = matched.line();
 			for (SentPayout payout : matched.payouts()) {
 				Money amount = matched.amountFor(payout);
 				boolean afterSettlement = payout.status() == PayoutStatus.SETTLED;
-				Event event;
+				String details = json.writeValueAsString(json.createObjectNode()
+					.put("line", line.line())
+					.put("booking_date", line.bookingDate().toString())
+					.put("bank_reference", line.bankReference())
+					.put("statement_amount", line.amount().toString())
+					.put("rail_amount", payout.railAmount().toString())
+					.put("amount", amount.toString())
+					.put("netted_with", matched.payouts().size() - 1)
+					.put("charges", line.charges() == null ? null : line.charges().toString())
+					.put("reason_code", line.reasonCode())
+					.put("after_settlement", afterSettlement)
+					.put("return_reason", line.returnReason()));
 				if (matched.returned()) {
-					returnedIds.add(payout.id());
-					returnReasons.add(line.returnReason());
-					holdMoves.add(() -> {
-						if (afterSettlement) {
-							ledger.returnSettledHold(payout.id(), actor);
-						}
-						else {
-							ledger.cancelHold(payout.id(), actor);
-						}
-					});
-					event = new Event("returned", "error");
+					returns.add(new PayoutLifecycle.Return(payout.id(), line.returnReason(), details));
 				}
 				else {
-					settledIds.add(payout.id());
-					long unpaid = payout.shortfallInPayoutCurrency(amount).minorUnits();
-					holdMoves.add(() -> ledger.settleHold(payout.id(), unpaid, actor));
-					event = matched.settledForLess() ? new Event("settled_for_less", "warning")
-							: new Event("settled", "info");
+					settlements.add(new PayoutLifecycle.Settlement(payout.id(),
+							payout.shortfallInPayoutCurrency(amount).minorUnits(), matched.settledForLess(), details));
 				}
-				audit.computeIfAbsent(event, key -> new ArrayList<>()).add(payout.id());
-				details.computeIfAbsent(event, key -> new ArrayList<>())
-					.add(json.writeValueAsString(json.createObjectNode()
-						.put("line", line.line())
-						.put("booking_date", line.bookingDate().toString())
-						.put("bank_reference", line.bankReference())
-						.put("statement_amount", line.amount().toString())
-						.put("rail_amount", payout.railAmount().toString())
-						.put("amount", amount.toString())
-						.put("netted_with", matched.payouts().size() - 1)
-						.put("charges", line.charges() == null ? null : line.charges().toString())
-						.put("reason_code", line.reasonCode())
-						.put("after_settlement", afterSettlement)
-						.put("return_reason", line.returnReason())));
 				Money asked = matched.returned() ? payout.returnable() : payout.railAmount();
 				rows.add(new MatchRow(line.line(), payout.id(), matched.returned() ? "returned" : "settled", asked,
 						amount, line.bankReference(), line.returnReason()));

@@ -14,10 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.payoutrunner.audit.AuditCategory;
-import com.payoutrunner.audit.AuditDetails;
-import com.payoutrunner.audit.AuditTrail;
-import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.payout.PayoutLifecycle;
 import com.payoutrunner.payout.PayoutStatus;
 
 /**
@@ -72,20 +69,17 @@ public class HoldExpiry {
 
 	private final PayoutCancellation cancellation;
 
-	private final Ledger ledger;
-
-	private final AuditTrail audit;
+	private final PayoutLifecycle lifecycle;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	public HoldExpiry(JdbcClient jdbc, PayoutCancellation cancellation, Ledger ledger, AuditTrail audit,
+	public HoldExpiry(JdbcClient jdbc, PayoutCancellation cancellation, PayoutLifecycle lifecycle,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.jdbc = jdbc;
 		this.cancellation = cancellation;
-		this.ledger = ledger;
-		this.audit = audit;
+		this.lifecycle = lifecycle;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 	}
@@ -150,14 +144,13 @@ public class HoldExpiry {
 		if (fate == Fate.KEEP) {
 			return Optional.of(fate);
 		}
-		if (!ledger.expireHold(payoutId, now, "system")) {
+		if (fate == Fate.EXPIRE_HOLD) {
+			return lifecycle.expireHoldOfEnded(payoutId, now) ? Optional.of(fate) : Optional.empty();
+		}
+		if (!lifecycle.expireHoldAndCancel(payoutId, status, now)) {
 			return Optional.empty();
 		}
-		if (fate == Fate.CANCEL_PAYOUT) {
-			cancellation.cancelLocked(payoutId, "hold expired before it was sent", "hold expired");
-			audit.payoutEvents("hold_expired", AuditCategory.FINANCIAL, "warning", "system", null, List.of(payoutId),
-					List.of(AuditDetails.of("from", status.code())));
-		}
+		cancellation.withdrawQueuedLine(payoutId, "hold expired before it was sent");
 		return Optional.of(fate);
 	}
 

@@ -2,7 +2,6 @@ package com.payoutrunner.requests;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -10,19 +9,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.payoutrunner.payout.PayoutStatusWrites;
-import com.payoutrunner.payout.PayoutStatus;
-import com.payoutrunner.audit.AuditCategory;
-import com.payoutrunner.audit.AuditDetails;
-import com.payoutrunner.audit.AuditTrail;
-import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.payout.PayoutLifecycle;
 
 /**
  * Multi-signature approval of payouts above their priority's threshold: N distinct
  * approvers (never the creator, never twice the same person) move it on to be paid; one
  * rejection rejects it and gives its hold back. A request left unanswered past its
  * lifetime expires: the payout is cancelled and its hold given back. Decisions are taken
- * with the payout row locked, so concurrent approvals count exactly.
+ * with the payout row locked, so concurrent approvals count exactly; the transitions,
+ * with their holds and audit events, are {@link PayoutLifecycle}'s.
  */
 @Service
 public class PayoutApprovals {
@@ -42,9 +37,7 @@ public class PayoutApprovals {
 
 	private final JdbcClient jdbc;
 
-	private final Ledger ledger;
-
-	private final AuditTrail audit;
+	private final PayoutLifecycle lifecycle;
 
 	private final Clock clock;
 
@@ -52,18 +45,14 @@ public class PayoutApprovals {
 
 	private final Duration lifetime;
 
-	private final PayoutStatusWrites statuses;
-
-	public PayoutApprovals(JdbcClient jdbc, PayoutStatusWrites statuses, Ledger ledger, AuditTrail audit, Clock clock,
+	public PayoutApprovals(JdbcClient jdbc, PayoutLifecycle lifecycle, Clock clock,
 			@Value("${payout.approvals.required:2}") int required,
 			@Value("${payout.approvals.lifetime:72h}") Duration lifetime) {
 		if (required < 1) {
 			throw new IllegalArgumentException("payout.approvals.required must be at least 1, got " + required);
 		}
 		this.jdbc = jdbc;
-		this.statuses = statuses;
-		this.ledger = ledger;
-		this.audit = audit;
+		this.lifecycle = lifecycle;
 		this.clock = clock;
 		this.required = required;
 		this.lifetime = lifetime;
@@ -78,24 +67,16 @@ public class PayoutApprovals {
 			.param("id", payoutId)
 			.query(Long.class)
 			.single();
-		String status = "awaiting_approval";
-		if (approvals >= required) {
-			move(payoutId, PayoutStatus.PENDING);
-			status = "pending";
-		}
-		audit.payoutEvents("approved", AuditCategory.COMPLIANCE, "info", approver, null, List.of(payoutId),
-				List.of(details(comment, approvals)));
-		return new Decision(payoutId, status, approvals, required);
+		boolean enough = approvals >= required;
+		lifecycle.approve(payoutId, approver, comment, approvals, enough);
+		return new Decision(payoutId, enough ? "pending" : "awaiting_approval", approvals, required);
 	}
 
 	@Transactional
 	public Decision reject(long payoutId, String approver, String comment) {
 		lockAwaiting(payoutId, approver);
 		record(payoutId, approver, "reject", comment);
-		move(payoutId, PayoutStatus.REJECTED);
-		ledger.cancelHold(payoutId, approver);
-		audit.payoutEvents("rejected", AuditCategory.COMPLIANCE, "warning", approver, null, List.of(payoutId),
-				List.of(details(comment, 0)));
+		lifecycle.reject(payoutId, approver, comment);
 		return new Decision(payoutId, "rejected", 0, required);
 	}
 
@@ -105,11 +86,7 @@ public class PayoutApprovals {
 	 */
 	@Transactional
 	public int expire() {
-		List<Long> expired = statuses.expireApprovals(clock.instant().minus(lifetime));
-		expired.forEach(id -> ledger.cancelHold(id, "system"));
-		audit.payoutEvents("approval_expired", AuditCategory.COMPLIANCE, "warning", "system", null, expired,
-				expired.stream().map(id -> "{}").toList());
-		return expired.size();
+		return lifecycle.expireApprovals(clock.instant().minus(lifetime)).size();
 	}
 
 	private void lockAwaiting(long payoutId, String approver) {
@@ -148,14 +125,6 @@ public class PayoutApprovals {
 		catch (DuplicateKeyException ex) {
 			throw new ApprovalRefusedException(approver + " has already decided on payout " + payoutId);
 		}
-	}
-
-	private void move(long payoutId, PayoutStatus status) {
-		statuses.decideApproval(payoutId, status);
-	}
-
-	private static String details(String comment, long approvals) {
-		return AuditDetails.of("comment", comment, "approvals", approvals);
 	}
 
 }

@@ -7,18 +7,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.payoutrunner.payout.PayoutStatusWrites;
-import com.payoutrunner.audit.AuditCategory;
-import com.payoutrunner.audit.AuditDetails;
-import com.payoutrunner.audit.AuditTrail;
-import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.payout.PayoutLifecycle;
 import com.payoutrunner.payout.PayoutStatus;
 
 /**
  * Cancels a payout that is not yet with a bank (pending, awaiting approval, or queued in
  * a batch not yet sent) and gives its hold back. The queued line is locked and taken out
  * first, in the order the submit step locks line then payout, so a payout is either
- * cancelled before its line is sent or already sending and no longer cancellable.
+ * cancelled before its line is sent or already sending and no longer cancellable. The
+ * transition, with its hold and audit event, is {@link PayoutLifecycle}'s.
  */
 @Service
 public class PayoutCancellation {
@@ -56,17 +53,11 @@ public class PayoutCancellation {
 
 	private final JdbcClient jdbc;
 
-	private final Ledger ledger;
+	private final PayoutLifecycle lifecycle;
 
-	private final AuditTrail audit;
-
-	private final PayoutStatusWrites statuses;
-
-	public PayoutCancellation(JdbcClient jdbc, PayoutStatusWrites statuses, Ledger ledger, AuditTrail audit) {
+	public PayoutCancellation(JdbcClient jdbc, PayoutLifecycle lifecycle) {
 		this.jdbc = jdbc;
-		this.statuses = statuses;
-		this.ledger = ledger;
-		this.audit = audit;
+		this.lifecycle = lifecycle;
 	}
 
 	/**
@@ -81,10 +72,8 @@ public class PayoutCancellation {
 		if (!CANCELLABLE.contains(status.get())) {
 			throw new NotCancellableException(id, status.get().code());
 		}
-		cancelLocked(id, "cancelled before it was sent", null);
-		boolean released = ledger.cancelHold(id, actor);
-		audit.payoutEvents("cancelled", AuditCategory.OPERATIONAL, "info", actor, null, List.of(id),
-				List.of(AuditDetails.of("comment", comment, "hold_cancelled", released)));
+		withdrawQueuedLine(id, "cancelled before it was sent");
+		lifecycle.cancel(id, actor, comment);
 		return true;
 	}
 
@@ -103,13 +92,11 @@ public class PayoutCancellation {
 	}
 
 	/**
-	 * Withdraws the queued line and cancels the payout {@link #lock locked} by the
-	 * caller, who has checked that it may be cancelled; the hold is the caller's.
-	 * @param error kept as the payout's last error; null keeps the one it has
+	 * Withdraws the queued line (if any) of a payout {@link #lock locked} by the caller,
+	 * who cancels it.
 	 */
-	void cancelLocked(long id, String lineReason, String error) {
-		jdbc.sql(WITHDRAW_LINE).param("id", id).param("reason", lineReason).update();
-		statuses.cancel(id, error);
+	void withdrawQueuedLine(long id, String reason) {
+		jdbc.sql(WITHDRAW_LINE).param("id", id).param("reason", reason).update();
 	}
 
 }

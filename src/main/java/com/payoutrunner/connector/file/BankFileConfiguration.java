@@ -15,7 +15,7 @@ import com.payoutrunner.connector.PaymentOrderBodies;
 import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.file.inbox.BankInbox;
 import com.payoutrunner.connector.file.inbox.BankVerdictRecorder;
-import com.payoutrunner.payout.PayoutStatusWrites;
+import com.payoutrunner.payout.PayoutLifecycle;
 import com.payoutrunner.calendar.RailCutOffs;
 
 @Configuration(proxyBeanMethods = false)
@@ -23,12 +23,12 @@ class BankFileConfiguration {
 
 	@Bean
 	BankFileWriter bankFileWriter(BankFileRepository files, PayoutRunnerProperties properties,
-			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutStatusWrites payouts, AuditTrail audit,
+			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutLifecycle lifecycle, AuditTrail audit,
 			PlatformTransactionManager transactionManager, JsonMapper json, RailCutOffs cutOffs) {
 		TransactionTemplate newTransaction = new TransactionTemplate(transactionManager);
 		newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		return new BankFileWriter(files, new BankFileRenderer(properties.bankFiles(), cutOffs),
-				new BankFileOutbox(properties.bankFiles().outbox()), submissions, bodies, payouts, audit,
+				new BankFileOutbox(properties.bankFiles().outbox()), submissions, bodies, lifecycle, audit,
 				newTransaction, json);
 	}
 

@@ -18,8 +18,7 @@ import com.payoutrunner.connector.PaymentOrderBodies;
 import com.payoutrunner.connector.SubmissionOutcome;
 import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.SubmittableLine;
-import com.payoutrunner.payout.PayoutStatusWrites;
-import com.payoutrunner.payout.PayoutStatus;
+import com.payoutrunner.payout.PayoutLifecycle;
 
 /**
  * Writes one bank file per file-routed batch of a run, in three moves, like the bank API
@@ -55,7 +54,7 @@ public class BankFileWriter {
 
 	private final PaymentOrderBodies bodies;
 
-	private final PayoutStatusWrites payouts;
+	private final PayoutLifecycle lifecycle;
 
 	private final AuditTrail audit;
 
@@ -64,14 +63,14 @@ public class BankFileWriter {
 	private final JsonMapper json;
 
 	public BankFileWriter(BankFileRepository files, BankFileRenderer renderer, BankFileOutbox outbox,
-			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutStatusWrites payouts, AuditTrail audit,
+			SubmissionRepository submissions, PaymentOrderBodies bodies, PayoutLifecycle lifecycle, AuditTrail audit,
 			TransactionTemplate newTransaction, JsonMapper json) {
 		this.files = files;
 		this.renderer = renderer;
 		this.outbox = outbox;
 		this.submissions = submissions;
 		this.bodies = bodies;
-		this.payouts = payouts;
+		this.lifecycle = lifecycle;
 		this.audit = audit;
 		this.newTransaction = newTransaction;
 		this.json = json;
@@ -94,8 +93,7 @@ public class BankFileWriter {
 			List<SubmittableLine> queued = files.lines(batch.id(), "queued").stream().map(BankFileLine::line).toList();
 			submissions.saveSending(runId, jobExecutionId, batch.format().connector(), queued,
 					queued.stream().map(bodies::bodyOf).toList());
-			payouts.move(queued.stream().map(SubmittableLine::payoutId).toList(), List.of(PayoutStatus.QUEUED),
-					PayoutStatus.SENDING);
+			lifecycle.startSending(queued.stream().map(SubmittableLine::payoutId).toList());
 		});
 		List<BankFileLine> lines = files.lines(batch.id(), "sending");
 		Path file = outbox.write(batch.reference(), batch.format().extension(), renderer.render(batch, lines));
@@ -104,17 +102,12 @@ public class BankFileWriter {
 			var changes = submissions.recordOutcomes(lines.stream()
 				.map(line -> SubmissionOutcome.accepted(line.line().idempotencyKey(), fileName))
 				.toList());
-			List<Long> filed = changes.stream().map(SubmissionRepository.LineChange::payoutId).toList();
-			payouts.markSent(filed, filed.stream().map(id -> fileName).toList());
-			String actor = "run:" + runId;
 			Map<Long, String> references = new HashMap<>();
 			lines.forEach(line -> references.put(line.line().payoutId(), line.payoutReference()));
-			audit.payoutEvents("payment_order_created", AuditCategory.FINANCIAL, "info", actor, runId, filed,
-					filed.stream()
-						.map(id -> json.writeValueAsString(json.createObjectNode()
-							.put("payment_order_id", fileName)
-							.put("end_to_end_id", references.get(id))))
-						.toList());
+			lifecycle.markSent(changes.stream()
+				.map(change -> new PayoutLifecycle.Sent(change.payoutId(), fileName, references.get(change.payoutId())))
+				.toList(), runId);
+			String actor = "run:" + runId;
 			audit.event("batch", batch.reference(), "bank_file_written", AuditCategory.FINANCIAL, "info", actor, runId,
 					json.writeValueAsString(
 							json.createObjectNode().put("file", file.toString()).put("payouts", lines.size())));

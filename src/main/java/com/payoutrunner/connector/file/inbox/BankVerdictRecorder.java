@@ -15,22 +15,19 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.payout.PayoutStatusWrites;
-import com.payoutrunner.payout.PayoutStatus;
-import com.payoutrunner.audit.AuditCategory;
-import com.payoutrunner.audit.AuditTrail;
 import com.payoutrunner.connector.file.BankFileWriter;
-import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.payout.PayoutLifecycle;
 import com.payoutrunner.payout.PayoutReference;
 
 /**
- * Applies the bank's verdicts to the payouts they name, in the caller's transaction:
- * accepted is noted on the submission; rejected (no money moved) puts the payout in the
- * dead-letter queue without its order (an API payout's hold given back), for an operator
- * to fix and retry or cancel; returned (paid, then sent back, even after a statement
- * settled it) marks it returned and gives an API payout's money back: its hold cancelled,
- * or what its settlement debited credited back. A verdict already recorded is not applied
- * twice. A verdict that names no payout sent in a file is unmatched, with the reason.
+ * Applies the bank's verdicts to the payouts they name, in the caller's transaction: each
+ * is noted on the submission and handed to {@link PayoutLifecycle}: accepted is an audit
+ * event; rejected (no money moved) puts the payout in the dead-letter queue without its
+ * order (an API payout's hold given back), for an operator to fix and retry or cancel;
+ * returned (paid, then sent back, even after a statement settled it) is the same return
+ * as a statement's, which gives an API payout's money back. A verdict already recorded is
+ * not applied twice. A verdict that names no payout sent in a file is unmatched, with the
+ * reason.
  */
 @Repository
 public class BankVerdictRecorder {
@@ -71,21 +68,14 @@ public class BankVerdictRecorder {
 
 	private final JdbcClient jdbc;
 
-	private final AuditTrail audit;
-
 	private final JsonMapper json;
 
-	private final Ledger ledger;
+	private final PayoutLifecycle lifecycle;
 
-	private final PayoutStatusWrites statuses;
-
-	public BankVerdictRecorder(JdbcClient jdbc, AuditTrail audit, JsonMapper json, Ledger ledger,
-			PayoutStatusWrites statuses) {
-		this.statuses = statuses;
+	public BankVerdictRecorder(JdbcClient jdbc, JsonMapper json, PayoutLifecycle lifecycle) {
 		this.jdbc = jdbc;
-		this.audit = audit;
 		this.json = json;
-		this.ledger = ledger;
+		this.lifecycle = lifecycle;
 	}
 
 	public Outcome apply(List<BankVerdict> verdicts, String file) {
@@ -125,7 +115,7 @@ public class BankVerdictRecorder {
 			return;
 		}
 		jdbc.sql(LOCK_PAYOUTS).param("ids", ids.toArray(Long[]::new)).query(Long.class).list();
-		ledger.lockBalancesOf(ids);
+		lifecycle.lockBalancesOf(ids);
 	}
 
 	/** Empty when applied; an empty reason when it was applied before; else why not. */
@@ -177,34 +167,18 @@ public class BankVerdictRecorder {
 			.put("code", verdict.code())
 			.put("reason", verdict.reason()));
 		switch (verdict.kind()) {
-			case ACCEPTED -> audit.payoutEvents("bank_accepted", AuditCategory.FINANCIAL, "info", actor, null,
-					List.of(order.payoutId()), List.of(details));
+			case ACCEPTED -> lifecycle.bankAccepted(order.payoutId(), actor, details);
 			case REJECTED -> {
 				String reason = "rejected by the bank (" + verdict.code() + "): " + verdict.reason();
 				jdbc.sql(REJECT_LINE).param("reason", reason).param("id", order.lineId()).update();
-				movePayout(order.payoutId(), PayoutStatus.DEAD_LETTER, reason);
-				ledger.cancelHold(order.payoutId(), actor);
-				audit.payoutEvents("bank_rejected", AuditCategory.FINANCIAL, "error", actor, null,
-						List.of(order.payoutId()), List.of(details));
+				lifecycle.bankRejected(order.payoutId(), reason, actor, details);
 			}
-			case RETURNED -> {
-				movePayout(order.payoutId(), PayoutStatus.RETURNED,
-						"returned (" + verdict.code() + "): " + verdict.reason());
-				if (returnAfterSettlement) {
-					ledger.returnSettledHold(order.payoutId(), actor);
-				}
-				else {
-					ledger.cancelHold(order.payoutId(), actor);
-				}
-				audit.payoutEvents("bank_returned", AuditCategory.FINANCIAL, "error", actor, null,
-						List.of(order.payoutId()), List.of(details));
-			}
+			case RETURNED -> lifecycle.markReturned(
+					List.of(new PayoutLifecycle.Return(order.payoutId(),
+							"returned (" + verdict.code() + "): " + verdict.reason(), details)),
+					PayoutLifecycle.ReturnNotice.BANK_VERDICT, actor);
 		}
 		return Optional.empty();
-	}
-
-	private void movePayout(long id, PayoutStatus status, String reason) {
-		statuses.applyBankVerdict(id, status, reason);
 	}
 
 }
