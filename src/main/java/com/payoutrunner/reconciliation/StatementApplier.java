@@ -32,9 +32,10 @@ import com.payoutrunner.reconciliation.ReconciliationRepository.StatementRow;
 /**
  * Applies one statement, in the caller's transaction (the step's): records it by its
  * content hash (the same content again applies nothing), matches its lines to the payouts
- * they name (locked), settles or returns them, moves their holds, marks their batches
- * settled or partial, and records every line and what became of it for the report. An
- * audit event per payout, hold and batch.
+ * they name (locked), settles or returns them through {@link PayoutLifecycle} (which
+ * moves their holds and audits them), marks their batches settled or partial, and records
+ * every line and what became of it for the report. An audit event per payout, hold and
+ * batch.
  *
  * <p>
  * Holds: a settled payout debits the balance by what the bank paid (in the payout's
