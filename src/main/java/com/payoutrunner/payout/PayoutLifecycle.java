@@ -36,9 +36,10 @@ import com.payoutrunner.ledger.Ledger;
  * event's payouts have no hold: the ledger's moves change nothing for them.
  *
  * <p>
- * A method that moves many payouts takes their balances in key order before any hold
- * moves; a caller that moves payouts in several calls in one transaction takes them all
- * first with {@link #lockBalancesOf}, so that two such callers cannot deadlock.
+ * Settling and returning move balances: each takes the balances of its payouts in key
+ * order before any hold moves, and a caller that settles and returns in one transaction
+ * (a statement) or in several calls (a bank file's verdicts) takes them all first with
+ * {@link #lockBalancesOf}, so that two such callers cannot deadlock.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
