@@ -43,6 +43,7 @@ import com.payoutrunner.batching.RunLauncher;
 import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.preview.RunPreview;
+import com.payoutrunner.report.BatchMetadataQueries;
 import com.payoutrunner.report.ReportPaths;
 import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.schedule.ScheduleCatalog;
@@ -131,7 +132,7 @@ class RunsController {
 		if (status != null && !status.matches("[A-Z]+")) {
 			throw new IllegalArgumentException("status must be a Spring Batch status such as COMPLETED or FAILED");
 		}
-		return queries.runs(new RunQueries.Filter(job, status, event, schedule, limit, offset));
+		return queries.runs(new BatchMetadataQueries.Filter(job, status, event, schedule, limit, offset));
 	}
 
 	@GetMapping("/{id}")

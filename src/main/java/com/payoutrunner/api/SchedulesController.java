@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunLauncher;
 import com.payoutrunner.batching.ScheduledRun;
+import com.payoutrunner.report.BatchMetadataQueries;
 import com.payoutrunner.schedule.NextFireTimes;
 import com.payoutrunner.schedule.ScheduleCatalog;
 import com.payoutrunner.schedule.ScheduleDefinition;
@@ -137,7 +138,7 @@ class SchedulesController {
 			return next;
 		}).toList());
 		view.put("last_run",
-				queries.runs(new RunQueries.Filter(null, null, null, schedule.name(), 1, 0))
+				queries.runs(new BatchMetadataQueries.Filter(null, null, null, schedule.name(), 1, 0))
 					.stream()
 					.findFirst()
 					.orElse(null));

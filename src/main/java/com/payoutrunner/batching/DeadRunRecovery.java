@@ -9,7 +9,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.payoutrunner.payout.EventLock;
 
@@ -34,14 +33,6 @@ public class DeadRunRecovery {
 
 	}
 
-	private static final String RUNNING = """
-			SELECT e.job_execution_id FROM batch_job_execution e
-			JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-			WHERE i.job_name = 'payoutRunJob' AND e.status IN ('STARTING', 'STARTED', 'STOPPING')
-			ORDER BY e.job_execution_id""";
-
-	private final JdbcClient jdbc;
-
 	private final JobRepository jobRepository;
 
 	private final JobOperator jobOperator;
@@ -54,9 +45,8 @@ public class DeadRunRecovery {
 
 	private final Mode mode;
 
-	public DeadRunRecovery(JdbcClient jdbc, JobRepository jobRepository, JobOperator jobOperator, EventLock locks,
+	public DeadRunRecovery(JobRepository jobRepository, JobOperator jobOperator, EventLock locks,
 			PayoutRunOperations runs, RunLauncher launcher, Mode mode) {
-		this.jdbc = jdbc;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.locks = locks;
@@ -70,7 +60,15 @@ public class DeadRunRecovery {
 	 */
 	public List<Long> sweep() {
 		List<Long> handled = new ArrayList<>();
-		for (long id : jdbc.sql(RUNNING).query(Long.class).list()) {
+		// Oldest first, as they were left (the repository gives a set); each loaded again
+		// just before it is handled, since handling one may take a while and a run may
+		// end meanwhile.
+		List<Long> running = jobRepository.findRunningJobExecutions(PayoutRunJobConfiguration.JOB_NAME)
+			.stream()
+			.map(JobExecution::getId)
+			.sorted()
+			.toList();
+		for (long id : running) {
 			JobExecution execution = jobRepository.getJobExecution(id);
 			if (execution == null || !execution.isRunning()) {
 				continue;

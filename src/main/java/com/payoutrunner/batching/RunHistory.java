@@ -5,21 +5,14 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.payoutrunner.report.BatchMetadataQueries;
+
 /**
- * The runs (job instances of payoutRunJob) of an event, read from Spring Batch's tables.
+ * The runs (job instances of payoutRunJob) of an event, and whether a run's lines wait
+ * for its gate.
  */
 @Repository
 public class RunHistory {
-
-	private static final String RUNS_OF_EVENT = """
-			SELECT DISTINCT e.job_instance_id, coalesce(r.parameter_value, '0')::bigint AS rerun
-			FROM batch_job_execution e
-			JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id AND i.job_name = :job
-			JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
-			     AND p.parameter_name = 'event' AND p.parameter_value = :event
-			LEFT JOIN batch_job_execution_params r ON r.job_execution_id = e.job_execution_id
-			     AND r.parameter_name = 'rerun'
-			ORDER BY rerun""";
 
 	/** A run of the event: its job instance and rerun number (0 for the first run). */
 	public record Run(long jobInstanceId, long rerun) {
@@ -27,8 +20,11 @@ public class RunHistory {
 
 	private final JdbcClient jdbc;
 
-	public RunHistory(JdbcClient jdbc) {
+	private final BatchMetadataQueries metadata;
+
+	public RunHistory(JdbcClient jdbc, BatchMetadataQueries metadata) {
 		this.jdbc = jdbc;
+		this.metadata = metadata;
 	}
 
 	/**
@@ -47,11 +43,10 @@ public class RunHistory {
 
 	/** The event's runs, first run first. */
 	public List<Run> runsOf(String event) {
-		return jdbc.sql(RUNS_OF_EVENT)
-			.param("job", PayoutRunJobConfiguration.JOB_NAME)
-			.param("event", event)
-			.query(Run.class)
-			.list();
+		return metadata.instancesOf(PayoutRunJobConfiguration.JOB_NAME, event)
+			.stream()
+			.map(instance -> new Run(instance.jobInstanceId(), instance.rerun()))
+			.toList();
 	}
 
 }

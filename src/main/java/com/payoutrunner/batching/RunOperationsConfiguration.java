@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -28,10 +27,9 @@ class RunOperationsConfiguration {
 	}
 
 	@Bean
-	DeadRunRecovery deadRunRecovery(JdbcClient jdbc, JobRepository jobRepository, JobOperator jobOperator,
-			EventLock locks, PayoutRunOperations runs, RunLauncher launcher,
-			@Value("${payout.recovery:restart}") String mode) {
-		return new DeadRunRecovery(jdbc, jobRepository, jobOperator, locks, runs, launcher,
+	DeadRunRecovery deadRunRecovery(JobRepository jobRepository, JobOperator jobOperator, EventLock locks,
+			PayoutRunOperations runs, RunLauncher launcher, @Value("${payout.recovery:restart}") String mode) {
+		return new DeadRunRecovery(jobRepository, jobOperator, locks, runs, launcher,
 				DeadRunRecovery.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
 	}
 

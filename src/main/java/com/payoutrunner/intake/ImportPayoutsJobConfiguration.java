@@ -43,6 +43,8 @@ class ImportPayoutsJobConfiguration {
 
 	static final String JOB_NAME = "importPayoutsJob";
 
+	static final String LOAD_STEP = "loadPayoutsStep";
+
 	@Bean
 	Job importPayoutsJob(JobRepository jobRepository, Step loadPayoutsStep, PayoutRepository payouts,
 			ImportSummaryService summaries) {
@@ -67,8 +69,7 @@ class ImportPayoutsJobConfiguration {
 			ImportedPayoutWriter importedPayoutWriter, ImportErrorListener importErrorListener,
 			MoneyConversion conversion, Clock clock, InputLimits limits) {
 		PayoutRowParser parser = new PayoutRowParser(conversion::canConvert, limits);
-		return new StepBuilder("loadPayoutsStep", jobRepository)
-			.<PayoutCsvRow, ImportedPayout>chunk(properties.chunkSize())
+		return new StepBuilder(LOAD_STEP, jobRepository).<PayoutCsvRow, ImportedPayout>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(payoutCsvReader)
 			.processor(parser::parse)

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -21,17 +24,9 @@ import com.payoutrunner.report.ReportPaths;
 @Service
 public class ImportSummaryService {
 
-	/**
-	 * Rows handled in committed chunks: written (new, unchanged or explained as an error)
-	 * or skipped as invalid.
-	 */
-	private static final String ROWS_HANDLED = """
-			SELECT coalesce(sum(s.write_count), 0) AS written, coalesce(sum(s.process_skip_count), 0) AS skipped
-			FROM batch_step_execution s
-			JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
-			WHERE e.job_instance_id = :runId AND s.step_name = 'loadPayoutsStep'""";
-
 	private final JdbcClient jdbc;
+
+	private final JobRepository jobRepository;
 
 	private final ImportRepository repository;
 
@@ -39,8 +34,10 @@ public class ImportSummaryService {
 
 	private final JsonMapper json;
 
-	public ImportSummaryService(JdbcClient jdbc, ImportRepository repository, ReportPaths paths, JsonMapper json) {
+	public ImportSummaryService(JdbcClient jdbc, JobRepository jobRepository, ImportRepository repository,
+			ReportPaths paths, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.jobRepository = jobRepository;
 		this.repository = repository;
 		this.paths = paths;
 		this.json = json;
@@ -48,10 +45,7 @@ public class ImportSummaryService {
 
 	public ImportSummary summarize(JobExecution execution) {
 		long runId = execution.getJobInstance().getInstanceId();
-		long[] handled = jdbc.sql(ROWS_HANDLED)
-			.param("runId", runId)
-			.query((rs, n) -> new long[] { rs.getLong("written"), rs.getLong("skipped") })
-			.single();
+		long[] handled = rowsHandled(execution.getJobInstance());
 		long loaded = jdbc.sql("SELECT count(*) FROM payouts WHERE import_job_instance_id = :runId")
 			.param("runId", runId)
 			.query(Long.class)
@@ -75,6 +69,25 @@ public class ImportSummaryService {
 				params.getString(ImportPayoutsJobParameters.FILE), execution.getStatus().name(),
 				handled[0] + handled[1], loaded, Math.max(handled[0] - loaded - writtenButRejected, 0), rejected,
 				breakdown, paths.importErrors(execution.getId()).toString(), failure);
+	}
+
+	/**
+	 * Rows handled in committed chunks, over every execution of the import (a restart
+	 * counts from where the last one stopped): written (new, unchanged or explained as an
+	 * error) and skipped as invalid.
+	 */
+	private long[] rowsHandled(JobInstance importRun) {
+		long written = 0;
+		long skipped = 0;
+		for (JobExecution execution : jobRepository.getJobExecutions(importRun)) {
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (ImportPayoutsJobConfiguration.LOAD_STEP.equals(step.getStepName())) {
+					written += step.getWriteCount();
+					skipped += step.getProcessSkipCount();
+				}
+			}
+		}
+		return new long[] { written, skipped };
 	}
 
 	/**

@@ -1,22 +1,16 @@
 package com.payoutrunner.reconciliation;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.Deque;
 import java.util.List;
-
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 import com.payoutrunner.config.InputLimits;
 import com.payoutrunner.core.Money;
+import com.payoutrunner.core.XmlElement;
+import com.payoutrunner.core.XmlFileException;
+import com.payoutrunner.core.XmlWalker;
 
 /**
  * Reads an ISO 20022 bank-to-customer statement ({@code camt.053}, any version: the few
@@ -24,7 +18,8 @@ import com.payoutrunner.core.Money;
  * entry ({@code Ntry}). Streamed with StAX, elements picked by local name, so that a
  * statement of any size or version reads the same and a bad entry is reported by line
  * while the others still reconcile; Prowide's generated classes would bind one version
- * and load the whole document. DTDs and external entities are refused.
+ * and load the whole document. Read through {@link XmlWalker}: DTDs, external entities, a
+ * nesting bomb and an element text over {@code payout.limits.max-cell-chars} are refused.
  *
  * <p>
  * Per entry: {@code Amt} and its {@code Ccy}, {@code CdtDbtInd}, {@code Sts} (plain text
@@ -44,166 +39,101 @@ import com.payoutrunner.core.Money;
  */
 final class Camt053StatementReader {
 
-	/** Deeper than any camt.053 goes: a nesting bomb stops here. */
-	private static final int MAX_DEPTH = 64;
-
 	static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:camt.053.";
+
+	static final XmlWalker.DocumentType CAMT_053 = new XmlWalker.DocumentType("camt.053", "statement", "Document",
+			NAMESPACE_PREFIX);
 
 	private Camt053StatementReader() {
 	}
 
 	static boolean looksLikeOne(byte[] content) {
-		String start = new String(content, 0, Math.min(content.length, 2000), StandardCharsets.UTF_8);
-		return start.contains(NAMESPACE_PREFIX);
+		return CAMT_053.looksLikeOne(content);
 	}
 
 	static Statement read(byte[] content, InputLimits limits) {
-		XMLInputFactory factory = XMLInputFactory.newFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		XMLStreamReader xml = null;
+		Walk walk = new Walk(limits);
 		try {
-			xml = factory.createXMLStreamReader(new ByteArrayInputStream(content));
-			return read(xml, limits);
+			XmlWalker.walk(content, CAMT_053,
+					XmlWalker.Limits.DEFAULTS.withText(limits.maxCellChars(), "payout.limits.max-cell-chars"), walk);
 		}
-		catch (XMLStreamException ex) {
-			int line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNumber();
-			throw new StatementFileException(line, "not well-formed XML: " + ex.getMessage().replaceAll("\\s+", " "));
+		catch (XmlFileException ex) {
+			throw new StatementFileException(ex.line(), ex.reason());
 		}
-		finally {
-			if (xml != null) {
+		return new Statement("camt.053", walk.lines, walk.rejected, walk.accounts);
+	}
+
+	/** The statement as its elements go by: its accounts, and an entry at a time. */
+	private static final class Walk implements XmlWalker.Handler {
+
+		final InputLimits limits;
+
+		final List<StatementLine> lines = new ArrayList<>();
+
+		final List<RejectedRow> rejected = new ArrayList<>();
+
+		final List<Statement.NamedAccount> accounts = new ArrayList<>();
+
+		int statementLine;
+
+		String account;
+
+		Entry entry;
+
+		int entryDepth;
+
+		Walk(InputLimits limits) {
+			this.limits = limits;
+		}
+
+		@Override
+		public void start(XmlElement element) {
+			String name = element.name();
+			if (entry == null && "Stmt".equals(name)) {
+				statementLine = element.line();
+				account = null;
+			}
+			if ("Ntry".equals(name)) {
+				if (lines.size() + rejected.size() >= limits.maxStatementLines()) {
+					throw new StatementFileException(element.line(),
+							"more than " + limits.maxStatementLines() + " entries (payout.limits.max-statement-lines)");
+				}
+				entry = new Entry(element.line());
+				entryDepth = element.depth();
+			}
+			else if (entry != null && "Amt".equals(name) && element.depth() == entryDepth + 1) {
+				entry.currency = element.attribute("Ccy");
+			}
+			else if (entry != null && ("Amt".equals(name) || "TtlChrgsAndTaxAmt".equals(name))
+					&& element.within("Chrgs")) {
+				entry.chargeCurrencies.add(String.valueOf(element.attribute("Ccy")));
+			}
+		}
+
+		@Override
+		public void end(XmlElement element, String text) {
+			if (entry == null && (element.endsWith("Stmt", "Acct", "Id", "IBAN")
+					|| (account == null && element.endsWith("Stmt", "Acct", "Id", "Othr", "Id")))) {
+				account = text;
+			}
+			if (entry == null && "Stmt".equals(element.name())) {
+				accounts.add(new Statement.NamedAccount(statementLine, account == null ? "" : account));
+			}
+			if (entry != null && element.depth() > entryDepth) {
+				// the path below the entry: "Amt", "NtryDtls/TxDtls/Refs/EndToEndId"
+				entry.read(element.pathBelow(entryDepth), text);
+			}
+			if (entry != null && element.depth() == entryDepth) {
 				try {
-					xml.close();
+					lines.add(entry.line());
 				}
-				catch (XMLStreamException ex) {
-					// nothing left to release
+				catch (EntryException ex) {
+					rejected.add(new RejectedRow(entry.line, ex.element, ex.getMessage()));
 				}
+				entry = null;
 			}
 		}
-	}
 
-	private static Statement read(XMLStreamReader xml, InputLimits limits) throws XMLStreamException {
-		List<StatementLine> lines = new ArrayList<>();
-		List<RejectedRow> rejected = new ArrayList<>();
-		List<Statement.NamedAccount> accounts = new ArrayList<>();
-		int statementLine = 0;
-		String account = null;
-		Deque<String> path = new ArrayDeque<>();
-		StringBuilder text = new StringBuilder();
-		Entry entry = null;
-		int entryDepth = 0;
-		boolean root = true;
-		while (xml.hasNext()) {
-			int event = xml.next();
-			switch (event) {
-				case XMLStreamConstants.DTD -> throw new StatementFileException(xml.getLocation().getLineNumber(),
-						"a document type declaration is not allowed in a statement");
-				case XMLStreamConstants.START_ELEMENT -> {
-					String name = xml.getLocalName();
-					if (root) {
-						checkRoot(xml, name);
-						root = false;
-					}
-					path.push(name);
-					if (path.size() > MAX_DEPTH) {
-						throw new StatementFileException(xml.getLocation().getLineNumber(),
-								"elements nested deeper than " + MAX_DEPTH);
-					}
-					text.setLength(0);
-					if (entry == null && "Stmt".equals(name)) {
-						statementLine = xml.getLocation().getLineNumber();
-						account = null;
-					}
-					if ("Ntry".equals(name)) {
-						if (lines.size() + rejected.size() >= limits.maxStatementLines()) {
-							throw new StatementFileException(xml.getLocation().getLineNumber(), "more than "
-									+ limits.maxStatementLines() + " entries (payout.limits.max-statement-lines)");
-						}
-						entry = new Entry(xml.getLocation().getLineNumber());
-						entryDepth = path.size();
-					}
-					else if (entry != null && "Amt".equals(name) && path.size() == entryDepth + 1) {
-						entry.currency = xml.getAttributeValue(null, "Ccy");
-					}
-					else if (entry != null && ("Amt".equals(name) || "TtlChrgsAndTaxAmt".equals(name))
-							&& path.contains("Chrgs")) {
-						entry.chargeCurrencies.add(String.valueOf(xml.getAttributeValue(null, "Ccy")));
-					}
-				}
-				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-					text.append(xml.getText());
-					if (text.length() > limits.maxCellChars()) {
-						throw new StatementFileException(xml.getLocation().getLineNumber(),
-								"an element's text is longer than " + limits.maxCellChars()
-										+ " characters (payout.limits.max-cell-chars)");
-					}
-					if (text.indexOf("\0") >= 0) {
-						throw new StatementFileException(xml.getLocation().getLineNumber(), "contains a NUL character");
-					}
-				}
-				case XMLStreamConstants.END_ELEMENT -> {
-					if (entry == null && (endsWith(path, "Stmt", "Acct", "Id", "IBAN")
-							|| (account == null && endsWith(path, "Stmt", "Acct", "Id", "Othr", "Id")))) {
-						account = text.toString().strip();
-					}
-					if (entry == null && "Stmt".equals(path.peek())) {
-						accounts.add(new Statement.NamedAccount(statementLine, account == null ? "" : account));
-					}
-					if (entry != null && path.size() > entryDepth) {
-						entry.read(relativePath(path, entryDepth), text.toString().strip());
-					}
-					if (entry != null && path.size() == entryDepth) {
-						try {
-							lines.add(entry.line());
-						}
-						catch (EntryException ex) {
-							rejected.add(new RejectedRow(entry.line, ex.element, ex.getMessage()));
-						}
-						entry = null;
-					}
-					path.pop();
-					text.setLength(0);
-				}
-				default -> {
-				}
-			}
-		}
-		return new Statement("camt.053", lines, rejected, accounts);
-	}
-
-	/** Whether the innermost elements of the path are these, outermost first. */
-	private static boolean endsWith(Deque<String> path, String... names) {
-		if (path.size() < names.length) {
-			return false;
-		}
-		var innermostFirst = path.iterator();
-		for (int i = names.length - 1; i >= 0; i--) {
-			if (!names[i].equals(innermostFirst.next())) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static void checkRoot(XMLStreamReader xml, String name) {
-		String namespace = xml.getNamespaceURI();
-		if (!"Document".equals(name) || namespace == null || !namespace.startsWith(NAMESPACE_PREFIX)) {
-			throw new StatementFileException(xml.getLocation().getLineNumber(),
-					"not a camt.053 statement (root element " + name + " in namespace " + namespace + ")");
-		}
-	}
-
-	/** The element path below the entry: "Amt", "NtryDtls/TxDtls/Refs/EndToEndId". */
-	private static String relativePath(Deque<String> path, int entryDepth) {
-		List<String> names = new ArrayList<>(path);
-		// The deque is innermost first; the entry's own element is at entryDepth from the
-		// root.
-		List<String> below = names.subList(0, names.size() - entryDepth);
-		StringBuilder relative = new StringBuilder();
-		for (int i = below.size() - 1; i >= 0; i--) {
-			relative.append(relative.isEmpty() ? "" : "/").append(below.get(i));
-		}
-		return relative.toString();
 	}
 
 	/** What one Ntry said, checked when it ends. */

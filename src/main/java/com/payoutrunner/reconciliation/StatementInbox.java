@@ -1,7 +1,7 @@
 package com.payoutrunner.reconciliation;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -46,49 +46,57 @@ public class StatementInbox {
 
 	/** Reconciles every statement waiting, oldest name first. */
 	public List<FileResult> processAll() {
-		List<FileResult> results = new ArrayList<>();
-		for (Path file : folder.waiting()) {
-			results.add(process(file));
-		}
-		return results;
+		return folder.processAll(new DropFolder.Handler<>() {
+			@Override
+			public DropFolder.Outcome<FileResult> handle(Path file) {
+				return process(file);
+			}
+
+			@Override
+			public FileResult notMoved(Path file, DropFolder.Outcome<FileResult> outcome, UncheckedIOException ex) {
+				return failed(file.getFileName().toString(), ex);
+			}
+		});
 	}
 
-	private FileResult process(Path file) {
+	private DropFolder.Outcome<FileResult> process(Path file) {
 		String name = file.getFileName().toString();
 		try {
 			folder.readText(file);
 			ReconciliationResult result = reconciler.reconcile(file, StatementReconciler.DEFAULT_UNMATCHED_AFTER_DAYS,
 					Delivery.inbox());
-			folder.moveTo(file, "processed");
 			String summary = reconciler.summaryJson(result);
-			log.info("statement {}: {}", name, summary);
-			return new FileResult(name, result.alreadyApplied() ? "already_applied" : "applied", summary);
+			return DropFolder.Outcome
+				.processed(new FileResult(name, result.alreadyApplied() ? "already_applied" : "applied", summary))
+				.then(() -> log.info("statement {}: {}", name, summary));
 		}
 		catch (StatementFileException | TextFileCheck.NotTextException ex) {
-			return reject(file, ex.getMessage());
+			return rejected(name, ex.getMessage());
 		}
 		catch (StatementReconciler.ReconciliationFailedException ex) {
 			if (ex.inProgress()) {
-				return new FileResult(name, "busy", ex.getMessage());
+				return DropFolder.Outcome.left(new FileResult(name, "busy", ex.getMessage()));
 			}
 			if (ex.contentFault()) {
 				// the same content fails the same way at every sweep: a poison file
-				return reject(file, ex.getMessage());
+				return rejected(name, ex.getMessage());
 			}
 			log.error("statement {}: {}", name, ex.getMessage());
-			return new FileResult(name, "failed", ex.getMessage());
+			return DropFolder.Outcome.left(new FileResult(name, "failed", ex.getMessage()));
 		}
 		catch (Exception ex) {
-			log.error("statement {}: {}", name, ex.getMessage(), ex);
-			return new FileResult(name, "failed", ex.getMessage());
+			return DropFolder.Outcome.left(failed(name, ex));
 		}
 	}
 
-	private FileResult reject(Path file, String reason) {
-		String name = file.getFileName().toString();
-		folder.reject(file, reason);
+	private static FileResult failed(String name, Exception ex) {
+		log.error("statement {}: {}", name, ex.getMessage(), ex);
+		return new FileResult(name, "failed", ex.getMessage());
+	}
+
+	private static DropFolder.Outcome<FileResult> rejected(String name, String reason) {
 		log.warn("statement {} rejected, nothing applied: {}", name, reason);
-		return new FileResult(name, "rejected", reason);
+		return DropFolder.Outcome.rejected(new FileResult(name, "rejected", reason), reason);
 	}
 
 }

@@ -1,33 +1,22 @@
 package com.payoutrunner.report;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.stereotype.Service;
 
 /**
- * The import and run executions of an event with their step counters, from Spring Batch's
- * tables.
+ * The import and run executions of an event with their step counters: the executions
+ * found by their event parameter ({@link BatchMetadataQueries}), their steps from Spring
+ * Batch's {@link JobRepository}.
  */
-@Repository
+@Service
 public class ExecutionHistory {
-
-	private static final String EXECUTIONS = """
-			SELECT e.job_execution_id, i.job_instance_id, i.job_name, e.status, e.start_time, e.end_time,
-			       e.exit_message,
-			       (SELECT parameter_value FROM batch_job_execution_params r
-			        WHERE r.job_execution_id = e.job_execution_id AND r.parameter_name = 'rerun') AS rerun
-			FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-			WHERE e.job_execution_id IN (SELECT job_execution_id FROM batch_job_execution_params
-			                             WHERE parameter_name = 'event' AND parameter_value = :event)
-			ORDER BY e.job_execution_id""";
-
-	private static final String STEPS = """
-			SELECT step_name, status, read_count, write_count, filter_count,
-			       read_skip_count + process_skip_count + write_skip_count AS skip_count,
-			       coalesce(extract(epoch FROM end_time - start_time), 0)::float8 AS seconds
-			FROM batch_step_execution WHERE job_execution_id = :id ORDER BY step_execution_id""";
 
 	public record Execution(long jobExecutionId, long jobInstanceId, String jobName, String status,
 			LocalDateTime startTime, LocalDateTime endTime, String exitMessage, String rerun, List<Step> steps) {
@@ -43,21 +32,17 @@ public class ExecutionHistory {
 		}
 	}
 
-	private record Row(long jobExecutionId, long jobInstanceId, String jobName, String status, LocalDateTime startTime,
-			LocalDateTime endTime, String exitMessage, String rerun) {
-	}
+	private final BatchMetadataQueries metadata;
 
-	private final JdbcClient jdbc;
+	private final JobRepository jobRepository;
 
-	public ExecutionHistory(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	public ExecutionHistory(BatchMetadataQueries metadata, JobRepository jobRepository) {
+		this.metadata = metadata;
+		this.jobRepository = jobRepository;
 	}
 
 	public List<Execution> executionsOf(String event) {
-		return jdbc.sql(EXECUTIONS)
-			.param("event", event)
-			.query(Row.class)
-			.list()
+		return metadata.executionsOf(event)
 			.stream()
 			.map(r -> new Execution(r.jobExecutionId(), r.jobInstanceId(), r.jobName(), r.status(), r.startTime(),
 					r.endTime(), r.exitMessage(), r.rerun(), steps(r.jobExecutionId())))
@@ -65,7 +50,35 @@ public class ExecutionHistory {
 	}
 
 	public List<Step> steps(long jobExecutionId) {
-		return jdbc.sql(STEPS).param("id", jobExecutionId).query(Step.class).list();
+		return stepExecutionsOf(jobExecutionId).stream()
+			.map(s -> new Step(s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
+					s.getFilterCount(), s.getSkipCount(), seconds(s)))
+			.toList();
+	}
+
+	/**
+	 * The execution's step executions, ordered by id as Spring Batch loads them; none for
+	 * an unknown execution.
+	 */
+	public List<StepExecution> stepExecutionsOf(long jobExecutionId) {
+		JobExecution execution;
+		try {
+			execution = jobRepository.getJobExecution(jobExecutionId);
+		}
+		catch (EmptyResultDataAccessException unknown) {
+			// Spring Batch 6.0.4 throws here for an unknown id, where its contract says
+			// null
+			return List.of();
+		}
+		return execution == null ? List.of() : List.copyOf(execution.getStepExecutions());
+	}
+
+	/** Wall time from start to end; 0 until both are known. */
+	private static double seconds(StepExecution step) {
+		if (step.getStartTime() == null || step.getEndTime() == null) {
+			return 0;
+		}
+		return Duration.between(step.getStartTime(), step.getEndTime()).toNanos() / 1e9;
 	}
 
 }

@@ -3,7 +3,6 @@ package com.payoutrunner.connector.file.inbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -66,14 +65,10 @@ public class BankInbox {
 
 	/** Applies every file waiting in the inbox, oldest name first. */
 	public List<FileResult> processAll() {
-		List<FileResult> results = new ArrayList<>();
-		for (Path file : folder.waiting()) {
-			results.add(process(file));
-		}
-		return results;
+		return folder.processAll(this::process);
 	}
 
-	private FileResult process(Path file) {
+	private DropFolder.Outcome<FileResult> process(Path file) {
 		String name = file.getFileName().toString();
 		byte[] content;
 		try {
@@ -126,20 +121,25 @@ public class BankInbox {
 			// the file's fault (a database that is down is not, and leaves the file)
 			return reject(file, kind, "a value the database refuses: " + ex.getMostSpecificCause().getMessage());
 		}
-		folder.moveTo(file, "processed");
-		if (!result.unmatched().isEmpty()) {
-			writeUnmatched(name, result.unmatched());
-		}
-		log.info("{} ({}): {} verdict(s), {} applied, {} already applied, {} unmatched", name, kind, result.entries(),
-				result.applied(), result.alreadyApplied(), result.unmatched().size());
-		return result;
+		return processed(result);
 	}
 
-	private FileResult reject(Path file, String kind, String reason) {
+	/** Once in processed/: what matched nothing is written beside the file. */
+	private DropFolder.Outcome<FileResult> processed(FileResult result) {
+		return DropFolder.Outcome.processed(result).then(() -> {
+			if (!result.unmatched().isEmpty()) {
+				writeUnmatched(result.file(), result.unmatched());
+			}
+			log.info("{} ({}): {} verdict(s), {} applied, {} already applied, {} unmatched", result.file(),
+					result.kind(), result.entries(), result.applied(), result.alreadyApplied(),
+					result.unmatched().size());
+		});
+	}
+
+	private static DropFolder.Outcome<FileResult> reject(Path file, String kind, String reason) {
 		String name = file.getFileName().toString();
-		folder.reject(file, reason);
 		log.warn("{} rejected, nothing applied: {}", name, reason);
-		return new FileResult(name, kind, 0, 0, 0, List.of(), reason);
+		return DropFolder.Outcome.rejected(new FileResult(name, kind, 0, 0, 0, List.of(), reason), reason);
 	}
 
 	private void writeUnmatched(String name, List<BankVerdictRecorder.Unmatched> unmatched) {

@@ -1,15 +1,12 @@
 package com.payoutrunner.connector.file.inbox;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import com.payoutrunner.core.XmlElement;
+import com.payoutrunner.core.XmlFileException;
+import com.payoutrunner.core.XmlWalker;
 
 /**
  * Reads an ISO 20022 customer payment status report ({@code pain.002}, any version: the
@@ -17,11 +14,15 @@ import javax.xml.stream.XMLStreamReader;
  * status ({@code TxInfAndSts}), naming the payout by its original end-to-end id. Accepted
  * statuses (ACCP, ACSC, ACSP, ACTC, ACWC, ACCC) accept, RJCT rejects with its reason
  * code; pending statuses (PDNG, RCVD, ...) say nothing yet and are left out. Streamed
- * with StAX (line numbers for errors); DTDs and external entities are refused.
+ * through {@link XmlWalker} (line numbers for errors; DTDs, external entities and a
+ * nesting bomb refused).
  */
 public final class Pain002StatusReport {
 
 	static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:pain.002.";
+
+	private static final XmlWalker.DocumentType PAIN_002 = new XmlWalker.DocumentType("pain.002", "status report",
+			"Document", NAMESPACE_PREFIX);
 
 	private static final Set<String> ACCEPTED = Set.of("ACCP", "ACSC", "ACSP", "ACTC", "ACWC", "ACCC");
 
@@ -29,8 +30,7 @@ public final class Pain002StatusReport {
 	}
 
 	public static boolean looksLikeOne(byte[] content) {
-		String start = new String(content, 0, Math.min(content.length, 2000), StandardCharsets.UTF_8);
-		return start.contains(NAMESPACE_PREFIX);
+		return PAIN_002.looksLikeOne(content);
 	}
 
 	/**
@@ -38,73 +38,51 @@ public final class Pain002StatusReport {
 	 * a transaction status lacks its end-to-end id or status
 	 */
 	public static List<BankVerdict> parse(byte[] content) {
-		XMLInputFactory factory = XMLInputFactory.newFactory();
-		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-		XMLStreamReader xml = null;
+		Walk walk = new Walk();
 		try {
-			xml = factory.createXMLStreamReader(new ByteArrayInputStream(content));
-			return read(xml);
+			XmlWalker.walk(content, PAIN_002, XmlWalker.Limits.DEFAULTS, walk);
 		}
-		catch (XMLStreamException ex) {
-			int line = ex.getLocation() == null ? 0 : ex.getLocation().getLineNumber();
-			throw new InboxFileException(line, "not well-formed XML: " + ex.getMessage().replaceAll("\\s+", " "));
+		catch (XmlFileException ex) {
+			throw new InboxFileException(ex.line(), ex.reason());
 		}
-		finally {
-			close(xml);
-		}
-	}
-
-	private static List<BankVerdict> read(XMLStreamReader xml) throws XMLStreamException {
-		List<BankVerdict> verdicts = new ArrayList<>();
-		boolean root = true;
-		int transactions = 0;
-		Transaction current = null;
-		java.util.Deque<String> path = new java.util.ArrayDeque<>();
-		while (xml.hasNext()) {
-			int event = xml.next();
-			if (event == XMLStreamConstants.DTD) {
-				throw new InboxFileException(xml.getLocation().getLineNumber(),
-						"a document type declaration is not allowed in a status report");
-			}
-			if (event == XMLStreamConstants.START_ELEMENT) {
-				String name = xml.getLocalName();
-				if (root) {
-					String namespace = xml.getNamespaceURI();
-					if (!"Document".equals(name) || namespace == null || !namespace.startsWith(NAMESPACE_PREFIX)) {
-						throw new InboxFileException(xml.getLocation().getLineNumber(),
-								"not a pain.002 status report (root element " + name + " in namespace " + namespace
-										+ ")");
-					}
-					root = false;
-				}
-				else if ("TxInfAndSts".equals(name)) {
-					transactions++;
-					current = new Transaction(xml.getLocation().getLineNumber());
-				}
-				else if (current != null && current.wants(name, path.peek())) {
-					// Reads through the end tag: this element is not pushed.
-					current.read(name, xml.getElementText().strip());
-					continue;
-				}
-				path.push(name);
-			}
-			else if (event == XMLStreamConstants.END_ELEMENT) {
-				path.poll();
-				if ("TxInfAndSts".equals(xml.getLocalName())) {
-					BankVerdict verdict = current.verdict(transactions);
-					if (verdict != null) {
-						verdicts.add(verdict);
-					}
-					current = null;
-				}
-			}
-		}
-		if (transactions == 0) {
+		if (walk.transactions == 0) {
 			throw new InboxFileException(0, "the status report names no transaction (no TxInfAndSts):"
 					+ " a group-level status cannot be matched to payouts");
 		}
-		return verdicts;
+		return walk.verdicts;
+	}
+
+	/** The report as its elements go by, a transaction status at a time. */
+	private static final class Walk implements XmlWalker.Handler {
+
+		final List<BankVerdict> verdicts = new ArrayList<>();
+
+		int transactions;
+
+		Transaction current;
+
+		@Override
+		public void start(XmlElement element) {
+			if ("TxInfAndSts".equals(element.name())) {
+				transactions++;
+				current = new Transaction(element.line());
+			}
+		}
+
+		@Override
+		public void end(XmlElement element, String text) {
+			if ("TxInfAndSts".equals(element.name())) {
+				BankVerdict verdict = current.verdict(transactions);
+				if (verdict != null) {
+					verdicts.add(verdict);
+				}
+				current = null;
+			}
+			else if (current != null && current.wants(element.name(), element.parent())) {
+				current.read(element.name(), text);
+			}
+		}
+
 	}
 
 	/** The parts of one TxInfAndSts that matter here; the first reason code wins. */
@@ -165,17 +143,6 @@ public final class Pain002StatusReport {
 			return null;
 		}
 
-	}
-
-	private static void close(XMLStreamReader xml) {
-		if (xml != null) {
-			try {
-				xml.close();
-			}
-			catch (XMLStreamException ex) {
-				// nothing left to release
-			}
-		}
 	}
 
 }
