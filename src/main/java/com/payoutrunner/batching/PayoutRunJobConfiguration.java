@@ -101,7 +101,7 @@ class PayoutRunJobConfiguration {
 	@Bean
 	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step awaitRunApprovalStep,
 			Step writeBankFilesStep, Step submitBatchLinesStep, Step writeSkipReportStep, RunSummaryService summaries,
-			ReportPaths paths, GracefulStopListener gracefulStop, RunLauncher launcher, RunMetricsListener metrics) {
+			ReportPaths paths, GracefulStopListener gracefulStop, RunStarts starts, RunMetricsListener metrics) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(buildBatchLinesStep)
 			.next(awaitRunApprovalStep)
 			.next(writeBankFilesStep)
@@ -113,7 +113,7 @@ class PayoutRunJobConfiguration {
 			.listener(gracefulStop)
 			.listener(new RunSummaryListener(summaries, paths))
 			.listener(metrics)
-			.listener(launcher)
+			.listener(starts)
 			// Last, so that its afterJob runs first: the summary and metrics see why
 			// the run stopped.
 			.listener(new StoppedStepExitListener())
