@@ -61,7 +61,8 @@ class RunApprovalsController {
 		if (!decision.approved()) {
 			return ResponseEntity.ok(answer);
 		}
-		RunLauncher.Launch launch = launcher.launch(() -> approvals.resume(decision.jobExecutionId()));
+		RunLauncher.Launch launch = launcher
+			.launch(whenStarted -> approvals.resume(decision.jobExecutionId(), whenStarted));
 		if (launch.started() == null) {
 			answer.put("message", "approved; the run could not be resumed here: " + launch.result().message());
 			return ResponseEntity.ok(answer);

@@ -106,7 +106,8 @@ class RunsController {
 		request.validate();
 		if (request.schedule() != null) {
 			ScheduleDefinition schedule = schedule(request.schedule());
-			return launched(launcher.launch(() -> runs.runSlot(currentSlot(schedule), by(principal))));
+			return launched(
+					launcher.launch(whenStarted -> runs.runSlot(currentSlot(schedule), by(principal), whenStarted)));
 		}
 		String event = request.liquidationEventId();
 		if (Boolean.TRUE.equals(request.dryRun())) {
@@ -118,8 +119,8 @@ class RunsController {
 			return ResponseEntity.ok(body);
 		}
 		String by = principal == null ? null : principal.getName();
-		return launched(launcher
-			.launch(() -> Boolean.TRUE.equals(request.rerun()) ? runs.rerun(event, by) : runs.run(event, by)));
+		return launched(launcher.launch(whenStarted -> Boolean.TRUE.equals(request.rerun())
+				? runs.rerun(event, by, whenStarted) : runs.run(event, by, whenStarted)));
 	}
 
 	@GetMapping
@@ -209,10 +210,10 @@ class RunsController {
 		var parameters = execution.getJobParameters();
 		String event = parameters.getString(PayoutRunJobParameters.EVENT);
 		if (event != null) {
-			return launched(launcher.launch(() -> runs.restart(event)));
+			return launched(launcher.launch(whenStarted -> runs.restart(event, whenStarted)));
 		}
 		ScheduledRun slot = ScheduledRun.fromJobParameters(parameters);
-		return launched(launcher.launch(() -> runs.runSlot(slot)));
+		return launched(launcher.launch(whenStarted -> runs.runSlot(slot, null, whenStarted)));
 	}
 
 	private static String by(Principal principal) {

@@ -100,7 +100,7 @@ class SchedulesController {
 		// The operator who triggers it is its launcher: they may not approve it if it
 		// waits.
 		String by = principal == null ? null : principal.getName();
-		var launch = launcher.launch(() -> runs.runSlot(slot, by));
+		var launch = launcher.launch(whenStarted -> runs.runSlot(slot, by, whenStarted));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("schedule", name);
 		body.put("slot", slot.slot());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,9 +201,19 @@ public class RunApprovals {
 	 * it through to the bank files and the bank.
 	 */
 	public PayoutRunOperations.Result resume(long jobExecutionId) throws Exception {
+		return resume(jobExecutionId, execution -> {
+		});
+	}
+
+	/**
+	 * As {@link #resume(long)}, telling {@code whenStarted} once the resumed execution
+	 * has started.
+	 */
+	public PayoutRunOperations.Result resume(long jobExecutionId, Consumer<JobExecution> whenStarted) throws Exception {
 		var parameters = jobRepository.getJobExecution(jobExecutionId).getJobParameters();
 		String event = parameters.getString(PayoutRunJobParameters.EVENT);
-		return event != null ? runs.restart(event) : runs.runSlot(ScheduledRun.fromJobParameters(parameters));
+		return event != null ? runs.restart(event, whenStarted)
+				: runs.runSlot(ScheduledRun.fromJobParameters(parameters), null, whenStarted);
 	}
 
 	/** The request of the run this execution belongs to, if it ever waited. */

@@ -105,8 +105,8 @@ public class DeadRunRecovery {
 			return false;
 		}
 		log.warn("execution {} ({}) was left running by a process that died: resuming it", execution.getId(), lock);
-		launcher.launch(
-				() -> event != null ? runs.restart(event) : runs.runSlot(ScheduledRun.fromJobParameters(parameters)));
+		launcher.launch(whenStarted -> event != null ? runs.restart(event, whenStarted)
+				: runs.runSlot(ScheduledRun.fromJobParameters(parameters), null, whenStarted));
 		return true;
 	}
 

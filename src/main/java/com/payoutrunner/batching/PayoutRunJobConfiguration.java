@@ -35,7 +35,7 @@ import com.payoutrunner.connector.PaymentOrderBodies;
 import com.payoutrunner.connector.PaymentOrderWriter;
 import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.SubmittableLine;
-import com.payoutrunner.connector.SubmittableLineRowMapper;
+import com.payoutrunner.connector.SubmittableLineReader;
 import com.payoutrunner.connector.file.BankFileWriter;
 import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.eligibility.PayoutSkippedException;
@@ -92,12 +92,12 @@ class PayoutRunJobConfiguration {
 	 * run waiting for approval, nor of one stopped or killed before its gate.
 	 */
 	private static final String PASSED_THE_GATE = """
-			AND EXISTS (SELECT 1 FROM run_gate_passes g WHERE g.run_id = lines.line_run_id)""";
+			AND EXISTS (SELECT 1 FROM run_gate_passes g WHERE g.run_id = line_run_id)""";
 
 	@Bean
 	Job payoutRunJob(JobRepository jobRepository, Step buildBatchLinesStep, Step awaitRunApprovalStep,
 			Step writeBankFilesStep, Step submitBatchLinesStep, Step writeSkipReportStep, RunSummaryService summaries,
-			ReportPaths paths, GracefulStopListener gracefulStop, RunLauncher launcher, RunMetricsListener metrics) {
+			ReportPaths paths, GracefulStopListener gracefulStop, RunStarts starts, RunMetricsListener metrics) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(buildBatchLinesStep)
 			.next(awaitRunApprovalStep)
 			.next(writeBankFilesStep)
@@ -109,7 +109,7 @@ class PayoutRunJobConfiguration {
 			.listener(gracefulStop)
 			.listener(new RunSummaryListener(summaries, paths))
 			.listener(metrics)
-			.listener(launcher)
+			.listener(starts)
 			// Last, so that its afterJob runs first: the summary and metrics see why
 			// the run stopped.
 			.listener(new StoppedStepExitListener())
@@ -200,11 +200,8 @@ class PayoutRunJobConfiguration {
 	}
 
 	/**
-	 * Lines change status as they are sent, so the reader keeps no state (process
-	 * indicator): a restart reads again whatever is still queued or sending. It pages by
-	 * line id, which the status changes do not disturb. Lines are read only once their
-	 * own run has passed its run approval gate, whichever run reads them (a rerun, a
-	 * scheduled slot): an approval cannot be sidestepped.
+	 * Lines are read only once their own run has passed its run approval gate, whichever
+	 * run reads them (a rerun, a scheduled slot): an approval cannot be sidestepped.
 	 */
 	@Bean
 	@StepScope
@@ -212,18 +209,8 @@ class PayoutRunJobConfiguration {
 			PayoutRunnerProperties properties,
 			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) throws Exception {
 		RunSelection selection = RunSelection.fromJobParameters(parameters);
-		return new JdbcPagingItemReaderBuilder<SubmittableLine>().name("submittableLineReader")
-			.dataSource(dataSource)
-			.selectClause("SELECT *")
-			.fromClause(SubmittableLineRowMapper.FROM)
-			.whereClause(selection.whereClause() + " AND line_status IN ('queued', 'sending')"
-					+ " AND connector NOT IN (" + fileConnectorList() + ")" + PASSED_THE_GATE)
-			.parameterValues(selection.parameters())
-			.sortKeys(Map.of(SubmittableLineRowMapper.SORT_KEY, Order.ASCENDING))
-			.pageSize(properties.chunkSize())
-			.rowMapper(new SubmittableLineRowMapper(cipher))
-			.saveState(false)
-			.build();
+		return SubmittableLineReader.of(dataSource, cipher, selection.whereClause() + " " + PASSED_THE_GATE,
+				selection.parameters(), properties.chunkSize());
 	}
 
 	@Bean
@@ -271,11 +258,6 @@ class PayoutRunJobConfiguration {
 				jdbc.sql("ANALYZE " + tables).update();
 			}
 		};
-	}
-
-	/** The file formats' connector names (constants of the code) as an SQL list. */
-	private static String fileConnectorList() {
-		return String.join(", ", BankFileWriter.fileConnectors().stream().map(name -> "'" + name + "'").toList());
 	}
 
 	private static StepProgressListener progress(PayoutRunnerProperties properties, Clock clock) {

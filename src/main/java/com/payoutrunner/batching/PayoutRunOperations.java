@@ -3,6 +3,7 @@ package com.payoutrunner.batching;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,10 @@ public class PayoutRunOperations {
 
 	}
 
+	/** For the callers that wait for the execution to end, as most do. */
+	private static final Consumer<JobExecution> NOBODY_WAITS = execution -> {
+	};
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -68,8 +73,10 @@ public class PayoutRunOperations {
 
 	private final Clock clock;
 
-	public PayoutRunOperations(JobOperator jobOperator, JobRepository jobRepository, Job payoutRunJob,
-			RunHistory history, EventLock locks, PayoutRepository payouts, Clock clock) {
+	private final RunStarts starts;
+
+	PayoutRunOperations(JobOperator jobOperator, JobRepository jobRepository, Job payoutRunJob, RunHistory history,
+			EventLock locks, PayoutRepository payouts, Clock clock, RunStarts starts) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.payoutRunJob = payoutRunJob;
@@ -77,6 +84,7 @@ public class PayoutRunOperations {
 		this.locks = locks;
 		this.payouts = payouts;
 		this.clock = clock;
+		this.starts = starts;
 	}
 
 	/**
@@ -93,14 +101,22 @@ public class PayoutRunOperations {
 	 * resumed run keeps its launcher.
 	 */
 	public Result run(String event, String launchedBy) throws Exception {
+		return run(event, launchedBy, NOBODY_WAITS);
+	}
+
+	/**
+	 * As {@link #run(String, String)}, telling {@code whenStarted} once an execution has
+	 * started (this returns when it ends).
+	 */
+	public Result run(String event, String launchedBy, Consumer<JobExecution> whenStarted) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
 			JobExecution latest = latestExecution(event);
 			if (latest == null) {
-				return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters(event, 0, launchedBy)),
+				return new Result(Outcome.RAN, start(parameters(event, 0, launchedBy), whenStarted),
 						"started the run of " + event);
 			}
-			return resume(latest, event);
+			return resume(latest, event, whenStarted);
 		}
 	}
 
@@ -116,6 +132,14 @@ public class PayoutRunOperations {
 	 * As {@link #rerun(String)}, recording who launched it ({@code null}: the OS user).
 	 */
 	public Result rerun(String event, String launchedBy) throws Exception {
+		return rerun(event, launchedBy, NOBODY_WAITS);
+	}
+
+	/**
+	 * As {@link #rerun(String, String)}, telling {@code whenStarted} once its execution
+	 * has started.
+	 */
+	public Result rerun(String event, String launchedBy, Consumer<JobExecution> whenStarted) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
 			List<RunHistory.Run> runs = history.runsOf(event);
@@ -135,7 +159,7 @@ public class PayoutRunOperations {
 							latest.getStatus());
 				}
 			}
-			return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters(event, next, launchedBy)),
+			return new Result(Outcome.RAN, start(parameters(event, next, launchedBy), whenStarted),
 					next == 0 ? "started the run of " + event : "started rerun " + next + " of " + event);
 		}
 	}
@@ -145,13 +169,21 @@ public class PayoutRunOperations {
 	 * process.
 	 */
 	public Result restart(String event) throws Exception {
+		return restart(event, NOBODY_WAITS);
+	}
+
+	/**
+	 * As {@link #restart(String)}, telling {@code whenStarted} once its execution has
+	 * started.
+	 */
+	public Result restart(String event, Consumer<JobExecution> whenStarted) throws Exception {
 		requireEvent(event);
 		try (var lock = locks.acquire(event)) {
 			JobExecution latest = latestExecution(event);
 			if (latest == null) {
 				throw new IllegalArgumentException("event " + event + " has never run: use run --event " + event);
 			}
-			return resume(latest, event);
+			return resume(latest, event, whenStarted);
 		}
 	}
 
@@ -170,6 +202,14 @@ public class PayoutRunOperations {
 	 * slot) rather than the schedule: they may not approve the run if it waits.
 	 */
 	public Result runSlot(ScheduledRun run, String launchedBy) throws Exception {
+		return runSlot(run, launchedBy, NOBODY_WAITS);
+	}
+
+	/**
+	 * As {@link #runSlot(ScheduledRun, String)}, telling {@code whenStarted} once its
+	 * execution has started.
+	 */
+	public Result runSlot(ScheduledRun run, String launchedBy, Consumer<JobExecution> whenStarted) throws Exception {
 		String label = "slot " + run.slot() + " of schedule " + run.schedule();
 		try (var lock = locks.acquire("schedule:" + run.schedule())) {
 			JobParameters parameters = run.jobParameters(clock.instant());
@@ -180,7 +220,7 @@ public class PayoutRunOperations {
 			}
 			JobInstance instance = jobRepository.getJobInstance(payoutRunJob.getName(), parameters);
 			if (instance == null) {
-				return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, parameters), "started " + label);
+				return new Result(Outcome.RAN, start(parameters, whenStarted), "started " + label);
 			}
 			JobExecution last = jobRepository.getLastJobExecution(instance);
 			if (last.getStatus() == BatchStatus.COMPLETED) {
@@ -191,7 +231,7 @@ public class PayoutRunOperations {
 				return new Result(Outcome.NOT_RESUMABLE, last,
 						label + " was ABANDONED (execution " + last.getId() + "); the next slot picks its payouts up");
 			}
-			return resume(last, label);
+			return resume(last, label, whenStarted);
 		}
 	}
 
@@ -218,7 +258,7 @@ public class PayoutRunOperations {
 			.getLastJobExecution(jobRepository.getJobInstance(runs.get(runs.size() - 1).jobInstanceId()));
 	}
 
-	private Result resume(JobExecution last, String event) throws Exception {
+	private Result resume(JobExecution last, String event, Consumer<JobExecution> whenStarted) throws Exception {
 		BatchStatus status = last.getStatus();
 		if (status == BatchStatus.COMPLETED) {
 			return new Result(Outcome.ALREADY_COMPLETED, last,
@@ -241,8 +281,13 @@ public class PayoutRunOperations {
 		// where it stopped (and keeps its business date). JobOperator.restart would look
 		// the job
 		// up in a JobRegistry, which Boot does not fill.
-		return new Result(Outcome.RAN, jobOperator.start(payoutRunJob, last.getJobParameters()),
+		return new Result(Outcome.RAN, start(last.getJobParameters(), whenStarted),
 				"resumed execution " + last.getId() + " of " + event);
+	}
+
+	/** Starts an execution and returns when it ends. */
+	private JobExecution start(JobParameters parameters, Consumer<JobExecution> whenStarted) throws Exception {
+		return starts.start(parameters, whenStarted, () -> jobOperator.start(payoutRunJob, parameters));
 	}
 
 	private void requireEvent(String event) {

@@ -21,6 +21,14 @@ import com.payoutrunner.payout.EventLock;
 @Configuration(proxyBeanMethods = false)
 class RunOperationsConfiguration {
 
+	/**
+	 * Tells the launcher (or any caller that asks) when a run's execution has started.
+	 */
+	@Bean
+	RunStarts runStarts() {
+		return new RunStarts();
+	}
+
 	@Bean
 	RunLauncher runLauncher() {
 		return new RunLauncher(new SimpleAsyncTaskExecutor("api-run-"), Duration.ofSeconds(30));

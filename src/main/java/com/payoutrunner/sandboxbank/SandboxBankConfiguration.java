@@ -3,6 +3,8 @@ package com.payoutrunner.sandboxbank;
 import java.io.IOException;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -22,9 +24,11 @@ import com.payoutrunner.connector.EmbeddedBank;
 @Configuration(proxyBeanMethods = false)
 class SandboxBankConfiguration {
 
+	/** Its tables first: the sandbox bank migrates its own schema when it starts. */
 	@Bean
 	@Lazy
-	SandboxBankStore sandboxBankStore(JdbcClient jdbc, TransactionTemplate tx) {
+	SandboxBankStore sandboxBankStore(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx) {
+		SandboxBankSchema.migrate(dataSource);
 		return new SandboxBankStore(jdbc, tx);
 	}
 

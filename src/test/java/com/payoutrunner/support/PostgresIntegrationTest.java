@@ -1,12 +1,16 @@
 package com.payoutrunner.support;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+
+import com.payoutrunner.sandboxbank.SandboxBankStore;
 
 /**
  * Base of the integration tests: the real application context on a real PostgreSQL
@@ -60,10 +64,35 @@ public abstract class PostgresIntegrationTest {
 		FlywayMigrationStrategy cleanOnceThenMigrate() {
 			return (Flyway flyway) -> {
 				if (CLEANED.add(databaseOf(flyway))) {
+					dropSandboxBankSchema(flyway);
 					flyway.clean();
 				}
 				flyway.migrate();
 			};
+		}
+
+		/**
+		 * The sandbox bank's tables in every test database, migrated as the sandbox bank
+		 * does (by its store, when it starts): tests read them directly, also before a
+		 * run has needed the bank.
+		 */
+		@Bean
+		InitializingBean sandboxBankTables(ObjectProvider<SandboxBankStore> store) {
+			return store::getObject;
+		}
+
+		/**
+		 * The sandbox bank migrates its own schema (history included), which the
+		 * product's clean leaves alone: dropped with the rest.
+		 */
+		private static void dropSandboxBankSchema(Flyway flyway) {
+			try (var connection = flyway.getConfiguration().getDataSource().getConnection();
+					var statement = connection.createStatement()) {
+				statement.execute("DROP SCHEMA IF EXISTS sandbox_bank CASCADE");
+			}
+			catch (java.sql.SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		private static String databaseOf(Flyway flyway) {
