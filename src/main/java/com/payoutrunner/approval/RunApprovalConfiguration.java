@@ -27,14 +27,14 @@ import com.payoutrunner.routing.FxRateTable;
 class RunApprovalConfiguration {
 
 	@Bean
-	RunCeiling runCeiling(@Value("${" + RunCeiling.PROPERTY + ":" + RunCeiling.DEFAULT + "}") String setting,
-			FxRateTable rates) {
+	RunCeilingSetting runCeilingSetting(
+			@Value("${" + RunCeiling.PROPERTY + ":" + RunCeiling.DEFAULT + "}") String setting, FxRateTable rates) {
 		RunCeiling ceiling = RunCeiling.parse(setting);
 		if (!ceiling.isOff() && !rates.supports(ceiling.limit().currency())) {
 			throw new IllegalArgumentException(RunCeiling.PROPERTY + " '" + setting + "': no FX rate for "
 					+ ceiling.limit().code() + " in the FX table, so no run total can be compared with it");
 		}
-		return ceiling;
+		return () -> ceiling;
 	}
 
 	@Bean
@@ -49,7 +49,7 @@ class RunApprovalConfiguration {
 	 */
 	@Bean
 	Step awaitRunApprovalStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RunApprovalRepository requests, RunCeiling ceiling, FxConverter fx, RunTotalsJson totalsJson,
+			RunApprovalRepository requests, RunCeilingSetting ceiling, FxConverter fx, RunTotalsJson totalsJson,
 			AuditTrail audit, Clock clock) {
 		RunApprovalGate gate = new RunApprovalGate(requests, ceiling, fx, totalsJson, audit, clock);
 		return new StepBuilder(RunApprovalGate.STEP_NAME, jobRepository).tasklet(gate, transactionManager)

@@ -35,7 +35,7 @@ class RunApprovalGate implements Tasklet, StepExecutionListener {
 
 	private final RunApprovalRepository requests;
 
-	private final RunCeiling ceiling;
+	private final RunCeilingSetting ceilingSetting;
 
 	private final FxConverter fx;
 
@@ -45,10 +45,10 @@ class RunApprovalGate implements Tasklet, StepExecutionListener {
 
 	private final Clock clock;
 
-	RunApprovalGate(RunApprovalRepository requests, RunCeiling ceiling, FxConverter fx, RunTotalsJson totalsJson,
-			AuditTrail audit, Clock clock) {
+	RunApprovalGate(RunApprovalRepository requests, RunCeilingSetting ceilingSetting, FxConverter fx,
+			RunTotalsJson totalsJson, AuditTrail audit, Clock clock) {
 		this.requests = requests;
-		this.ceiling = ceiling;
+		this.ceilingSetting = ceilingSetting;
 		this.fx = fx;
 		this.totalsJson = totalsJson;
 		this.audit = audit;
@@ -78,6 +78,7 @@ class RunApprovalGate implements Tasklet, StepExecutionListener {
 				}
 			}
 		}
+		RunCeiling ceiling = ceilingSetting.current();
 		if (ceiling.isOff()) {
 			requests.pass(run.runId(), "run ceiling off", clock.instant());
 			return RepeatStatus.FINISHED;

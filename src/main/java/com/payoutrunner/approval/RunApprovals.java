@@ -90,7 +90,7 @@ public class RunApprovals {
 
 	private final RunApprovalRepository requests;
 
-	private final RunCeiling ceiling;
+	private final RunCeilingSetting ceilingSetting;
 
 	private final FxConverter fx;
 
@@ -110,11 +110,11 @@ public class RunApprovals {
 
 	private final Clock clock;
 
-	RunApprovals(RunApprovalRepository requests, RunCeiling ceiling, FxConverter fx, PayoutLifecycle lifecycle,
-			AuditTrail audit, JobRepository jobRepository, JobOperator jobOperator, PayoutRunOperations runs,
-			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
+	RunApprovals(RunApprovalRepository requests, RunCeilingSetting ceilingSetting, FxConverter fx,
+			PayoutLifecycle lifecycle, AuditTrail audit, JobRepository jobRepository, JobOperator jobOperator,
+			PayoutRunOperations runs, PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
 		this.requests = requests;
-		this.ceiling = ceiling;
+		this.ceilingSetting = ceilingSetting;
 		this.fx = fx;
 		this.lifecycle = lifecycle;
 		this.audit = audit;
@@ -188,6 +188,7 @@ public class RunApprovals {
 	}
 
 	public Assessment assess(List<PreviewTotals.Row> totals) {
+		RunCeiling ceiling = ceilingSetting.current();
 		if (ceiling.isOff()) {
 			return new Assessment(false, null, ceiling.toString(), REQUIRED);
 		}

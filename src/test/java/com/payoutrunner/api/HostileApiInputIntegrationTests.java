@@ -2,13 +2,8 @@ package com.payoutrunner.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -19,24 +14,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.WebIntegrationTest;
 
 /**
  * What an attacker sends, over real HTTP: each hostile request gets its documented 4xx
  * problem naming the field, within a second, with nothing stored, held or audited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(
-		properties = { "spring.main.web-application-type=servlet", "payout.limits.max-statement-bytes=64KB" })
-class HostileApiInputIntegrationTests extends PostgresIntegrationTest {
+class HostileApiInputIntegrationTests extends WebIntegrationTest {
 
 	static final String IBAN = "FR1420041010050500013M02606";
 
@@ -44,16 +33,11 @@ class HostileApiInputIntegrationTests extends PostgresIntegrationTest {
 
 	static final String NUL = "\\u0000";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JsonMapper json;
 
 	@Autowired
 	JdbcClient jdbc;
-
-	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeEach
 	void fundTheEntity() throws Exception {
@@ -301,20 +285,11 @@ class HostileApiInputIntegrationTests extends PostgresIntegrationTest {
 		return problem.path("errors").valueStream().map(error -> error.path("field").asString()).toList();
 	}
 
+	/** Statements as text/csv (the web context takes up to 64 KB), the rest as JSON. */
 	private HttpResponse<String> send(String user, String method, String path, String body, String key)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Authorization",
-					"Basic " + Base64.getEncoder()
-						.encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", path.startsWith("/api/reconciliations") ? "text/csv" : "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return path.startsWith("/api/reconciliations") ? api.postStatement(user, path, body)
+				: api.as(user, method, path, body, key);
 	}
 
 	/** No SQL, no stack trace, no server path in a problem. */

@@ -1,69 +1,44 @@
 package com.payoutrunner.api;
 
+import static com.payoutrunner.support.ApiClient.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.schedule.ScheduleRegistrar;
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
+import com.payoutrunner.support.ScheduledRunsIntegrationTest;
 
 /**
  * The operators' API over real HTTP: launching and following runs, reading skip reports
  * as CSV or JSON, refusing what cannot be done with RFC 9457 problems, schedules, health
- * and metrics. On the schedules database: a schedule's slot reads every event. Requests
- * authenticate as the demo operator of config/application.yaml (access control itself is
- * tested in the security package).
+ * and metrics. On the scheduled runs' database: a schedule's slot reads every event.
+ * Requests authenticate as the demo operator of config/application.yaml (access control
+ * itself is tested in the security package).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "spring.main.web-application-type=servlet",
-		"spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
-		"payout.reports-dir=target/test-reports-schedules" })
-class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
+class OperatorsApiIntegrationTests extends ScheduledRunsIntegrationTest {
 
-	@LocalServerPort
-	int port;
+	/** The demo operator of config/application.yaml: runs and schedules, and reading. */
+	static final String OPERATOR = demo("operator");
 
 	@Autowired
-	PayoutImportOperations imports;
+	ImportedEvents events;
 
 	@Autowired
 	ScheduleRegistrar registrar;
-
-	@Autowired
-	JsonMapper json;
-
-	/** The demo operator of config/application.yaml: runs and schedules, and reading. */
-	static final String OPERATOR = "Basic "
-			+ Base64.getEncoder().encodeToString("operator:operator-demo".getBytes(StandardCharsets.UTF_8));
-
-	final HttpClient http = HttpClient.newHttpClient();
 
 	String event;
 
 	@BeforeEach
 	void importSample() throws Exception {
-		event = TestEvents.unique("API");
-		imports.importFile(event, SampleEvent.FILE);
+		event = events.sample("API");
 	}
 
 	@Test
@@ -72,7 +47,7 @@ class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
 
 		assertThat(launched.statusCode()).isEqualTo(202);
 		String location = launched.headers().firstValue("Location").orElseThrow();
-		JsonNode run = awaitEnd(location);
+		JsonNode run = api.awaitRunEnd(location);
 		assertThat(run.path("run").path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(run.path("run").path("event").asString()).isEqualTo(event);
 		assertThat(run.path("summary").path("created").asLong()).isEqualTo(SampleEvent.ELIGIBLE);
@@ -88,16 +63,16 @@ class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(csv.body().lines()).hasSize(1 + SampleEvent.INELIGIBLE)
 			.first()
 			.isEqualTo("payout_id,investor_id,category,reason,step,masked_account");
-		JsonNode skips = json.readTree(get(location + "/skips", "application/json").body());
+		JsonNode skips = api.json(get(location + "/skips", "application/json"));
 		assertThat(skips).hasSize(SampleEvent.INELIGIBLE);
 		assertThat(skips).extracting(skip -> skip.path("category").asString())
 			.containsExactlyInAnyOrder("missing_external_account", "invalid_method", "missing_country");
 
 		HttpResponse<String> again = post("/api/runs", "{\"liquidation_event_id\":\"" + event + "\"}");
 		assertThat(again.statusCode()).isEqualTo(200);
-		assertThat(json.readTree(again.body()).path("outcome").asString()).isEqualTo("already_completed");
+		assertThat(api.json(again).path("outcome").asString()).isEqualTo("already_completed");
 
-		JsonNode listed = json.readTree(get("/api/runs?job=payoutRunJob&event=" + event, "application/json").body());
+		JsonNode listed = api.json(get("/api/runs?job=payoutRunJob&event=" + event, "application/json"));
 		assertThat(listed).hasSize(1);
 		assertThat(listed.get(0).path("id").asLong()).isEqualTo(run.path("run").path("id").asLong());
 	}
@@ -108,56 +83,56 @@ class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
 				"{\"liquidation_event_id\":\"" + event + "\",\"dry_run\":true}");
 
 		assertThat(preview.statusCode()).isEqualTo(200);
-		JsonNode summary = json.readTree(preview.body()).path("summary");
+		JsonNode summary = api.json(preview).path("summary");
 		assertThat(summary.path("would_pay").asLong()).isEqualTo(SampleEvent.ELIGIBLE);
-		assertThat(json.readTree(get("/api/runs?job=payoutRunJob&event=" + event, "application/json").body()))
-			.isEmpty();
+		assertThat(api.json(get("/api/runs?job=payoutRunJob&event=" + event, "application/json"))).isEmpty();
 	}
 
 	@Test
 	void whatCannotBeDoneIsAProblem() throws Exception {
-		assertProblem(post("/api/runs", "{\"liquidation_event_id\":\"NO-SUCH-EVENT\"}"), 404, "unknown-event");
-		assertProblem(post("/api/runs", "{\"liquidation_event_id\":\"" + event + "\",\"schedule\":\"daily-normal\"}"),
-				400, "invalid-request");
-		assertProblem(post("/api/runs", "{\"schedule\":\"no-such-schedule\"}"), 404, "unknown-schedule");
-		assertProblem(get("/api/runs/987654321", "application/json"), 404, "unknown-run");
-		assertProblem(get("/api/runs?status=finished", "application/json"), 400, "invalid-request");
+		api.assertProblem(post("/api/runs", "{\"liquidation_event_id\":\"NO-SUCH-EVENT\"}"), 404, "unknown-event");
+		api.assertProblem(
+				post("/api/runs", "{\"liquidation_event_id\":\"" + event + "\",\"schedule\":\"daily-normal\"}"), 400,
+				"invalid-request");
+		api.assertProblem(post("/api/runs", "{\"schedule\":\"no-such-schedule\"}"), 404, "unknown-schedule");
+		api.assertProblem(get("/api/runs/987654321", "application/json"), 404, "unknown-run");
+		api.assertProblem(get("/api/runs?status=finished", "application/json"), 400, "invalid-request");
 		HttpResponse<String> malformed = post("/api/runs", "{not json");
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-		JsonNode run = awaitEnd(post("/api/runs", "{\"liquidation_event_id\":\"" + event + "\"}").headers()
+		JsonNode run = api.awaitRunEnd(post("/api/runs", "{\"liquidation_event_id\":\"" + event + "\"}").headers()
 			.firstValue("Location")
 			.orElseThrow());
 		long id = run.path("run").path("id").asLong();
-		assertProblem(post("/api/runs/" + id + "/stop", ""), 409, "run-not-running");
-		assertProblem(post("/api/runs/" + id + "/restart", ""), 409, "not-restartable");
-		assertProblem(post("/api/runs/" + id + "/abandon", ""), 409, "not-abandonable");
+		api.assertProblem(post("/api/runs/" + id + "/stop", ""), 409, "run-not-running");
+		api.assertProblem(post("/api/runs/" + id + "/restart", ""), 409, "not-restartable");
+		api.assertProblem(post("/api/runs/" + id + "/abandon", ""), 409, "not-abandonable");
 	}
 
 	@Test
 	void schedulesAreListedPausedResumedAndRunNow() throws Exception {
 		registrar.register();
 
-		JsonNode schedules = json.readTree(get("/api/schedules", "application/json").body());
+		JsonNode schedules = api.json(get("/api/schedules", "application/json"));
 		assertThat(schedules).extracting(schedule -> schedule.path("name").asString())
 			.contains("asap-instant", "daily-priority", "daily-normal", "weekly-low", "monthly-ops");
 		assertThat(schedules.get(0).path("next_fires")).hasSize(5);
 
-		JsonNode paused = json.readTree(post("/api/schedules/weekly-low/pause", "").body());
+		JsonNode paused = api.json(post("/api/schedules/weekly-low/pause", ""));
 		assertThat(paused.path("state").asString()).isEqualTo("paused");
-		JsonNode resumed = json.readTree(post("/api/schedules/weekly-low/resume", "").body());
+		JsonNode resumed = api.json(post("/api/schedules/weekly-low/resume", ""));
 		assertThat(resumed.path("state").asString()).isEqualTo("normal");
-		assertProblem(post("/api/schedules/nope/pause", ""), 404, "unknown-schedule");
+		api.assertProblem(post("/api/schedules/nope/pause", ""), 404, "unknown-schedule");
 
 		HttpResponse<String> triggered = post("/api/schedules/monthly-ops/trigger", "");
 		assertThat(triggered.statusCode()).isIn(200, 202);
 		if (triggered.statusCode() == 202) {
-			awaitEnd(triggered.headers().firstValue("Location").orElseThrow());
+			api.awaitRunEnd(triggered.headers().firstValue("Location").orElseThrow());
 		}
 		HttpResponse<String> again = post("/api/schedules/monthly-ops/trigger", "");
 		assertThat(again.statusCode()).isEqualTo(200);
-		assertThat(json.readTree(again.body()).path("message").asString()).contains("already done");
+		assertThat(api.json(again).path("message").asString()).contains("already done");
 	}
 
 	@Test
@@ -165,7 +140,7 @@ class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
 		HttpResponse<String> health = get("/actuator/health", "application/json");
 
 		assertThat(health.statusCode()).isEqualTo(200);
-		JsonNode components = json.readTree(health.body()).path("components");
+		JsonNode components = api.json(health).path("components");
 		assertThat(components.path("db").path("status").asString()).isEqualTo("UP");
 		assertThat(components.path("scheduler").path("status").asString()).isEqualTo("UP");
 		assertThat(components.path("scheduler").path("details").path("clustered").asBoolean()).isTrue();
@@ -173,48 +148,12 @@ class OperatorsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(get("/actuator/metrics/payout.dead_letter.depth", "application/json").statusCode()).isEqualTo(200);
 	}
 
-	private void assertProblem(HttpResponse<String> response, int status, String type) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("type").asString()).isEqualTo("urn:payout-runner:problem:" + type);
-		assertThat(problem.path("status").asInt()).isEqualTo(status);
-		assertThat(problem.path("detail").asString()).isNotBlank();
-	}
-
-	private JsonNode awaitEnd(String location) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (true) {
-			JsonNode run = json.readTree(get(location, "application/json").body());
-			String status = run.path("run").path("status").asString();
-			if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
-				return run;
-			}
-			if (Instant.now().isAfter(deadline)) {
-				throw new AssertionError("run " + location + " still " + status);
-			}
-			Thread.sleep(200);
-		}
-	}
-
 	private HttpResponse<String> post(String path, String body) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.header("Authorization", OPERATOR)
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return api.send("POST", path, OPERATOR, body);
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws Exception {
-		return http.send(HttpRequest.newBuilder(uri(path))
-			.header("Accept", accept)
-			.header("Authorization", OPERATOR)
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
+		return api.send(api.request(path).setHeader("Accept", accept).header("Authorization", OPERATOR).GET());
 	}
 
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,21 +27,16 @@ import com.payoutrunner.core.Fingerprints;
 import com.payoutrunner.core.Sha256;
 import com.payoutrunner.requests.PayoutRequestParser;
 import com.payoutrunner.routing.FxRateTable;
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.WebIntegrationTest;
 
 /**
  * Payouts one by one over HTTP: pricing, idempotency (replay, another body, concurrent
  * requests with one key), field-by-field validation, holds against the balance (a race
  * for the last funds never overdraws), cancellation, listing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = "spring.main.web-application-type=servlet")
-class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
+class PayoutsApiIntegrationTests extends WebIntegrationTest {
 
 	static final String IBAN = "FR1420041010050500013M02606";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JsonMapper json;
@@ -57,8 +46,6 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	FxRateTable fxRates;
-
-	final HttpClient http = HttpClient.newHttpClient();
 
 	String entity;
 
@@ -111,7 +98,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(available()).as("no second hold").isEqualTo("4000.00");
 
 		HttpResponse<String> other = create(key, payout("999.00", "normal"));
-		assertProblem(other, 422, "idempotency-key-reused");
+		api.assertProblem(other, 422, "idempotency-key-reused");
 
 		HttpResponse<String> instant = create(UUID.randomUUID().toString(), payout("1000", "instant"));
 		JsonNode priced = json.readTree(instant.body());
@@ -131,7 +118,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 			.canonical());
 		assertThat(requestFingerprint(key)).startsWith(Fingerprints.PREFIX).doesNotContain(plain);
 		assertThat(create(key, payout("100.00", "normal")).statusCode()).isEqualTo(200);
-		assertProblem(create(key, payout("99", "normal")), 422, "idempotency-key-reused");
+		api.assertProblem(create(key, payout("99", "normal")), 422, "idempotency-key-reused");
 		// As stored before fingerprints were keyed: a plain SHA-256 of the request.
 		jdbc.sql("UPDATE payouts SET request_sha256 = :plain WHERE external_id = :key")
 			.param("plain", plain)
@@ -144,13 +131,13 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(json.readTree(replay.body()).path("id").asLong())
 			.isEqualTo(json.readTree(created.body()).path("id").asLong());
 		assertThat(available()).as("no second hold").isEqualTo("4900.00");
-		assertProblem(create(key, payout("99", "normal")), 422, "idempotency-key-reused");
+		api.assertProblem(create(key, payout("99", "normal")), 422, "idempotency-key-reused");
 		assertThat(requestFingerprint(key)).as("left as stored").isEqualTo(plain);
 	}
 
 	@Test
 	void everyBadFieldIsNamed() throws Exception {
-		assertProblem(send("POST", "/api/payouts", payout("10", "normal"), null), 400, "invalid-request");
+		api.assertProblem(send("POST", "/api/payouts", payout("10", "normal"), null), 400, "invalid-request");
 
 		HttpResponse<String> bad = create(UUID.randomUUID().toString(), """
 				{"origin_module": "connect", "origin_entity_id": "not-a-uuid", "currency": "XXY", "amount": "-5",
@@ -158,7 +145,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 				 "beneficiary": {"account_name": "A", "iban": "FR1420041010050500013M02607", "bic": "NOTABIC",
 				                 "country": "FR"}}""");
 
-		assertProblem(bad, 400, "invalid-payout");
+		api.assertProblem(bad, 400, "invalid-payout");
 		assertThat(json.readTree(bad.body()).path("errors")).extracting(error -> error.path("field").asString())
 			.containsExactlyInAnyOrder("origin_entity_id", "currency", "amount", "priority", "scheduled_run",
 					"beneficiary.iban", "beneficiary.bic");
@@ -166,7 +153,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(json.readTree(tooPrecise.body()).path("errors").get(0).path("message").asString())
 			.contains("more decimals");
 		HttpResponse<String> eatenByFees = create(UUID.randomUUID().toString(), payout("0.50", "normal"));
-		assertProblem(eatenByFees, 400, "invalid-payout");
+		api.assertProblem(eatenByFees, 400, "invalid-payout");
 	}
 
 	@Test
@@ -183,12 +170,12 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 
 		HttpResponse<String> nobody = create(UUID.randomUUID().toString(),
 				byExternalAccount.replace("\"external_account_id\": \"ea_pt_8k2m\", ", ""));
-		assertProblem(nobody, 400, "invalid-payout");
+		api.assertProblem(nobody, 400, "invalid-payout");
 		assertThat(json.readTree(nobody.body()).path("errors").get(0).path("field").asString())
 			.isEqualTo("beneficiary.external_account_id");
 		HttpResponse<String> malformed = create(UUID.randomUUID().toString(),
 				byExternalAccount.replace("ea_pt_8k2m", "ea pt <b>"));
-		assertProblem(malformed, 400, "invalid-payout");
+		api.assertProblem(malformed, 400, "invalid-payout");
 		assertThat(json.readTree(malformed.body()).path("errors").get(0).path("message").asString())
 			.contains("1 to 64 letters");
 	}
@@ -229,7 +216,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(json.readTree(cancelled.body()).path("status").asString()).isEqualTo("cancelled");
 		assertThat(json.readTree(cancelled.body()).path("hold").path("status").asString()).isEqualTo("cancelled");
 		assertThat(available()).isEqualTo("5000.00");
-		assertProblem(send("POST", "/api/payouts/" + id + "/cancel", "", null), 409, "not-cancellable");
+		api.assertProblem(send("POST", "/api/payouts/" + id + "/cancel", "", null), 409, "not-cancellable");
 
 		JsonNode page = json.readTree(get("/api/payouts?origin_entity_id=" + entity + "&status=cancelled&limit=1"));
 		assertThat(page.path("total").asLong()).isEqualTo(1);
@@ -237,7 +224,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		JsonNode trace = json.readTree(get("/api/payouts/" + id + "/trace"));
 		assertThat(trace).extracting(event -> event.path("action").asString())
 			.containsExactly("payout_created", "cancelled");
-		assertProblem(send("GET", "/api/payouts/987654321", null, null), 404, "unknown-payout");
+		api.assertProblem(send("GET", "/api/payouts/987654321", null, null), 404, "unknown-payout");
 		long holdId = json.readTree(cancelled.body()).path("hold").path("id").asLong();
 		assertThat(
 				jdbc.sql("SELECT action FROM audit_events WHERE entity_type = 'hold' AND entity_id = :id ORDER BY id")
@@ -262,7 +249,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 				"{\"comment\":\"checked the invoice\"}", null);
 		assertThat(json.readTree(first.body()).path("status").asString()).isEqualTo("awaiting_approval");
 		assertThat(json.readTree(first.body()).path("approvals").asInt()).isEqualTo(1);
-		assertProblem(sendAs("approver", "POST", "/api/payouts/" + id + "/approve", "{}", null), 409,
+		api.assertProblem(sendAs("approver", "POST", "/api/payouts/" + id + "/approve", "{}", null), 409,
 				"approval-refused");
 		HttpResponse<String> second = sendAs("admin", "POST", "/api/payouts/" + id + "/approve", "{}", null);
 		assertThat(json.readTree(second.body()).path("status").asString()).isEqualTo("pending");
@@ -272,7 +259,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 				.body())
 			.path("id")
 			.asLong();
-		assertProblem(sendAs("admin", "POST", "/api/payouts/" + selfMade + "/approve", "{}", null), 409,
+		api.assertProblem(sendAs("admin", "POST", "/api/payouts/" + selfMade + "/approve", "{}", null), 409,
 				"approval-refused");
 		HttpResponse<String> rejected = sendAs("approver", "POST", "/api/payouts/" + selfMade + "/reject",
 				"{\"comment\":\"unknown beneficiary\"}", null);
@@ -376,7 +363,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 
 		HttpResponse<String> refused = create(key, payoutIn(currency, "9999", "normal"));
 
-		assertProblem(refused, 400, "invalid-payout");
+		api.assertProblem(refused, 400, "invalid-payout");
 		assertThat(json.readTree(refused.body()).path("errors")).extracting(error -> error.path("field").asString())
 			.containsExactly("currency");
 		assertThat(json.readTree(refused.body()).path("errors").get(0).path("message").asString())
@@ -387,7 +374,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 			.query(Long.class)
 			.single()).isZero();
 		HttpResponse<String> credit = credit(entity, currency, "10");
-		assertProblem(credit, 400, "invalid-request");
+		api.assertProblem(credit, 400, "invalid-request");
 		assertThat(json.readTree(credit.body()).path("errors").get(0).path("field").asString()).isEqualTo("currency");
 		assertThat(available()).isEqualTo("5000.00");
 	}
@@ -431,7 +418,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(priced.path("bank_fee").asString()).as("EUR 0.20 / 0.9338").isEqualTo("0.21");
 		HttpResponse<String> gold = sendAs("admin", "POST", "/api/routing-rules", """
 				{"priority": "normal", "rate_percent": "0.10", "fixed_fee": "1", "fixed_fee_currency": "XAU"}""", null);
-		assertProblem(gold, 400, "invalid-request");
+		api.assertProblem(gold, 400, "invalid-request");
 		assertThat(json.readTree(gold.body()).path("errors").get(0).path("field").asString())
 			.isEqualTo("fixed_fee_currency");
 	}
@@ -488,23 +475,7 @@ class PayoutsApiIntegrationTests extends PostgresIntegrationTest {
 
 	private HttpResponse<String> sendAs(String user, String method, String path, String body, String key)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-				.encodeToString((user + ":" + user + "-demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json")
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (key != null) {
-			request.header("Idempotency-Key", key);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status, String type) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(json.readTree(response.body()).path("type").asString())
-			.isEqualTo("urn:payout-runner:problem:" + type);
+		return api.as(user, method, path, body, key);
 	}
 
 	interface Call {

@@ -2,33 +2,19 @@ package com.payoutrunner.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.PayoutReference;
-import com.payoutrunner.intake.PayoutImportOperations;
-import com.payoutrunner.support.PostgresIntegrationTest;
-import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
+import com.payoutrunner.support.ImportedEvents;
+import com.payoutrunner.support.PayoutQueries;
+import com.payoutrunner.support.WebIntegrationTest;
 
 /**
  * Statements reconciled through the API: the body is the statement, the answer its
@@ -36,58 +22,36 @@ import com.payoutrunner.support.TestEvents;
  * back; an unreadable statement is a problem naming its line, and reading is all a viewer
  * may do.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "spring.main.web-application-type=servlet",
-		"payout.bank-files.statements=target/it-reconciliations-api/statements" })
-class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
+class ReconciliationsApiIntegrationTests extends WebIntegrationTest {
 
 	static final String HEADER = "booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,"
 			+ "payment_order_id,return_reason,account,charges\n";
 
 	static final String OURS = "DE89370400440532013000";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	PayoutImportOperations imports;
-
-	@Autowired
-	PayoutRunOperations runs;
+	ImportedEvents events;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
-	JsonMapper json;
-
-	final HttpClient http = HttpClient.newHttpClient();
+	PayoutQueries db;
 
 	@Test
 	void aStatementPostedIsReconciledOnceAndEachLineCanBeReadBack() throws Exception {
-		String event = TestEvents.unique("RAPI");
-		imports.importFile(event, SampleEvent.FILE);
-		assertThat(runs.run(event).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		var sent = jdbc.sql("""
-				SELECT p.id, p.created_at, l.rail_amount_minor, l.rail_currency FROM payouts p
-				JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
-				WHERE p.liquidation_event_id = :event AND p.status = 'sent' ORDER BY p.id LIMIT 1""")
-			.param("event", event)
-			.query((rs,
-					n) -> new Object[] { rs.getLong(1), PayoutReference.of(rs.getLong(1),
-							rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()),
-							Money.ofMinor(rs.getLong(3), rs.getString(4).strip()) })
-			.single();
-		Money rail = (Money) sent[2];
+		String event = events.sampleRun("RAPI");
+		var sent = db.firstSent(event);
+		Money rail = sent.railAmount();
 		String statement = HEADER
 				+ "2026-11-24,%s,%s,debit,booked,BNK-1,%s,,,%s,\n".formatted(rail.toDecimal().toPlainString(),
-						rail.code(), sent[1], OURS)
+						rail.code(), sent.reference(), OURS)
 				+ "2026-11-24,10.00,EUR,debit,booked,BNK-2,PO-20261121-FFFFFFF0,,,%s,\n".formatted(OURS);
 
 		HttpResponse<String> created = post("operator", "/api/reconciliations?file_name=" + event + ".csv", statement);
 
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-		JsonNode summary = json.readTree(created.body());
+		JsonNode summary = api.json(created);
 		assertThat(summary.path("status").asString()).isEqualTo("applied");
 		assertThat(summary.path("delivered_by").asString()).isEqualTo("api:operator");
 		assertThat(summary.path("statement").asString()).isEqualTo(event + ".csv");
@@ -95,33 +59,32 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(summary.path("unmatched").asInt()).isEqualTo(1);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		assertThat(location).isEqualTo("/api/reconciliations/" + summary.path("statement_id").asLong());
-		assertThat(
-				jdbc.sql("SELECT status FROM payouts WHERE id = :id").param("id", sent[0]).query(String.class).single())
-			.isEqualTo("settled");
+		assertThat(jdbc.sql("SELECT status FROM payouts WHERE id = :id")
+			.param("id", sent.id())
+			.query(String.class)
+			.single()).isEqualTo("settled");
 
 		HttpResponse<String> again = post("operator", "/api/reconciliations?file_name=again.csv", statement);
 		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-		assertThat(json.readTree(again.body()).path("status").asString()).isEqualTo("already_applied");
+		assertThat(api.json(again).path("status").asString()).isEqualTo("already_applied");
 
-		JsonNode read = json.readTree(get(location).body());
+		JsonNode read = api.json(get(location));
 		assertThat(read.path("settled").asInt()).isEqualTo(1);
 		assertThat(read.path("lines").asInt()).as("the statement's line count").isEqualTo(2);
 		assertThat(read.path("entries")).hasSize(2);
 		assertThat(read.path("entries").get(0).path("outcome").asString()).isEqualTo("settled");
-		assertThat(read.path("entries").get(0).path("payout_ids").get(0).asString()).isEqualTo(sent[0].toString());
+		assertThat(read.path("entries").get(0).path("payout_ids").get(0).asString())
+			.isEqualTo(Long.toString(sent.id()));
 		assertThat(read.path("entries").get(1).path("kind").asString()).isEqualTo("unmatched");
 		assertThat(read.path("entries").get(1).path("reason").asString()).startsWith("no payout");
 		assertThat(read.path("delivered_by").asString()).isEqualTo("api:operator");
 		assertThat(read.path("confirmation").asString()).isEqualTo("not_needed");
-		assertThat(json.readTree(get("/api/reconciliations").body()).findValuesAsString("file_name"))
-			.contains(event + ".csv");
+		assertThat(api.json(get("/api/reconciliations")).findValuesAsString("file_name")).contains(event + ".csv");
 	}
 
 	@Test
 	void anUploadThatGivesMoneyBackWaitsForASecondPersonWhoIsNotTheUploader() throws Exception {
-		String event = TestEvents.unique("RCNF");
-		imports.importFile(event, SampleEvent.FILE);
-		assertThat(runs.run(event).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		String event = events.sampleRun("RCNF");
 		var sent = jdbc.sql("""
 				SELECT p.id, l.rail_amount_minor, l.rail_currency FROM payouts p
 				JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
@@ -144,32 +107,32 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 						PayoutReference.shortForm(returnedId), OURS);
 		HttpResponse<String> first = post("operator", "/api/reconciliations?file_name=" + event + ".csv", upload);
 		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
-		JsonNode firstSummary = json.readTree(first.body());
+		JsonNode firstSummary = api.json(first);
 		assertThat(firstSummary.path("settled").asInt()).as("a full settlement applies at once").isEqualTo(1);
 		assertThat(firstSummary.path("pending_confirmation").asInt()).isEqualTo(1);
 		assertThat(status(lessId)).isEqualTo("sent");
 		assertThat(status(returnedId)).isEqualTo("settled");
 		long firstId = firstSummary.path("statement_id").asLong();
 
-		assertProblem(confirm("operator", firstId, ""), 403, "forbidden");
+		api.assertProblem(confirm("operator", firstId, ""), 403, "forbidden");
 		HttpResponse<String> confirmed = confirm("approver", firstId, "{\"comment\": \"charges checked\"}");
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
-		JsonNode afterConfirmation = json.readTree(confirmed.body());
+		JsonNode afterConfirmation = api.json(confirmed);
 		assertThat(afterConfirmation.path("confirmation").asString()).isEqualTo("confirmed");
 		assertThat(afterConfirmation.path("confirmed_by").asString()).isEqualTo("api:approver");
 		assertThat(afterConfirmation.path("settled_for_less").asInt()).isEqualTo(1);
 		assertThat(afterConfirmation.path("entries").get(0).path("kind").asString()).isEqualTo("matched");
 		assertThat(afterConfirmation.path("entries").get(0).path("charges").asString()).isEqualTo("1.00");
 		assertThat(status(lessId)).isEqualTo("settled");
-		assertProblem(confirm("approver", firstId, ""), 409, "confirmation-refused");
+		api.assertProblem(confirm("approver", firstId, ""), 409, "confirmation-refused");
 
 		String returnAfterSettlement = HEADER + "2026-11-28,%s,EUR,credit,returned,BNK-3,%s,,AC04,%s,\n"
 			.formatted(returned.toDecimal().toPlainString(), PayoutReference.shortForm(returnedId), OURS);
 		HttpResponse<String> second = post("admin", "/api/reconciliations?file_name=return-" + event + ".csv",
 				returnAfterSettlement);
 		assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
-		long secondId = json.readTree(second.body()).path("statement_id").asLong();
-		JsonNode pending = json.readTree(get("/api/reconciliations/" + secondId).body());
+		long secondId = api.json(second).path("statement_id").asLong();
+		JsonNode pending = api.json(get("/api/reconciliations/" + secondId));
 		assertThat(pending.path("delivered_by").asString()).isEqualTo("api:admin");
 		assertThat(pending.path("confirmation").asString()).isEqualTo("pending");
 		assertThat(pending.path("entries").get(0).path("kind").asString()).isEqualTo("pending_confirmation");
@@ -177,14 +140,14 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 		assertThat(status(returnedId)).as("nothing returned until confirmed").isEqualTo("settled");
 
 		HttpResponse<String> byUploader = confirm("admin", secondId, "");
-		assertProblem(byUploader, 409, "confirmation-refused");
-		assertThat(json.readTree(byUploader.body()).path("detail").asString())
+		api.assertProblem(byUploader, 409, "confirmation-refused");
+		assertThat(api.json(byUploader).path("detail").asString())
 			.isEqualTo("admin delivered statement " + secondId + " and may not confirm it: a second person must");
 		assertThat(status(returnedId)).isEqualTo("settled");
 
 		assertThat(confirm("approver", secondId, "").statusCode()).isEqualTo(200);
 		assertThat(status(returnedId)).isEqualTo("returned");
-		assertProblem(confirm("approver", 999999999L, ""), 404, "unknown-statement");
+		api.assertProblem(confirm("approver", 999999999L, ""), 404, "unknown-statement");
 	}
 
 	@Test
@@ -201,12 +164,12 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 		HttpResponse<String> noAccount = post("operator", "/api/reconciliations?file_name=none.csv",
 				"booking_date,amount,currency,direction,end_to_end_ids\n2026-11-23,0.01,EUR,debit,PO-00000001\n");
 
-		assertProblem(foreign, 422, "statement-not-ours");
-		assertThat(json.readTree(foreign.body()).path("detail").asString())
+		api.assertProblem(foreign, 422, "statement-not-ours");
+		assertThat(api.json(foreign).path("detail").asString())
 			.startsWith("not a statement of our accounts, nothing applied: line 1: account FR76");
-		assertThat(json.readTree(foreign.body()).path("line").asInt()).isEqualTo(1);
-		assertProblem(noAccount, 422, "statement-not-ours");
-		assertThat(json.readTree(get("/api/reconciliations?limit=500").body()).findValuesAsString("file_name"))
+		assertThat(api.json(foreign).path("line").asInt()).isEqualTo(1);
+		api.assertProblem(noAccount, 422, "statement-not-ours");
+		assertThat(api.json(get("/api/reconciliations?limit=500")).findValuesAsString("file_name"))
 			.doesNotContain("foreign.xml", "none.csv");
 	}
 
@@ -218,49 +181,25 @@ class ReconciliationsApiIntegrationTests extends PostgresIntegrationTest {
 	void badStatementsAndRolesAreProblems() throws Exception {
 		HttpResponse<String> noHeader = post("operator", "/api/reconciliations?file_name=bad.csv",
 				"2026-11-24,10.00,EUR,debit,booked\n");
-		assertProblem(noHeader, 400, "invalid-statement");
-		assertThat(json.readTree(noHeader.body()).path("line").asInt()).isEqualTo(1);
+		api.assertProblem(noHeader, 400, "invalid-statement");
+		assertThat(api.json(noHeader).path("line").asInt()).isEqualTo(1);
 
-		assertProblem(post("operator", "/api/reconciliations?file_name=bad.csv", ""), 400, "invalid-statement");
-		assertProblem(post("operator", "/api/reconciliations?file_name=../x.csv", HEADER), 400, "invalid-request");
-		assertProblem(post("viewer", "/api/reconciliations?file_name=x.csv", HEADER), 403, "forbidden");
-		assertProblem(get("/api/reconciliations/999999999"), 404, "unknown-statement");
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status, String type) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(json.readTree(response.body()).path("type").asString())
-			.isEqualTo("urn:payout-runner:problem:" + type);
+		api.assertProblem(post("operator", "/api/reconciliations?file_name=bad.csv", ""), 400, "invalid-statement");
+		api.assertProblem(post("operator", "/api/reconciliations?file_name=../x.csv", HEADER), 400, "invalid-request");
+		api.assertProblem(post("viewer", "/api/reconciliations?file_name=x.csv", HEADER), 403, "forbidden");
+		api.assertProblem(get("/api/reconciliations/999999999"), 404, "unknown-statement");
 	}
 
 	private HttpResponse<String> post(String user, String path, String body) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", basic(user))
-			.header("Content-Type", "text/csv")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return api.postStatement(user, path, body);
 	}
 
 	private HttpResponse<String> confirm(String user, long statementId, String body) throws Exception {
-		return http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/reconciliations/" + statementId + "/confirm"))
-			.header("Authorization", basic(user))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return api.as(user, "POST", "/api/reconciliations/" + statementId + "/confirm", body);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", basic("viewer"))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String basic(String user) {
-		return "Basic "
-				+ Base64.getEncoder().encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
+		return api.get("viewer", path);
 	}
 
 }

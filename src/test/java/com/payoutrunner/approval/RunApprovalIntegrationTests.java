@@ -12,28 +12,29 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.core.Money;
-import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.routing.FxConverter;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
+import com.payoutrunner.support.TestRunCeiling;
 
 /**
  * A run over the run ceiling (here EUR 1,000, so the USD sample event is compared after
  * conversion) stops after building its lines and before any file or bank call, until two
  * people other than its launcher approve it; a rejected run never sends anything.
  */
-@TestPropertySource(properties = "payout.approvals.run-ceiling=EUR 1000")
 class RunApprovalIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
-	PayoutImportOperations imports;
+	TestRunCeiling ceiling;
+
+	@Autowired
+	ImportedEvents events;
 
 	@Autowired
 	PayoutRunOperations runs;
@@ -53,15 +54,15 @@ class RunApprovalIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	PayoutQueries db;
 
 	String event;
 
 	@BeforeEach
-	void importSampleEvent() throws Exception {
-		db = new PayoutQueries(jdbc);
-		event = TestEvents.unique("GATE");
-		imports.importFile(event, SampleEvent.FILE);
+	void importSampleEventUnderACeilingOfEur1000() throws Exception {
+		ceiling.set("EUR 1000");
+		event = events.sample("GATE");
 	}
 
 	@Test

@@ -13,18 +13,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.ScheduledRunsIntegrationTest;
 
 /**
  * Different runs launched at the same moment (schedules firing together) all start:
  * creating their job instances must not fail each other (Spring Batch creates them
  * SERIALIZABLE unless told otherwise; see application.yaml).
  */
-@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
-		"payout.reports-dir=target/test-reports-schedules" })
-class ConcurrentLaunchIntegrationTests extends PostgresIntegrationTest {
+class ConcurrentLaunchIntegrationTests extends ScheduledRunsIntegrationTest {
 
 	static final int LAUNCHES = 6;
 

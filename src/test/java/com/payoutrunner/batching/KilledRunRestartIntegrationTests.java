@@ -22,15 +22,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.intake.SyntheticPayoutFile;
 import com.payoutrunner.sandboxbank.SandboxBankServer;
 import com.payoutrunner.sandboxbank.SandboxBankStore;
-import com.payoutrunner.intake.PayoutImportOperations;
-import com.payoutrunner.intake.SyntheticPayoutFile;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.RunnerProcess;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
 
 /**
  * kill -9 of the runner in the middle of the submit step, then {@code restart}: the run
@@ -46,7 +45,7 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 	static final int CHUNK_SIZE = 5;
 
 	@Autowired
-	PayoutImportOperations imports;
+	ImportedEvents events;
 
 	@Autowired
 	SandboxBankStore bankStore;
@@ -56,6 +55,9 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PayoutQueries db;
 
 	@Autowired
 	Environment environment;
@@ -68,10 +70,8 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 			"is stored (the answer is lost), 1", "is stored (the answer is lost), 4",
 			"is stored (the answer is lost), 9" })
 	void aKilledRunRestartsAndPaysNoOneTwice(String moment, int killAtBulk) throws Exception {
-		String event = TestEvents.unique("KILL");
-		imports.importFile(event, SampleEvent.FILE);
+		String event = events.sample("KILL");
 		String databaseUrl = environment.getProperty("spring.datasource.url");
-		PayoutQueries db = new PayoutQueries(jdbc);
 
 		try (SandboxBankServer bank = new SandboxBankServer(bankStore, json, "127.0.0.1", 0).start()) {
 			AtomicReference<RunnerProcess> runner = new AtomicReference<>();
@@ -121,12 +121,10 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void tenKillsAtSeededRandomPointsOfTheSubmitStepStillPayEveryoneExactlyOnce() throws Exception {
-		String event = TestEvents.unique("KILL10");
 		Path file = dir.resolve("kill10.csv");
 		SyntheticPayoutFile.write(SampleEvent.FILE, file, 600);
-		imports.importFile(event, file);
+		String event = events.file("KILL10", file);
 		String databaseUrl = environment.getProperty("spring.datasource.url");
-		PayoutQueries db = new PayoutQueries(jdbc);
 		Random random = new Random(20261121);
 
 		try (SandboxBankServer bank = new SandboxBankServer(bankStore, json, "127.0.0.1", 0).start()) {
@@ -175,10 +173,8 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void sigtermStopsTheRunAtAChunkBoundaryAndRestartFinishesIt() throws Exception {
-		String event = TestEvents.unique("TERM");
-		imports.importFile(event, SampleEvent.FILE);
+		String event = events.sample("TERM");
 		String databaseUrl = environment.getProperty("spring.datasource.url");
-		PayoutQueries db = new PayoutQueries(jdbc);
 
 		try (SandboxBankServer bank = new SandboxBankServer(bankStore, json, "127.0.0.1", 0).start()) {
 			AtomicReference<RunnerProcess> runner = new AtomicReference<>();

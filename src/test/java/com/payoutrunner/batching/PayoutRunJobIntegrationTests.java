@@ -19,11 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
 
 class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 
@@ -38,7 +37,7 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 	Job payoutRunJob;
 
 	@Autowired
-	PayoutImportOperations imports;
+	ImportedEvents events;
 
 	@Autowired
 	PayoutRunOperations runs;
@@ -51,6 +50,7 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 
 	JobOperatorTestUtils jobs;
 
+	@Autowired
 	PayoutQueries db;
 
 	String event;
@@ -59,9 +59,7 @@ class PayoutRunJobIntegrationTests extends PostgresIntegrationTest {
 	void importSampleEvent() throws Exception {
 		jobs = new JobOperatorTestUtils(jobOperator, jobRepository);
 		jobs.setJob(payoutRunJob);
-		db = new PayoutQueries(jdbc);
-		event = TestEvents.unique("LIQ");
-		imports.importFile(event, SampleEvent.FILE);
+		event = events.sample("LIQ");
 	}
 
 	@Test

@@ -15,31 +15,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.payoutrunner.payout.EventLock;
-import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PayoutQueries;
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.ScheduledRunsIntegrationTest;
 import com.payoutrunner.support.TestEvents;
+import com.payoutrunner.support.TestRunCeiling;
 
 /**
  * Scheduled runs: a slot picks up the open payouts of every event that match its
  * priorities, runs once however often it fires, and leaves the rest for their own
  * schedules. On a database of their own, since they read every event.
  */
-// A slot without filters reads every open payout the other tests left in this database:
-// their total, over any fixed run ceiling, is not what these tests are about (the gate
-// has
-// its own tests).
-@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
-		"payout.reports-dir=target/test-reports-schedules", "payout.approvals.run-ceiling=none" })
-class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
+class ScheduledRunIntegrationTests extends ScheduledRunsIntegrationTest {
 
 	static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
 
 	@Autowired
-	PayoutImportOperations imports;
+	ImportedEvents events;
 
 	@Autowired
 	PayoutRunOperations runs;
@@ -47,19 +41,26 @@ class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	PayoutQueries db;
 
+	@Autowired
+	TestRunCeiling ceiling;
+
+	/**
+	 * A slot without filters reads every open payout the other tests left in this
+	 * database: their total, over any fixed run ceiling, is not what these tests are
+	 * about (the gate has its own tests).
+	 */
 	@BeforeEach
-	void setUp() {
-		db = new PayoutQueries(jdbc);
+	void turnTheRunCeilingOff() {
+		ceiling.turnOff();
 	}
 
 	@Test
 	void aSlotPaysTheOpenPayoutsOfItsPrioritiesAcrossEventsAndRunsOnce() throws Exception {
-		String first = TestEvents.unique("SCHED");
-		String second = TestEvents.unique("SCHED");
-		imports.importFile(first, com.payoutrunner.support.SampleEvent.FILE);
-		imports.importFile(second, com.payoutrunner.support.SampleEvent.FILE);
+		String first = events.sample("SCHED");
+		String second = events.sample("SCHED");
 		String schedule = TestEvents.unique("daily-priority");
 
 		var result = runs
@@ -96,8 +97,7 @@ class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aDoubleFireOfOneSlotRunsItOnce() throws Exception {
-		String event = TestEvents.unique("SCHED");
-		imports.importFile(event, com.payoutrunner.support.SampleEvent.FILE);
+		String event = events.sample("SCHED");
 		String schedule = TestEvents.unique("asap-instant");
 		ScheduledRun slot = new ScheduledRun(schedule, "2026-11-23T10:15", List.of("instant"), List.of(), List.of(),
 				MONDAY);
@@ -134,8 +134,7 @@ class ScheduledRunIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aScheduledRunWithoutFiltersLeavesPaidPayoutsAlone() throws Exception {
-		String event = TestEvents.unique("SCHED");
-		imports.importFile(event, com.payoutrunner.support.SampleEvent.FILE);
+		String event = events.sample("SCHED");
 		runs.run(event);
 		long sent = db.payoutsWithStatus(event, "sent");
 

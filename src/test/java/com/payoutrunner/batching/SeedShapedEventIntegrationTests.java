@@ -18,10 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
-import com.payoutrunner.support.TestEvents;
 
 /**
  * Events in seed 002's shape: investors in 30+ countries known only by their external
@@ -110,7 +109,7 @@ class SeedShapedEventIntegrationTests extends PostgresIntegrationTest {
 	static final List<String> BANKING_IN_THE_US = List.of("INV-2-0044", "INV-2-0046", "INV-2-0048", "INV-2-0050");
 
 	@Autowired
-	PayoutImportOperations imports;
+	ImportedEvents events;
 
 	@Autowired
 	PayoutRunOperations runs;
@@ -122,6 +121,9 @@ class SeedShapedEventIntegrationTests extends PostgresIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	PayoutQueries db;
+
+	@Autowired
 	JsonMapper json;
 
 	@TempDir
@@ -129,8 +131,7 @@ class SeedShapedEventIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void theSeedShapedEventPaysEveryEligibleInvestorThroughTheBankApiOnItsRail() throws Exception {
-		String event = TestEvents.unique("SEED");
-		imports.importFile(event, SEED_SHAPED_EVENT);
+		String event = events.file("SEED", SEED_SHAPED_EVENT);
 
 		RunSummary summary = summaries.summarize(runs.run(event).execution());
 
@@ -141,19 +142,18 @@ class SeedShapedEventIntegrationTests extends PostgresIntegrationTest {
 		assertThat(summary.failed()).isZero();
 		assertThat(summary.skipBreakdown()).containsExactlyInAnyOrderEntriesOf(Map.of("missing_external_account", 2L,
 				"invalid_method", 2L, "missing_country", 1L, "invalid_amount", 2L));
-		assertThat(new PayoutQueries(jdbc).invariantViolations(event)).isEmpty();
+		assertThat(db.invariantViolations(event)).isEmpty();
 		assertThat(externalAccountsSentToTheBank(event)).as("each order addresses its investor's external account")
 			.isEqualTo(externalAccountsOfPaidInvestors(event));
 
 		RunSummary rerun = summaries.summarize(runs.rerun(event).execution());
 		assertThat(rerun.created()).as("a rerun pays no one twice").isZero();
 		assertThat(rerun.skipBreakdown()).containsEntry("existing_payment_order", 57L);
-		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isEqualTo(57);
+		assertThat(db.bankOrders(event)).isEqualTo(57);
 	}
 
 	@Test
 	void withOnlyTheRequiredColumnsTheSameInvestorsArePaidAndThoseBankingInTheUsGoByWire() throws Exception {
-		String event = TestEvents.unique("SEEDREQ");
 		Path file = dir.resolve("required-columns-only.csv");
 		Files.write(file,
 				Files.readAllLines(SEED_SHAPED_EVENT)
@@ -161,7 +161,7 @@ class SeedShapedEventIntegrationTests extends PostgresIntegrationTest {
 					.map(line -> line.substring(0, line.lastIndexOf(',')))
 					.toList());
 		assertThat(Files.readAllLines(file).get(0)).isEqualTo(REQUIRED_COLUMNS);
-		imports.importFile(event, file);
+		String event = events.file("SEEDREQ", file);
 
 		runs.run(event);
 
@@ -183,10 +183,9 @@ class SeedShapedEventIntegrationTests extends PostgresIntegrationTest {
 					""")
 	void eachSeedCategoryIsReportedFromRequiredColumnsAlone(String category, String row, String reason)
 			throws Exception {
-		String event = TestEvents.unique("SEEDCAT");
 		Path file = dir.resolve("event.csv");
 		Files.writeString(file, REQUIRED_COLUMNS + "\n" + row + "\nS-2,Ben Okoro,KE,ACH,ea_s2,800.00,USD\n");
-		imports.importFile(event, file);
+		String event = events.file("SEEDCAT", file);
 
 		RunSummary summary = summaries.summarize(runs.run(event).execution());
 

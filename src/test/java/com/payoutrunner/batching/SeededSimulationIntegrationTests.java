@@ -11,19 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.payoutrunner.core.FieldCipher;
-import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.intake.SyntheticPayoutFile;
+import com.payoutrunner.support.FaultySandboxBankIntegrationTest;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.MutableClock;
-import com.payoutrunner.support.MutableClockConfiguration;
 import com.payoutrunner.support.PayoutQueries;
-import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
 
 /**
  * A seeded simulation: 2,000 payouts (the sample's good and bad rows, cycled) against a
@@ -34,36 +30,24 @@ import com.payoutrunner.support.TestEvents;
  * every run the invariants hold; at the end every payout is paid once, skipped, or
  * dead-lettered (exactly those to the refused accounts).
  */
-@TestPropertySource(properties = { "payout.approvals.run-ceiling=none", "payout.chunk-size=20",
-		"payout.bank.request-timeout=250ms", "payout.bank.retry.max-retries=1", "payout.sandbox-bank.faults.seed=2026",
-		"payout.sandbox-bank.faults.rate=0.3", "payout.sandbox-bank.faults.retry-after=0s",
-		"payout.sandbox-bank.faults.slow-response=400ms",
-		"payout.sandbox-bank.faults.rejected-accounts=" + SeededSimulationIntegrationTests.REFUSED_IBAN + ","
-				+ SeededSimulationIntegrationTests.REFUSED_ACCOUNT })
-@Import(MutableClockConfiguration.class)
-class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
+class SeededSimulationIntegrationTests extends FaultySandboxBankIntegrationTest {
 
 	static final int PAYOUTS = 2000;
 
-	/** INV-0001's IBAN and INV-0013's account number in the sample. */
-	static final String REFUSED_IBAN = "DE97370400448796100031";
-
-	static final String REFUSED_ACCOUNT = "8811372935";
-
 	@Autowired
-	PayoutImportOperations imports;
+	ImportedEvents events;
 
 	@Autowired
 	PayoutRunOperations runs;
-
-	@Autowired
-	RunSummaryService summaries;
 
 	@Autowired
 	MutableClock clock;
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PayoutQueries db;
 
 	@Autowired
 	FieldCipher cipher;
@@ -73,11 +57,9 @@ class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void everyPayoutEndsPaidOnceSkippedOrDeadLetteredWhateverTheBankDoes() throws Exception {
-		String event = TestEvents.unique("SIM");
 		Path file = dir.resolve("simulation.csv");
 		SyntheticPayoutFile.write(SampleEvent.FILE, file, PAYOUTS);
-		imports.importFile(event, file);
-		PayoutQueries db = new PayoutQueries(jdbc);
+		String event = events.file("SIM", file);
 
 		var first = runs.run(event).execution();
 		assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -106,8 +88,8 @@ class SeededSimulationIntegrationTests extends PostgresIntegrationTest {
 				SELECT iban, account_number FROM payouts WHERE liquidation_event_id = :event
 				AND payment_method IN ('ACH', 'Wire') AND country IS NOT NULL AND external_account_id IS NOT NULL""")
 			.param("event", event)
-			.query((rs, n) -> REFUSED_IBAN.equals(cipher.decrypt(rs.getString("iban")))
-					|| REFUSED_ACCOUNT.equals(cipher.decrypt(rs.getString("account_number"))))
+			.query((rs, n) -> REFUSED_SAMPLE_IBAN.equals(cipher.decrypt(rs.getString("iban")))
+					|| REFUSED_SAMPLE_ACCOUNT.equals(cipher.decrypt(rs.getString("account_number"))))
 			.list()
 			.stream()
 			.filter(Boolean::booleanValue)

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import com.payoutrunner.support.CliConsole;
 import com.payoutrunner.support.PostgresIntegrationTest;
@@ -23,21 +21,14 @@ import com.payoutrunner.support.TestEvents;
 class PayoutRunnerCliIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
-	Environment environment;
+	CliConsole console;
 
 	@TempDir
 	Path dir;
 
-	final CliConsole console = new CliConsole();
-
 	@BeforeEach
 	void pointTheCliAtTheTestDatabase() {
-		console.capture(environment.getProperty("spring.datasource.url"));
-	}
-
-	@AfterEach
-	void restore() {
-		console.restore();
+		console.capture();
 	}
 
 	@Test

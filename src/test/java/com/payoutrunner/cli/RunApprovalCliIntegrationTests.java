@@ -2,15 +2,12 @@ package com.payoutrunner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.CliConsole;
+import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.TestEvents;
@@ -23,28 +20,21 @@ import com.payoutrunner.support.TestEvents;
 class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
-	Environment environment;
+	CliConsole console;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	final CliConsole console = new CliConsole();
+	PayoutQueries db;
 
 	String event;
 
 	@BeforeEach
 	void pointTheCliAtTheTestDatabase() {
-		console.capture(environment.getProperty("spring.datasource.url"));
+		console.capture();
 		console.set("payout.approvals.run-ceiling", "USD 1000");
 		event = TestEvents.unique("CLI-RA");
 		assertThat(PayoutRunnerCli.execute("import", "--event", event, "--file", SampleEvent.FILE.toString()))
 			.as(this::err)
 			.isZero();
-	}
-
-	@AfterEach
-	void restore() {
-		console.restore();
 	}
 
 	@Test
@@ -58,7 +48,7 @@ class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 		assertThat(lastLine()).contains("\"status\":\"AWAITING_APPROVAL\",\"created\":0");
 		assertThat(err()).contains("stopped before any file or bank call")
 			.contains("awaits approval by 2 people other than lena");
-		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isZero();
+		assertThat(db.bankOrders(event)).isZero();
 
 		assertThat(PayoutRunnerCli.execute("status", "--event", event)).isZero();
 		assertThat(out())
@@ -73,12 +63,12 @@ class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 		assertThat(err()).contains("alice approved run").contains("1 of 2 approvals; it waits for 1 more");
 		assertThat(PayoutRunnerCli.execute("approve-run", "--event", event, "--by", "alice")).isEqualTo(1);
 		assertThat(err()).contains("alice has already decided");
-		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isZero();
+		assertThat(db.bankOrders(event)).isZero();
 
 		assertThat(PayoutRunnerCli.execute("approve-run", "--event", event, "--by", "bob")).as(this::err).isZero();
 		assertThat(out()).contains("[awaitRunApprovalStep] run ").contains("was approved");
 		assertThat(lastLine()).contains("\"status\":\"COMPLETED\",\"created\":" + SampleEvent.ELIGIBLE);
-		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isEqualTo(SampleEvent.ELIGIBLE);
+		assertThat(db.bankOrders(event)).isEqualTo(SampleEvent.ELIGIBLE);
 	}
 
 	@Test
@@ -95,8 +85,8 @@ class RunApprovalCliIntegrationTests extends PostgresIntegrationTest {
 		assertThat(err()).contains("no run of event " + event + " awaits approval");
 		assertThat(PayoutRunnerCli.execute("status", "--event", event)).isZero();
 		assertThat(out()).contains("approval rejected: 0 of 2 approvals (rejected by carol)");
-		assertThat(new PayoutQueries(jdbc).bankOrders(event)).isZero();
-		assertThat(new PayoutQueries(jdbc).payoutsWithStatus(event, "pending")).isEqualTo(SampleEvent.PAYOUTS);
+		assertThat(db.bankOrders(event)).isZero();
+		assertThat(db.payoutsWithStatus(event, "pending")).isEqualTo(SampleEvent.PAYOUTS);
 	}
 
 	@Test

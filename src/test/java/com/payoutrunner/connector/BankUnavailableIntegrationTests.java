@@ -13,21 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.payout.DeadLetterQueue;
-import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.batching.RunSummary;
 import com.payoutrunner.batching.RunSummaryService;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.MutableClock;
-import com.payoutrunner.support.MutableClockConfiguration;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
+import com.payoutrunner.support.TestSandboxBank;
 
 /**
  * A bank that cannot be reached: every submission fails as data, nothing is lost, each
@@ -35,12 +32,13 @@ import com.payoutrunner.support.TestEvents;
  * test moves), and after the sixth failure it is in the dead-letter queue until an
  * operator acts.
  */
-@TestPropertySource(properties = "payout.bank.url=http://127.0.0.1:9")
-@Import(MutableClockConfiguration.class)
 class BankUnavailableIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
-	PayoutImportOperations imports;
+	TestSandboxBank bank;
+
+	@Autowired
+	ImportedEvents events;
 
 	@Autowired
 	PayoutRunOperations runs;
@@ -57,15 +55,16 @@ class BankUnavailableIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	String event;
-
+	@Autowired
 	PayoutQueries db;
 
+	String event;
+
 	@BeforeEach
-	void importSample() throws Exception {
-		event = TestEvents.unique("DOWN");
-		db = new PayoutQueries(jdbc);
-		imports.importFile(event, SampleEvent.FILE);
+	void importSampleWithTheBankDownAndTheClockStopped() throws Exception {
+		bank.makeUnreachable();
+		clock.stop();
+		event = events.sample("DOWN");
 	}
 
 	@Test

@@ -6,40 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.batching.ScheduledRun;
-import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.DeadLetterQueue;
 import com.payoutrunner.requests.PayoutCancellation;
-import com.payoutrunner.requests.PayoutCreation;
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.ApiPayoutRequest;
+import com.payoutrunner.support.ApiPayouts;
+import com.payoutrunner.support.SandboxBankAccounts;
+import com.payoutrunner.support.ScheduledRunsIntegrationTest;
 
 /**
  * A payout the bank refuses for good (dead-letter queue) gives its hold back at once, as
  * no payment exists; an operator's retry reserves the money again, and is refused while
  * the entity no longer has it.
  */
-@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
-		"payout.reports-dir=target/test-reports-schedules",
-		"payout.sandbox-bank.faults.rejected-accounts=" + DeadLetterHoldIntegrationTests.REFUSED_IBAN,
-		"payout.sandbox-bank.faults.unknown-accounts=" + DeadLetterHoldIntegrationTests.UNKNOWN_ACCOUNT })
-class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
-
-	static final String REFUSED_IBAN = "DE97370400448796100031";
-
-	static final String UNKNOWN_ACCOUNT = "ea_not_held_here";
+class DeadLetterHoldIntegrationTests extends ScheduledRunsIntegrationTest {
 
 	@Autowired
-	PayoutCreation creation;
+	ApiPayouts payouts;
 
 	@Autowired
 	PayoutCancellation cancellation;
@@ -51,9 +40,6 @@ class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 	Ledger ledger;
 
 	@Autowired
-	PayoutRunOperations runs;
-
-	@Autowired
 	JsonMapper json;
 
 	@Autowired
@@ -61,20 +47,17 @@ class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aRefusedPayoutGivesItsHoldBackAndARetryReservesItAgainWhileTheMoneyIsThere() throws Exception {
-		UUID entity = UUID.randomUUID();
-		String module = "q" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		ledger.credit(entity, Money.parse("500.00", java.util.Currency.getInstance("EUR")));
-		long refused = anApiPayout(entity, module).amount("400.00").to(REFUSED_IBAN, "DE").createWith(creation, json);
+		ApiPayouts.Entity entity = payouts.fundedEntity("q", "500.00");
+		long refused = payouts.create(entity.payout().amount("400.00").to(SandboxBankAccounts.REFUSED_IBAN, "DE"));
 		assertThat(available(entity)).isEqualTo(10_000);
 
-		var run = runs.runSlot(new ScheduledRun("dlq-" + module, "s1", List.of(), List.of(), List.of(module),
-				LocalDate.of(2026, 11, 23)));
+		var run = payouts.runSlot(entity.module(), LocalDate.of(2026, 11, 23));
 
 		assertThat(run.execution().getStatus().name()).isEqualTo("COMPLETED");
 		assertThat(row(refused)).containsExactly("dead_letter", "cancelled");
 		assertThat(available(entity)).as("no payment exists: the money is free").isEqualTo(50_000);
 
-		long other = anApiPayout(entity, module + "x").amount("300.00").createWith(creation, json);
+		long other = payouts.create(ApiPayoutRequest.anApiPayout(entity.id(), entity.module() + "x").amount("300.00"));
 		assertThatThrownBy(() -> deadLetters.retry(refused, "ops")).isInstanceOf(InsufficientFundsException.class);
 		assertThat(row(refused)).as("still in the queue, nothing reserved").containsExactly("dead_letter", "cancelled");
 
@@ -93,27 +76,21 @@ class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aBeneficiaryKnownByItsExternalAccountIsPaidAndAnAccountTheBankDoesNotHoldIsDeadLettered() throws Exception {
-		UUID entity = UUID.randomUUID();
-		String module = "x" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		ledger.credit(entity, Money.parse("500.00", java.util.Currency.getInstance("EUR")));
-		long known = anApiPayout(entity, module).amount("100.00")
-			.toExternalAccount("ea_" + module, "FR")
-			.createWith(creation, json);
-		long unknown = anApiPayout(entity, module).amount("100.00")
-			.toExternalAccount(UNKNOWN_ACCOUNT, "FR")
-			.createWith(creation, json);
+		ApiPayouts.Entity entity = payouts.fundedEntity("x", "500.00");
+		long known = payouts.create(entity.payout().amount("100.00").toExternalAccount("ea_" + entity.module(), "FR"));
+		long unknown = payouts
+			.create(entity.payout().amount("100.00").toExternalAccount(SandboxBankAccounts.NOT_HELD, "FR"));
 
-		runs.runSlot(new ScheduledRun("ext-" + module, "s1", List.of(), List.of(), List.of(module),
-				LocalDate.of(2026, 11, 23)));
+		payouts.runSlot(entity.module(), LocalDate.of(2026, 11, 23));
 
 		assertThat(row(known)).containsExactly("sent", "active");
 		assertThat(json.readTree(requestBody(known)).path("beneficiary").path("external_account_id").asString())
-			.isEqualTo("ea_" + module);
+			.isEqualTo("ea_" + entity.module());
 		assertThat(row(unknown)).as("404 account_not_found is final").containsExactly("dead_letter", "cancelled");
 		assertThat(jdbc.sql("SELECT last_error FROM payouts WHERE id = :id")
 			.param("id", unknown)
 			.query(String.class)
-			.single()).isEqualTo("no external account " + UNKNOWN_ACCOUNT + " is held at this bank");
+			.single()).isEqualTo("no external account " + SandboxBankAccounts.NOT_HELD + " is held at this bank");
 		assertThat(jdbc.sql("""
 				SELECT s.reason_code FROM payment_submissions s JOIN payout_batch_lines l ON l.id = s.batch_line_id
 				WHERE l.payout_id = :id""").param("id", unknown).query(String.class).single())
@@ -126,8 +103,8 @@ class DeadLetterHoldIntegrationTests extends PostgresIntegrationTest {
 				WHERE l.payout_id = :id""").param("id", payoutId).query(String.class).single();
 	}
 
-	private long available(UUID entity) {
-		return ledger.balance(entity, "EUR").availableMinor();
+	private long available(ApiPayouts.Entity entity) {
+		return ledger.balance(entity.id(), "EUR").availableMinor();
 	}
 
 	/** Payout status, hold status. */

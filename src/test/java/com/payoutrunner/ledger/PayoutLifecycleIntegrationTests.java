@@ -1,6 +1,5 @@
 package com.payoutrunner.ledger;
 
-import static com.payoutrunner.support.ApiPayoutRequest.anApiPayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,44 +7,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
-import tools.jackson.databind.json.JsonMapper;
-
-import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.core.Money;
-import com.payoutrunner.requests.PayoutCreation;
-import com.payoutrunner.requests.PayoutViews;
 import com.payoutrunner.reconciliation.Delivery;
 import com.payoutrunner.reconciliation.StatementConfirmation;
 import com.payoutrunner.reconciliation.StatementReconciler;
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.requests.PayoutViews;
+import com.payoutrunner.support.ApiPayouts;
+import com.payoutrunner.support.ScheduledRunsIntegrationTest;
 
 /**
  * The whole life of an API payout: created with a hold on its entity's balance, paid by
  * the schedule that picks up its module, settled by the bank statement, which debits the
  * balance and releases the hold.
  */
-@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
-		"payout.reports-dir=target/test-reports-schedules" })
-class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
+class PayoutLifecycleIntegrationTests extends ScheduledRunsIntegrationTest {
 
 	@Autowired
-	PayoutCreation creation;
+	ApiPayouts payouts;
 
 	@Autowired
 	Ledger ledger;
-
-	@Autowired
-	PayoutRunOperations runs;
 
 	@Autowired
 	StatementReconciler reconciler;
@@ -57,9 +44,6 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	PayoutViews views;
 
 	@Autowired
-	JsonMapper json;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@TempDir
@@ -67,13 +51,11 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aPayoutIsHeldPaidBySchedulesAndSettledByTheStatement() throws Exception {
-		UUID entity = UUID.randomUUID();
-		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		var created = createEur1000(entity, module);
-		assertThat(ledger.balance(entity, "EUR").availableMinor()).isEqualTo(400_000);
+		ApiPayouts.Entity entity = payouts.fundedEntity("m", "5000.00");
+		var created = createEur1000(entity);
+		assertThat(ledger.balance(entity.id(), "EUR").availableMinor()).isEqualTo(400_000);
 
-		var run = runs.runSlot(new ScheduledRun("lifecycle-" + module, "2026-11-23", List.of(), List.of(),
-				List.of(module), LocalDate.of(2026, 11, 23)));
+		var run = payouts.runSlot(entity.module(), LocalDate.of(2026, 11, 23));
 
 		assertThat(run.execution().getStatus().name()).isEqualTo("COMPLETED");
 		var payout = views.payout(created).orElseThrow();
@@ -98,7 +80,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var settled = views.payout(created).orElseThrow();
 		assertThat(settled.get("status")).isEqualTo("settled");
 		assertThat(((java.util.Map<?, ?>) settled.get("hold")).get("status")).isEqualTo("released");
-		var balance = ledger.balance(entity, "EUR");
+		var balance = ledger.balance(entity.id(), "EUR");
 		assertThat(balance.balanceMinor()).as("5000 less the gross 1000").isEqualTo(400_000);
 		assertThat(balance.reservedMinor()).isZero();
 		assertThat(jdbc.sql("""
@@ -112,8 +94,8 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 	@Test
 	void aPayoutSettledForLessWithChargesFromTheInboxReleasesTheRestAndAnUploadedReturnWaitsForASecondPerson()
 			throws Exception {
-		UUID entity = UUID.randomUUID();
-		long created = sentEur1000(entity, "less-");
+		ApiPayouts.Entity entity = payouts.fundedEntity("m", "5000.00");
+		long created = sentEur1000(entity);
 		var payout = views.payout(created).orElseThrow();
 		assertThat(payout.get("net_amount")).as("sent for its net, in EUR").isEqualTo("997.00");
 		Path booked = dir.resolve("booked-for-less.csv");
@@ -132,7 +114,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var hold = (java.util.Map<?, ?>) views.payout(created).orElseThrow().get("hold");
 		assertThat(hold.get("settled")).isEqualTo("993.00");
 		assertThat(hold.get("released")).isEqualTo("7.00");
-		var afterSettlement = ledger.balance(entity, "EUR");
+		var afterSettlement = ledger.balance(entity.id(), "EUR");
 		assertThat(afterSettlement.balanceMinor()).isEqualTo(500_000 - 99_300);
 		assertThat(afterSettlement.reservedMinor()).isZero();
 		assertThat(Files.readString(settled.report())).contains("matched,2,settled_for_less,")
@@ -148,11 +130,11 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		assertThat(uploaded.returned()).isZero();
 		assertThat(uploaded.pendingConfirmation()).isEqualTo(1);
 		assertThat(views.payout(created).orElseThrow().get("status")).as("nothing returned yet").isEqualTo("settled");
-		assertThat(ledger.balance(entity, "EUR").balanceMinor()).as("nothing credited back yet")
+		assertThat(ledger.balance(entity.id(), "EUR").balanceMinor()).as("nothing credited back yet")
 			.isEqualTo(500_000 - 99_300);
 		assertThatThrownBy(() -> confirmations.confirm(uploaded.statementId(), "operator", null))
 			.isInstanceOf(StatementConfirmation.ConfirmationRefusedException.class);
-		assertThat(ledger.balance(entity, "EUR").balanceMinor()).isEqualTo(500_000 - 99_300);
+		assertThat(ledger.balance(entity.id(), "EUR").balanceMinor()).isEqualTo(500_000 - 99_300);
 
 		var confirmed = confirmations.confirm(uploaded.statementId(), "approver", "the bank confirms AC04");
 
@@ -160,7 +142,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		var after = views.payout(created).orElseThrow();
 		assertThat(after.get("status")).isEqualTo("returned");
 		assertThat(((java.util.Map<?, ?>) after.get("hold")).get("status")).isEqualTo("returned");
-		assertThat(ledger.balance(entity, "EUR").balanceMinor()).as("what the settlement took is credited back")
+		assertThat(ledger.balance(entity.id(), "EUR").balanceMinor()).as("what the settlement took is credited back")
 			.isEqualTo(500_000);
 		assertThat(jdbc.sql("""
 				SELECT action || ' ' || actor FROM audit_events WHERE entity_type = 'hold' AND action <> 'hold_placed'
@@ -176,10 +158,10 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aPayoutBookedForLessWithoutAReasonNeedsReviewAndAnUploadWithChargesWaitsForConfirmation() throws Exception {
-		UUID entity = UUID.randomUUID();
-		long created = sentEur1000(entity, "review-");
+		ApiPayouts.Entity entity = payouts.fundedEntity("m", "5000.00");
+		long created = sentEur1000(entity);
 		var payout = views.payout(created).orElseThrow();
-		var held = ledger.balance(entity, "EUR");
+		var held = ledger.balance(entity.id(), "EUR");
 		assertThat(held.availableMinor()).isEqualTo(400_000);
 		String line = "2026-11-24,0.01,EUR,debit,booked,BNK-1,%s,,,%s".formatted(payout.get("reference_code"),
 				OUR_IBAN);
@@ -193,7 +175,7 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		assertThat(review.needsAttention()).isTrue();
 		assertThat(views.payout(created).orElseThrow().get("status")).isEqualTo("sent");
 		assertThat(holdState(created)).isEqualTo("active 0 0");
-		assertThat(ledger.balance(entity, "EUR")).as("hold and available money unchanged").isEqualTo(held);
+		assertThat(ledger.balance(entity.id(), "EUR")).as("hold and available money unchanged").isEqualTo(held);
 		assertThat(Files.readString(review.report())).contains("needs_review,2,,%d,0.01,EUR".formatted(created))
 			.contains("without charges or a reason code saying why");
 
@@ -205,14 +187,14 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 		assertThat(uploaded.settledForLess()).isZero();
 		assertThat(views.payout(created).orElseThrow().get("status")).isEqualTo("sent");
 		assertThat(holdState(created)).isEqualTo("active 0 0");
-		assertThat(ledger.balance(entity, "EUR")).isEqualTo(held);
+		assertThat(ledger.balance(entity.id(), "EUR")).isEqualTo(held);
 
 		var confirmed = confirmations.confirm(uploaded.statementId(), "approver", null);
 
 		assertThat(confirmed.settledForLess()).isEqualTo(1);
 		assertThat(views.payout(created).orElseThrow().get("status")).isEqualTo("settled");
 		assertThat(holdState(created)).isEqualTo("released 99300 700");
-		assertThat(ledger.balance(entity, "EUR").availableMinor()).as("the 7.00 the bank kept is available again")
+		assertThat(ledger.balance(entity.id(), "EUR").availableMinor()).as("the 7.00 the bank kept is available again")
 			.isEqualTo(400_000 + 700);
 	}
 
@@ -223,19 +205,16 @@ class PayoutLifecycleIntegrationTests extends PostgresIntegrationTest {
 			.single();
 	}
 
-	/** {@link #createEur1000}, sent by a scheduled run of its own module. */
-	private long sentEur1000(UUID entity, String schedule) throws Exception {
-		String module = "m" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		long created = createEur1000(entity, module);
-		runs.runSlot(new ScheduledRun(schedule + module, "2026-11-23", List.of(), List.of(), List.of(module),
-				LocalDate.of(2026, 11, 23)));
+	/** {@link #createEur1000}, sent by a scheduled run of its module. */
+	private long sentEur1000(ApiPayouts.Entity entity) throws Exception {
+		long created = createEur1000(entity);
+		payouts.runSlot(entity.module(), LocalDate.of(2026, 11, 23));
 		return created;
 	}
 
-	/** EUR 1000.00 to a Portuguese IBAN from an entity credited EUR 5000.00. */
-	private long createEur1000(UUID entity, String module) {
-		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")));
-		return anApiPayout(entity, module).amount("1000.00").createWith(creation, json);
+	/** EUR 1000.00 to a Portuguese IBAN. */
+	private long createEur1000(ApiPayouts.Entity entity) {
+		return payouts.create(entity.payout().amount("1000.00"));
 	}
 
 	private static final String OUR_IBAN = "DE89370400440532013000";

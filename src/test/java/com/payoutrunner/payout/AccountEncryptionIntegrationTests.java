@@ -13,14 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.intake.ImportSummary;
 import com.payoutrunner.intake.ImportSummaryService;
 import com.payoutrunner.intake.PayoutImportOperations;
-import com.payoutrunner.batching.RunSummaryService;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
 
 /**
  * Account numbers and IBANs are encrypted at rest: no plaintext in the payouts table, yet
@@ -31,6 +31,9 @@ class AccountEncryptionIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	PayoutImportOperations imports;
+
+	@Autowired
+	ImportedEvents events;
 
 	@Autowired
 	ImportSummaryService importSummaries;
@@ -55,8 +58,7 @@ class AccountEncryptionIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void importedAccountsAreEncryptedYetPaidAndReimportedAsUnchanged() throws Exception {
-		String event = TestEvents.unique("CRYPT");
-		imports.importFile(event, SampleEvent.FILE);
+		String event = events.sample("CRYPT");
 
 		List<String> stored = jdbc.sql("""
 				SELECT v FROM payouts, LATERAL (VALUES (iban), (account_number)) AS a(v)
@@ -86,8 +88,7 @@ class AccountEncryptionIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void legacyPlaintextRowsStillRead() throws Exception {
-		String event = TestEvents.unique("LEGACY");
-		imports.importFile(event, SampleEvent.FILE);
+		String event = events.sample("LEGACY");
 		// As a database written before encryption holds them.
 		List<Long> ids = jdbc.sql("SELECT id FROM payouts WHERE liquidation_event_id = :event")
 			.param("event", event)

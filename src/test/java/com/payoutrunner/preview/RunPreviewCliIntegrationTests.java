@@ -6,44 +6,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 
 import com.payoutrunner.cli.PayoutRunnerCli;
-import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.support.CliConsole;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PostgresIntegrationTest;
-import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
 
 /** {@code run --dry-run} through the real entry point: output and exit codes. */
 class RunPreviewCliIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
-	Environment environment;
+	CliConsole console;
 
 	@Autowired
-	PayoutImportOperations imports;
-
-	final CliConsole console = new CliConsole();
+	ImportedEvents events;
 
 	@BeforeEach
 	void pointTheCliAtTheTestDatabase() {
-		console.capture(environment.getProperty("spring.datasource.url"));
-	}
-
-	@AfterEach
-	void restore() {
-		console.restore();
+		console.capture();
 	}
 
 	@Test
 	void aDryRunPrintsTheTotalsAndTheSummaryAndLeavesTheRunToDo() throws Exception {
-		String event = TestEvents.unique("CLIPRV");
-		imports.importFile(event, SampleEvent.FILE);
+		String event = events.sample("CLIPRV");
 
 		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--dry-run")).as(this::err).isZero();
 		assertThat(err()).contains("payout-runner: dry run of " + event + " for business date ")
@@ -75,8 +63,7 @@ class RunPreviewCliIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aDryRunForAHolidayShowsTheValueDatesOfThatDay() throws Exception {
-		String event = TestEvents.unique("CLIXMAS");
-		imports.importFile(event, SampleEvent.FILE);
+		String event = events.sample("CLIXMAS");
 
 		assertThat(PayoutRunnerCli.execute("run", "--event", event, "--dry-run", "--business-date", "2026-12-25"))
 			.as(this::err)

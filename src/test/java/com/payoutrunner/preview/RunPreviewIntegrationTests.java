@@ -28,10 +28,9 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunHistory;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.EventLock;
-import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
 
 class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 
@@ -69,7 +68,7 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 	RunPreview previews;
 
 	@Autowired
-	PayoutImportOperations imports;
+	ImportedEvents events;
 
 	@Autowired
 	PayoutRunOperations runs;
@@ -96,8 +95,7 @@ class RunPreviewIntegrationTests extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void importSampleEvent() throws Exception {
-		event = TestEvents.unique("PRV");
-		imports.importFile(event, SampleEvent.FILE);
+		event = events.sample("PRV");
 	}
 
 	@Test

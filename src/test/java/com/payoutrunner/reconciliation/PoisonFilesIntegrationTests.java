@@ -13,27 +13,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import com.payoutrunner.connector.file.inbox.BankInbox;
 import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.TestFolders;
 
 /**
  * A file in a drop folder that fails because of its own content goes to {@code rejected/}
  * with its reason at the first look, starting at most one job execution; the next sweep
  * does not try it again.
  */
-@TestPropertySource(
-		properties = { "payout.bank-files.statement-inbox=" + PoisonFilesIntegrationTests.ROOT + "/statements-inbox",
-				"payout.bank-files.inbox=" + PoisonFilesIntegrationTests.ROOT + "/inbox" })
 class PoisonFilesIntegrationTests extends PostgresIntegrationTest {
-
-	static final String ROOT = "target/it-poison-files";
-
-	static final Path STATEMENTS = Path.of(ROOT, "statements-inbox");
-
-	static final Path BANK_ANSWERS = Path.of(ROOT, "inbox");
 
 	static final String HEADER = "account,booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids\n";
 
@@ -46,11 +36,20 @@ class PoisonFilesIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TestFolders folders;
+
+	/** The statements' drop folder. */
+	Path statementsFolder;
+
+	/** Where the bank's answers are dropped. */
+	Path bankAnswersFolder;
+
 	@BeforeEach
 	void emptyFolders() throws Exception {
-		FileSystemUtils.deleteRecursively(Path.of(ROOT));
-		Files.createDirectories(STATEMENTS);
-		Files.createDirectories(BANK_ANSWERS);
+		folders.emptyBankFolders();
+		statementsFolder = Files.createDirectories(folders.statementInbox());
+		bankAnswersFolder = Files.createDirectories(folders.inbox());
 	}
 
 	static Stream<Arguments> poisonStatements() {
@@ -71,7 +70,7 @@ class PoisonFilesIntegrationTests extends PostgresIntegrationTest {
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("poisonStatements")
 	void aPoisonStatementIsRejectedOnceAndNotTriedAgain(String name, byte[] content, String reason) throws Exception {
-		Files.write(STATEMENTS.resolve(name), content);
+		Files.write(statementsFolder.resolve(name), content);
 		long executions = reconcileExecutions();
 
 		assertThat(statements.processAll()).singleElement().satisfies(result -> {
@@ -79,9 +78,9 @@ class PoisonFilesIntegrationTests extends PostgresIntegrationTest {
 			assertThat(result.detail()).contains(reason);
 		});
 
-		assertThat(STATEMENTS.resolve(name)).doesNotExist();
-		assertThat(STATEMENTS.resolve("rejected").resolve(name)).exists();
-		assertThat(STATEMENTS.resolve("rejected").resolve(name + ".error.txt")).content().contains(reason);
+		assertThat(statementsFolder.resolve(name)).doesNotExist();
+		assertThat(statementsFolder.resolve("rejected").resolve(name)).exists();
+		assertThat(statementsFolder.resolve("rejected").resolve(name + ".error.txt")).content().contains(reason);
 		assertThat(reconcileExecutions()).as("no job execution, failed or not").isEqualTo(executions);
 		assertThat(statements.processAll()).as("the next sweep finds nothing to retry").isEmpty();
 		assertThat(reconcileExecutions()).isEqualTo(executions);
@@ -108,13 +107,13 @@ class PoisonFilesIntegrationTests extends PostgresIntegrationTest {
 	@ParameterizedTest(name = "[{index}] {0}")
 	@MethodSource("poisonBankAnswers")
 	void aPoisonBankAnswerIsRejectedOnceAndNotTriedAgain(String name, byte[] content, String reason) throws Exception {
-		Files.write(BANK_ANSWERS.resolve(name), content);
+		Files.write(bankAnswersFolder.resolve(name), content);
 
 		assertThat(bankAnswers.processAll()).singleElement()
 			.satisfies(result -> assertThat(result.error()).contains(reason));
 
-		assertThat(BANK_ANSWERS.resolve("rejected").resolve(name)).exists();
-		assertThat(BANK_ANSWERS.resolve("rejected").resolve(name + ".error.txt")).content().contains(reason);
+		assertThat(bankAnswersFolder.resolve("rejected").resolve(name)).exists();
+		assertThat(bankAnswersFolder.resolve("rejected").resolve(name + ".error.txt")).content().contains(reason);
 		assertThat(bankAnswers.processAll()).as("the next sweep finds nothing to retry").isEmpty();
 	}
 

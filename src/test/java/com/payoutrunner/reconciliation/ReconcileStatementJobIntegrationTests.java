@@ -5,44 +5,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
-import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.core.Money;
-import com.payoutrunner.payout.PayoutReference;
-import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.support.ImportedEvents;
+import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
-import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
+import com.payoutrunner.support.TestFolders;
 
 /**
  * reconcileStatementJob as a job: its steps and counts in the job repository, a failed
  * report step resumed by reconciling the same file again without applying the statement
  * twice, and a changed file reconciled as a statement of its own.
  */
-@TestPropertySource(properties = { "payout.reports-dir=" + ReconcileStatementJobIntegrationTests.ROOT + "/reports",
-		"payout.bank-files.statement-inbox=" + ReconcileStatementJobIntegrationTests.ROOT + "/inbox" })
 class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 
+	/** Where the tests write their statements. */
 	static final String ROOT = "target/it-reconcile-job";
 
-	/** A file where the report step's folder goes: it cannot write. */
-	static final Path BLOCKER = Path.of(ROOT, "reports", "reconciliation");
+	@Autowired
+	ImportedEvents events;
 
 	@Autowired
-	PayoutImportOperations imports;
+	PayoutQueries db;
 
 	@Autowired
-	PayoutRunOperations runs;
+	TestFolders folders;
 
 	@Autowired
 	StatementReconciler reconciler;
@@ -53,34 +46,34 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	StatementInbox inbox;
 
-	record Sent(long id, String reference, Money rail) {
-	}
+	/** A file where the report step's folder goes: it cannot write. */
+	Path blocker;
 
-	Sent sent;
+	PayoutQueries.SentPayout sent;
 
 	@BeforeEach
 	void aPayoutIsSent() throws Exception {
 		FileSystemUtils.deleteRecursively(Path.of(ROOT));
 		Files.createDirectories(Path.of(ROOT));
-		String event = TestEvents.unique("RJOB");
-		imports.importFile(event, SampleEvent.FILE);
-		assertThat(runs.run(event).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		sent = jdbc.sql("""
-				SELECT p.id, p.created_at, l.rail_amount_minor, l.rail_currency FROM payouts p
-				JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
-				WHERE p.liquidation_event_id = :event AND p.status = 'sent' ORDER BY p.id LIMIT 1""")
-			.param("event", event)
-			.query((rs, n) -> new Sent(rs.getLong(1),
-					PayoutReference.of(rs.getLong(1),
-							rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()),
-					Money.ofMinor(rs.getLong(3), rs.getString(4).strip())))
-			.single();
+		folders.emptyBankFolders();
+		blocker = folders.reports().resolve("reconciliation");
+		FileSystemUtils.deleteRecursively(blocker);
+		Files.createDirectories(folders.reports());
+		sent = db.firstSent(events.sampleRun("RJOB"));
+	}
+
+	/** Other tests write their reconciliation reports there too. */
+	@AfterEach
+	void removeTheBlocker() throws Exception {
+		if (Files.isRegularFile(blocker)) {
+			Files.delete(blocker);
+		}
 	}
 
 	@Test
 	void aFailedReportStepIsResumedByTheSameFileWithoutApplyingTheStatementTwice() throws Exception {
 		Path statement = statement("resume.csv");
-		Files.writeString(BLOCKER, "in the way");
+		Files.writeString(blocker, "in the way");
 
 		assertThatThrownBy(() -> reconciler.reconcile(statement, 3, Delivery.cli("tester")))
 			.isInstanceOf(StatementReconciler.ReconciliationFailedException.class)
@@ -91,7 +84,7 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 			.hasMessageEndingWith("reconcile the same file again to resume");
 		assertThat(status(sent.id())).as("the statement committed with its step").isEqualTo("settled");
 
-		Files.delete(BLOCKER);
+		Files.delete(blocker);
 		ReconciliationResult resumed = reconciler.reconcile(statement, 3, Delivery.cli("tester"));
 
 		assertThat(resumed.alreadyApplied()).as("applied by this job instance").isFalse();
@@ -109,10 +102,10 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 	@Test
 	void aChangedFileIsAStatementOfItsOwnEvenBesideAFailedInstance() throws Exception {
 		Path statement = statement("changed.csv");
-		Files.writeString(BLOCKER, "in the way");
+		Files.writeString(blocker, "in the way");
 		assertThatThrownBy(() -> reconciler.reconcile(statement, 3, Delivery.cli("tester")))
 			.isInstanceOf(StatementReconciler.ReconciliationFailedException.class);
-		Files.delete(BLOCKER);
+		Files.delete(blocker);
 
 		Files.writeString(statement, Files.readString(statement) + "\n");
 		ReconciliationResult other = reconciler.reconcile(statement, 3, Delivery.cli("tester"));
@@ -125,7 +118,7 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void statementsDroppedInTheInboxAreReconciledAndUnreadableOnesSetAside() throws Exception {
-		Path dir = Files.createDirectories(Path.of(ROOT, "inbox"));
+		Path dir = Files.createDirectories(folders.statementInbox());
 		Files.move(statement("dropped.csv"), dir.resolve("dropped.csv"));
 		Files.writeString(dir.resolve("junk.csv"), "not,a,statement\n");
 		Files.writeString(dir.resolve("not-ours.csv"),
@@ -157,7 +150,8 @@ class ReconcileStatementJobIntegrationTests extends PostgresIntegrationTest {
 						booking_date,amount,currency,direction,status,bank_reference,end_to_end_ids,payment_order_id,return_reason,account
 						2026-11-24,%s,%s,debit,booked,BNK-1,%s,,,DE89370400440532013000
 						"""
-					.formatted(sent.rail().toDecimal().toPlainString(), sent.rail().code(), sent.reference()));
+					.formatted(sent.railAmount().toDecimal().toPlainString(), sent.railAmount().code(),
+							sent.reference()));
 		return file;
 	}
 

@@ -17,19 +17,16 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 
-import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.payout.PayoutReference;
-import com.payoutrunner.intake.PayoutImportOperations;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PostgresIntegrationTest;
-import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
+import com.payoutrunner.support.TestConnectorRoutes;
+import com.payoutrunner.support.TestFolders;
 
 /**
  * The sample event, imported and run (SEPA into a pain.001 file, so that its payouts
@@ -37,12 +34,9 @@ import com.payoutrunner.support.TestEvents;
  * statement built from what was paid: the SEPA file as one netted line, every other
  * payout by its reference, one returned, one left out, and one line naming no payout.
  */
-@TestPropertySource(properties = { "payout.connectors.routes[0].rail=SEPA",
-		"payout.connectors.routes[0].connector=sepa-pain001-file",
-		"payout.bank-files.outbox=" + ReconciliationIntegrationTests.ROOT + "/outbox",
-		"payout.bank-files.inbox=" + ReconciliationIntegrationTests.ROOT + "/inbox" })
 class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 
+	/** Where the tests write their statements. */
 	static final String ROOT = "target/it-reconciliation";
 
 	static final String UNKNOWN_REFERENCE = "PO-20261121-FFFFFFF0";
@@ -53,10 +47,13 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 			+ "payment_order_id,return_reason\n";
 
 	@Autowired
-	PayoutImportOperations imports;
+	TestConnectorRoutes routes;
 
 	@Autowired
-	PayoutRunOperations runs;
+	TestFolders folders;
+
+	@Autowired
+	ImportedEvents events;
 
 	@Autowired
 	StatementReconciler reconciler;
@@ -81,9 +78,9 @@ class ReconciliationIntegrationTests extends PostgresIntegrationTest {
 	void importAndRunTheSample() throws Exception {
 		FileSystemUtils.deleteRecursively(Path.of(ROOT));
 		Files.createDirectories(Path.of(ROOT));
-		event = TestEvents.unique("RECON");
-		imports.importFile(event, SampleEvent.FILE);
-		assertThat(runs.run(event).execution().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		folders.emptyBankFolders();
+		routes.route("SEPA", "sepa-pain001-file");
+		event = events.sampleRun("RECON");
 	}
 
 	@Test

@@ -1,30 +1,21 @@
 package com.payoutrunner.requests;
 
-import static com.payoutrunner.support.ApiPayoutRequest.anApiPayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
-import tools.jackson.databind.json.JsonMapper;
-
-import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.batching.ScheduledRun;
-import com.payoutrunner.core.Money;
 import com.payoutrunner.ledger.Ledger;
+import com.payoutrunner.support.ApiPayouts;
 import com.payoutrunner.support.MutableClock;
-import com.payoutrunner.support.MutableClockConfiguration;
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.ScheduledRunsIntegrationTest;
 
 /**
  * Holds past their lifetime (30 days): a payout not yet with a bank is cancelled and its
@@ -32,15 +23,12 @@ import com.payoutrunner.support.PostgresIntegrationTest;
  * alone; a second sweep changes nothing. The sweep looks at every hold in the database,
  * so each test asserts on its own payouts only.
  */
-@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
-		"payout.reports-dir=target/test-reports-schedules" })
-@Import(MutableClockConfiguration.class)
-class HoldExpiryIntegrationTests extends PostgresIntegrationTest {
+class HoldExpiryIntegrationTests extends ScheduledRunsIntegrationTest {
 
 	static final Duration LIFETIME = Duration.ofDays(30);
 
 	@Autowired
-	PayoutCreation creation;
+	ApiPayouts payouts;
 
 	@Autowired
 	HoldExpiry expiry;
@@ -49,26 +37,17 @@ class HoldExpiryIntegrationTests extends PostgresIntegrationTest {
 	Ledger ledger;
 
 	@Autowired
-	PayoutRunOperations runs;
-
-	@Autowired
-	JsonMapper json;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	MutableClock clock;
 
-	UUID entity;
-
-	String module;
+	ApiPayouts.Entity entity;
 
 	@BeforeEach
-	void fundAnEntity() {
-		entity = UUID.randomUUID();
-		module = "h" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-		ledger.credit(entity, Money.parse("5000.00", java.util.Currency.getInstance("EUR")));
+	void fundAnEntityAndStopTheClock() {
+		clock.stop();
+		entity = payouts.fundedEntity("h", "5000.00");
 	}
 
 	@Test
@@ -121,7 +100,7 @@ class HoldExpiryIntegrationTests extends PostgresIntegrationTest {
 		assertThat(swept.cancelled()).doesNotContain(sent);
 		assertThat(swept.holdOnly()).doesNotContain(sent);
 		assertThat(row(sent)).containsExactly("sent", null, "active");
-		var balance = ledger.balance(entity, "EUR");
+		var balance = ledger.balance(entity.id(), "EUR");
 		assertThat(balance.reservedMinor()).isEqualTo(100_000);
 		assertThat(balance.availableMinor()).isEqualTo(400_000);
 	}
@@ -168,17 +147,15 @@ class HoldExpiryIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	private long create(String amount) {
-		return anApiPayout(entity, module).amount(amount).createWith(creation, json);
+		return payouts.create(entity.payout().amount(amount));
 	}
 
 	private void runSchedule() throws Exception {
-		var run = runs.runSlot(new ScheduledRun("holds-" + module, "s" + System.nanoTime(), List.of(), List.of(),
-				List.of(module), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)));
-		assertThat(run.execution().getStatus().name()).isEqualTo("COMPLETED");
+		payouts.runSlot(entity.module(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
 	}
 
 	private long available() {
-		return ledger.balance(entity, "EUR").availableMinor();
+		return ledger.balance(entity.id(), "EUR").availableMinor();
 	}
 
 	/** Payout status, last error, hold status. */

@@ -16,10 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
-import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.RunnerProcess;
+import com.payoutrunner.support.ScheduledRunsIntegrationTest;
 import com.payoutrunner.support.TestEvents;
 
 /**
@@ -30,9 +29,7 @@ import com.payoutrunner.support.TestEvents;
 // Child JVMs killed and restarted: the integration phase of verify (Failsafe), not ./mvnw
 // test.
 @Tag("process")
-@TestPropertySource(properties = { "spring.datasource.url=" + PostgresIntegrationTest.SCHEDULES_DATABASE_URL,
-		"payout.reports-dir=target/test-reports-schedules" })
-class ClusteredServeIntegrationTests extends PostgresIntegrationTest {
+class ClusteredServeIntegrationTests extends ScheduledRunsIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
@@ -60,7 +57,7 @@ class ClusteredServeIntegrationTests extends PostgresIntegrationTest {
 				""".formatted(schedule));
 		String url = environment.getProperty("spring.datasource.url");
 		List<String> settings = List.of("payout.schedules-file=" + schedules,
-				"payout.reports-dir=target/test-reports-schedules",
+				"payout.reports-dir=" + environment.getProperty("payout.reports-dir"),
 				"spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=2000");
 		RunnerProcess first = RunnerProcess.start(url, "", 50, settings, "serve", "--port", freePort());
 		RunnerProcess second = RunnerProcess.start(url, "", 50, settings, "serve", "--port", freePort());

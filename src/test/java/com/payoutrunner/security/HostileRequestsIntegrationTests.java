@@ -1,14 +1,12 @@
 package com.payoutrunner.security;
 
+import static com.payoutrunner.support.ApiClient.basic;
+import static com.payoutrunner.support.ApiClient.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,17 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.support.MutableClock;
-import com.payoutrunner.support.MutableClockConfiguration;
-import com.payoutrunner.support.PostgresIntegrationTest;
+import com.payoutrunner.support.WebIntegrationTest;
 
 /**
  * What a hostile page or client meets over real HTTP: cross-site state changes are
@@ -34,28 +24,15 @@ import com.payoutrunner.support.PostgresIntegrationTest;
  * (415), wrong passwords are rate-limited per address (429 with Retry-After), and a
  * remembered successful check never lets a wrong password in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(
-		properties = { "spring.main.web-application-type=servlet", "payout.security.authentication.failed-attempts=3",
-				"payout.security.authentication.failed-attempts-window=1m" })
-@Import(MutableClockConfiguration.class)
-class HostileRequestsIntegrationTests extends PostgresIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JsonMapper json;
+class HostileRequestsIntegrationTests extends WebIntegrationTest {
 
 	@Autowired
 	MutableClock clock;
 
-	final HttpClient http = HttpClient.newHttpClient();
-
+	/** The web context allows 3 wrong passwords a minute; seconds are counted here. */
 	@BeforeEach
-	void forgetEarlierFailedLogins() {
-		// Every test calls from 127.0.0.1: a new window for each.
-		clock.advance(Duration.ofMinutes(2));
+	void stopTheClock() {
+		clock.stop();
 	}
 
 	@ParameterizedTest(name = "{0} {1} without Content-Type")
@@ -63,10 +40,11 @@ class HostileRequestsIntegrationTests extends PostgresIntegrationTest {
 			"approver, /api/runs/42/approve", "operator, /api/payouts/42/cancel", "operator, /api/runs/42/stop",
 			"operator, /api/schedules/daily-normal/pause", "approver, /api/reconciliations/42/confirm" })
 	void aJsonEndpointRefusesABodyWithoutContentType(String user, String path) throws Exception {
-		HttpResponse<String> response = send(request(path).header("Authorization", demo(user))
+		HttpResponse<String> response = api.send(api.request(path)
+			.header("Authorization", demo(user))
 			.POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"ok\"}")));
 
-		assertProblem(response, 415, "unsupported-media-type");
+		api.assertProblem(response, 415, "unsupported-media-type");
 		assertThat(detail(response)).contains("application/json");
 	}
 
@@ -74,33 +52,35 @@ class HostileRequestsIntegrationTests extends PostgresIntegrationTest {
 	@ValueSource(strings = { "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain",
 			"text/plain; charset=utf-8", "*/*", "not a type" })
 	void aSchedulePauseAsASimpleBrowserBodyIsRefused(String contentType) throws Exception {
-		HttpResponse<String> response = send(
-				request("/api/schedules/daily-normal/pause").header("Authorization", demo("operator"))
-					.header("Content-Type", contentType)
-					.POST(HttpRequest.BodyPublishers.ofString("comment=paused")));
+		HttpResponse<String> response = api.send(api.request("/api/schedules/daily-normal/pause")
+			.header("Authorization", demo("operator"))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString("comment=paused")));
 
-		assertProblem(response, 415, "unsupported-media-type");
+		api.assertProblem(response, 415, "unsupported-media-type");
 	}
 
 	@ParameterizedTest(name = "statement upload as {0}")
 	@ValueSource(strings = { "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
 			"application/json", "" })
 	void aStatementUploadAsASimpleBrowserBodyIsRefused(String contentType) throws Exception {
-		HttpRequest.Builder upload = request("/api/reconciliations").header("Authorization", demo("operator"))
+		HttpRequest.Builder upload = api.request("/api/reconciliations")
+			.header("Authorization", demo("operator"))
 			.POST(HttpRequest.BodyPublishers.ofString("booking_date,amount\n"));
 		if (!contentType.isEmpty()) {
 			upload.header("Content-Type", contentType);
 		}
-		HttpResponse<String> response = send(upload);
+		HttpResponse<String> response = api.send(upload);
 
-		assertProblem(response, 415, "unsupported-media-type");
+		api.assertProblem(response, 415, "unsupported-media-type");
 		assertThat(detail(response)).contains("text/csv", "application/xml");
 	}
 
 	@ParameterizedTest(name = "statement upload as {0} reaches the endpoint")
 	@ValueSource(strings = { "text/csv", "application/xml", "text/xml", "application/octet-stream" })
 	void aStatementUploadAsCsvOrXmlReachesTheEndpoint(String contentType) throws Exception {
-		HttpResponse<String> response = send(request("/api/reconciliations").header("Authorization", demo("operator"))
+		HttpResponse<String> response = api.send(api.request("/api/reconciliations")
+			.header("Authorization", demo("operator"))
 			.header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString("")));
 
@@ -109,18 +89,20 @@ class HostileRequestsIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aJsonTypeWithACharsetIsJson() throws Exception {
-		HttpResponse<String> response = send(request("/api/runs").header("Authorization", demo("operator"))
+		HttpResponse<String> response = api.send(api.request("/api/runs")
+			.header("Authorization", demo("operator"))
 			.header("Content-Type", "application/json; charset=utf-8")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"liquidation_event_id\":\"NO-SUCH-EVENT\"}")));
 
-		assertProblem(response, 404, "unknown-event");
+		api.assertProblem(response, 404, "unknown-event");
 	}
 
 	@Test
 	void aCallerWithoutTheRightLearnsNothingAboutTheBody() throws Exception {
-		assertProblem(send(request("/api/payouts/42/approve").POST(HttpRequest.BodyPublishers.noBody())), 401,
-				"unauthenticated");
-		assertProblem(send(request("/api/payouts/42/approve").header("Authorization", demo("viewer"))
+		api.assertProblem(api.send(api.request("/api/payouts/42/approve").POST(HttpRequest.BodyPublishers.noBody())),
+				401, "unauthenticated");
+		api.assertProblem(api.send(api.request("/api/payouts/42/approve")
+			.header("Authorization", demo("viewer"))
 			.POST(HttpRequest.BodyPublishers.noBody())), 403, "forbidden");
 	}
 
@@ -128,57 +110,62 @@ class HostileRequestsIntegrationTests extends PostgresIntegrationTest {
 	@ValueSource(strings = { "https://evil.example", "http://127.0.0.1.evil.example", "null", "http://127.0.0.1",
 			"https://127.0.0.1:{port}", "http://localhost:{port}" })
 	void aStateChangeFromAnotherOriginIsRefused(String origin) throws Exception {
-		HttpResponse<String> response = send(
-				json("/api/payouts/42/approve", "{}").header("Authorization", demo("approver"))
-					.header("Origin", origin.replace("{port}", Integer.toString(port))));
+		HttpResponse<String> response = api
+			.send(json("/api/payouts/42/approve", "{}").header("Authorization", demo("approver"))
+				.header("Origin", origin.replace("{port}", Integer.toString(api.port()))));
 
-		assertProblem(response, 403, "cross-site-request");
+		api.assertProblem(response, 403, "cross-site-request");
 		assertThat(detail(response)).contains("Origin");
 	}
 
 	@ParameterizedTest(name = "Sec-Fetch-Site: cross-site on {0}")
 	@ValueSource(strings = { "/api/payouts/42/approve", "/api/schedules/daily-normal/pause", "/api/runs" })
 	void aStateChangeTheBrowserMarksCrossSiteIsRefused(String path) throws Exception {
-		HttpResponse<String> response = send(
-				json(path, "{}").header("Authorization", demo("admin")).header("Sec-Fetch-Site", "cross-site"));
+		HttpResponse<String> response = api
+			.send(json(path, "{}").header("Authorization", demo("admin")).header("Sec-Fetch-Site", "cross-site"));
 
-		assertProblem(response, 403, "cross-site-request");
+		api.assertProblem(response, 403, "cross-site-request");
 	}
 
 	@Test
 	void aCrossSiteRequestIsRefusedBeforeItsCredentialsAreChecked() throws Exception {
-		HttpResponse<String> response = send(json("/api/runs", "{}").header("Authorization", basic("admin", "wrong"))
-			.header("Origin", "https://evil.example"));
+		HttpResponse<String> response = api
+			.send(json("/api/runs", "{}").header("Authorization", basic("admin", "wrong"))
+				.header("Origin", "https://evil.example"));
 
-		assertProblem(response, 403, "cross-site-request");
+		api.assertProblem(response, 403, "cross-site-request");
 	}
 
 	@Test
 	void theServersOwnOriginAndApiClientsWithoutOriginPass() throws Exception {
 		String body = "{\"liquidation_event_id\":\"NO-SUCH-EVENT\"}";
-		assertProblem(send(json("/api/runs", body).header("Authorization", demo("operator"))
-			.header("Origin", "http://127.0.0.1:" + port)
+		api.assertProblem(api.send(json("/api/runs", body).header("Authorization", demo("operator"))
+			.header("Origin", "http://127.0.0.1:" + api.port())
 			.header("Sec-Fetch-Site", "same-origin")), 404, "unknown-event");
-		assertProblem(send(json("/api/runs", body).header("Authorization", demo("operator"))), 404, "unknown-event");
+		api.assertProblem(api.send(json("/api/runs", body).header("Authorization", demo("operator"))), 404,
+				"unknown-event");
 		// Reads change nothing: another origin may read (what it may see is CORS's
 		// business, and none is allowed).
-		assertThat(send(request("/api/runs").header("Authorization", demo("viewer"))
-			.header("Origin", "https://evil.example")
-			.header("Sec-Fetch-Site", "cross-site")
-			.GET()).statusCode()).isEqualTo(200);
+		assertThat(api
+			.send(api.request("/api/runs")
+				.header("Authorization", demo("viewer"))
+				.header("Origin", "https://evil.example")
+				.header("Sec-Fetch-Site", "cross-site")
+				.GET())
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test
 	void repeatedWrongPasswordsAreRateLimitedWithRetryAfter() throws Exception {
 		for (int i = 0; i < 3; i++) {
-			assertProblem(get("/api/runs", basic("operator", "guess-" + i)), 401, "unauthenticated");
+			api.assertProblem(get("/api/runs", basic("operator", "guess-" + i)), 401, "unauthenticated");
 		}
 
 		HttpResponse<String> limited = get("/api/runs", basic("operator", "guess-3"));
-		assertProblem(limited, 429, "too-many-failed-logins");
+		api.assertProblem(limited, 429, "too-many-failed-logins");
 		assertThat(limited.headers().firstValue("Retry-After")).hasValue("60");
 		// Even the right password waits: the address is guessing.
-		assertProblem(get("/api/runs", demo("operator")), 429, "too-many-failed-logins");
+		api.assertProblem(get("/api/runs", demo("operator")), 429, "too-many-failed-logins");
 
 		clock.advance(Duration.ofSeconds(45));
 		assertThat(get("/api/runs", demo("operator")).headers().firstValue("Retry-After")).hasValue("15");
@@ -189,7 +176,7 @@ class HostileRequestsIntegrationTests extends PostgresIntegrationTest {
 	@Test
 	void requestsWithoutCredentialsAreNotCountedNorLimited() throws Exception {
 		for (int i = 0; i < 5; i++) {
-			assertProblem(get("/api/runs", null), 401, "unauthenticated");
+			api.assertProblem(get("/api/runs", null), 401, "unauthenticated");
 		}
 		assertThat(get("/api/runs", demo("viewer")).statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
@@ -200,10 +187,11 @@ class HostileRequestsIntegrationTests extends PostgresIntegrationTest {
 		assertThat(get("/api/runs", demo("approver")).statusCode()).isEqualTo(200);
 		assertThat(get("/api/runs", demo("approver")).statusCode()).isEqualTo(200);
 
-		assertProblem(get("/api/runs", basic("approver", "approver-demo ")), 401, "unauthenticated");
-		assertProblem(get("/api/runs", basic("approver", "operator-demo")), 401, "unauthenticated");
+		api.assertProblem(get("/api/runs", basic("approver", "approver-demo ")), 401, "unauthenticated");
+		api.assertProblem(get("/api/runs", basic("approver", "operator-demo")), 401, "unauthenticated");
 		// Remembered for the user it was checked for, with that user's roles only.
-		assertProblem(send(json("/api/runs", "{}").header("Authorization", demo("approver"))), 403, "forbidden");
+		api.assertProblem(api.send(json("/api/runs", "{}").header("Authorization", demo("approver"))), 403,
+				"forbidden");
 	}
 
 	@Test
@@ -211,49 +199,21 @@ class HostileRequestsIntegrationTests extends PostgresIntegrationTest {
 		assertThat(get("/api/runs", demo("viewer")).statusCode()).isEqualTo(200);
 		clock.advance(Duration.ofSeconds(61));
 		assertThat(get("/api/runs", demo("viewer")).statusCode()).isEqualTo(200);
-		assertProblem(get("/api/runs", basic("viewer", "wrong")), 401, "unauthenticated");
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status, String type) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("type").asString()).isEqualTo("urn:payout-runner:problem:" + type);
-		assertThat(problem.path("status").asInt()).isEqualTo(status);
-		assertThat(problem.path("detail").asString()).isNotBlank();
+		api.assertProblem(get("/api/runs", basic("viewer", "wrong")), 401, "unauthenticated");
 	}
 
 	private String detail(HttpResponse<String> response) {
-		return json.readTree(response.body()).path("detail").asString();
-	}
-
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Accept", "application/json");
+		return api.json(response).path("detail").asString();
 	}
 
 	private HttpRequest.Builder json(String path, String body) {
-		return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+		return api.request(path)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	private HttpResponse<String> get(String path, String authorization) throws Exception {
-		HttpRequest.Builder get = request(path).GET();
-		if (authorization != null) {
-			get.header("Authorization", authorization);
-		}
-		return send(get);
-	}
-
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String demo(String user) {
-		return basic(user, user + "-demo");
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return api.send("GET", path, authorization, null);
 	}
 
 }

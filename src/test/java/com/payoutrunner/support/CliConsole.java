@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.core.env.Environment;
+
 /**
  * The console of the operator's command line, run in-process by a test: what it prints on
- * stdout and stderr, and the settings it starts its context with (the test database, the
- * test reports directory, and any others), all given back when the test ends.
+ * stdout and stderr, and the settings it starts its context with (the test context's
+ * database and reports directory, and any others), all given back when the test ends.
  */
-public final class CliConsole {
+public final class CliConsole implements RestoredAfterEachTest {
+
+	private final Environment environment;
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -23,10 +27,17 @@ public final class CliConsole {
 
 	private PrintStream originalErr;
 
-	/** Captures stdout and stderr; commands use this database and target/test-reports. */
-	public void capture(String databaseUrl) {
-		set("spring.datasource.url", databaseUrl);
-		set("payout.reports-dir", "target/test-reports");
+	CliConsole(Environment environment) {
+		this.environment = environment;
+	}
+
+	/**
+	 * Captures stdout and stderr; commands use the test context's database and reports
+	 * directory.
+	 */
+	public void capture() {
+		set("spring.datasource.url", environment.getProperty("spring.datasource.url"));
+		set("payout.reports-dir", environment.getProperty("payout.reports-dir"));
 		originalOut = System.out;
 		originalErr = System.err;
 		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -39,11 +50,18 @@ public final class CliConsole {
 		settings.add(name);
 	}
 
+	@Override
 	public void restore() {
-		System.setOut(originalOut);
-		System.setErr(originalErr);
+		if (originalOut != null) {
+			System.setOut(originalOut);
+			System.setErr(originalErr);
+			originalOut = null;
+			originalErr = null;
+		}
 		settings.forEach(System::clearProperty);
 		settings.clear();
+		out.reset();
+		err.reset();
 	}
 
 	public String out() {

@@ -3,10 +3,23 @@ package com.payoutrunner.support;
 import java.util.List;
 import java.util.Map;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.payoutrunner.core.Money;
+import com.payoutrunner.payout.PayoutReference;
 
 /** Read-only queries the tests use to check what the database holds for an event. */
 public record PayoutQueries(JdbcClient jdbc) {
+
+	/**
+	 * A payout the bank accepted: its id, its reference (as statements name it) and what
+	 * its line sent, in the rail's currency.
+	 */
+	public record SentPayout(long id, String reference, Money railAmount) {
+	}
 
 	public long count(String sql, String event) {
 		return jdbc.sql(sql).param("event", event).query(Long.class).single();
@@ -26,6 +39,20 @@ public record PayoutQueries(JdbcClient jdbc) {
 
 	public long bankOrders(String event) {
 		return count("SELECT count(*) FROM sandbox_bank.payment_orders WHERE reference LIKE :event || '/%'", event);
+	}
+
+	/** The event's sent payout of the lowest id. */
+	public SentPayout firstSent(String event) {
+		return jdbc.sql("""
+				SELECT p.id, p.created_at, l.rail_amount_minor, l.rail_currency FROM payouts p
+				JOIN payout_batch_lines l ON l.payout_id = p.id AND l.status = 'accepted'
+				WHERE p.liquidation_event_id = :event AND p.status = 'sent' ORDER BY p.id LIMIT 1""")
+			.param("event", event)
+			.query((rs, n) -> new SentPayout(rs.getLong(1),
+					PayoutReference.of(rs.getLong(1),
+							rs.getObject(2, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate()),
+					Money.ofMinor(rs.getLong(3), rs.getString(4).strip())))
+			.single();
 	}
 
 	/** investor id → payout id for the event. */

@@ -6,8 +6,8 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,20 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.file.inbox.BankInbox;
 import com.payoutrunner.payout.DeadLetterQueue;
 import com.payoutrunner.payout.PayoutReference;
-import com.payoutrunner.intake.PayoutImportOperations;
-import com.payoutrunner.batching.RunSummaryService;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.SampleEvent;
-import com.payoutrunner.support.TestEvents;
+import com.payoutrunner.support.TestConnectorRoutes;
+import com.payoutrunner.support.TestFolders;
 
 /**
  * SEPA and ACH routed to bank files: the run writes one pain.001 and one NACHA file per
@@ -43,23 +42,18 @@ import com.payoutrunner.support.TestEvents;
  * writes a batch's file twice (crash, restart, rerun), and the bank's answers dropped in
  * the inbox update the payouts they name.
  */
-@TestPropertySource(properties = { "payout.connectors.routes[0].rail=SEPA",
-		"payout.connectors.routes[0].connector=sepa-pain001-file", "payout.connectors.routes[1].rail=ACH",
-		"payout.connectors.routes[1].connector=ach-nacha-file",
-		"payout.bank-files.outbox=" + BankFilesIntegrationTests.ROOT + "/outbox",
-		"payout.bank-files.inbox=" + BankFilesIntegrationTests.ROOT + "/inbox" })
 class BankFilesIntegrationTests extends PostgresIntegrationTest {
-
-	static final String ROOT = "target/it-bank-files";
-
-	static final Path OUTBOX = Path.of(ROOT, "outbox");
-
-	static final Path INBOX = Path.of(ROOT, "inbox");
 
 	static final Pattern END_TO_END_ID = Pattern.compile("<EndToEndId>([^<]+)</EndToEndId>");
 
 	@Autowired
-	PayoutImportOperations imports;
+	TestConnectorRoutes routes;
+
+	@Autowired
+	TestFolders folders;
+
+	@Autowired
+	ImportedEvents events;
 
 	@Autowired
 	PayoutRunOperations runs;
@@ -77,6 +71,9 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
+	PayoutQueries db;
+
+	@Autowired
 	BankFileRepository fileBatches;
 
 	@Autowired
@@ -85,16 +82,22 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 	@Autowired
 	com.payoutrunner.calendar.RailCutOffs cutOffs;
 
+	/** Where payment files go. */
+	Path outbox;
+
+	/** Where the bank's answers are dropped. */
+	Path answers;
+
 	String event;
 
-	PayoutQueries db;
-
 	@BeforeEach
-	void importSample() throws Exception {
-		FileSystemUtils.deleteRecursively(Path.of(ROOT));
-		event = TestEvents.unique("FILES");
-		db = new PayoutQueries(jdbc);
-		imports.importFile(event, SampleEvent.FILE);
+	void routeSepaAndAchToFilesAndImportTheSample() throws Exception {
+		routes.route("SEPA", "sepa-pain001-file");
+		routes.route("ACH", "ach-nacha-file");
+		folders.emptyBankFolders();
+		outbox = folders.outbox();
+		answers = folders.inbox();
+		event = events.sample("FILES");
 	}
 
 	@Test
@@ -139,7 +142,6 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 	 */
 	@Test
 	void aFileRouteNeedsCoordinatesWhereTheBankApiNeedsOnlyTheExternalAccount(@TempDir Path dir) throws Exception {
-		String seedShaped = TestEvents.unique("FILESEED");
 		Path file = dir.resolve("seed-shaped.csv");
 		Files.writeString(file,
 				"""
@@ -150,7 +152,7 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 						S-FR,Camille Laurent,FR,Wire,ea_fr_1,500.00,USD,FR1420041010050500013M02606,,
 						S-US2,Grace Thompson,US,ACH,ea_us_2,400.00,USD,,021000021,123456789
 						""");
-		imports.importFile(seedShaped, file);
+		String seedShaped = events.file("FILESEED", file);
 
 		var summary = summaries.summarize(runs.run(seedShaped).execution());
 
@@ -191,8 +193,8 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 	 */
 	@Test
 	void aRestartAfterAFailedOrCrashedFileStepWritesEachFileOnce() throws Exception {
-		Files.createDirectories(OUTBOX.getParent());
-		Files.writeString(OUTBOX, "not a directory");
+		Files.createDirectories(outbox.getParent());
+		Files.writeString(outbox, "not a directory");
 
 		var failed = runs.run(event).execution();
 
@@ -201,10 +203,10 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 			.isEqualTo(linesWithStatus("sending"))
 			.isEqualTo(linesInFileBatches() - linesWithStatus("queued"));
 		assertThat(linesWithStatus("accepted")).as("file lines recorded as filed").isZero();
-		Files.delete(OUTBOX);
+		Files.delete(outbox);
 		long runId = failed.getJobInstance().getInstanceId();
 		var batch = fileBatches.openBatches(runId, BankFileWriter.fileConnectors()).get(0);
-		Path crashedAfterRename = new BankFileOutbox(OUTBOX).write(batch.reference(), batch.format().extension(),
+		Path crashedAfterRename = new BankFileOutbox(outbox).write(batch.reference(), batch.format().extension(),
 				new BankFileRenderer(properties.bankFiles(), cutOffs).render(batch,
 						fileBatches.lines(batch.id(), "sending")));
 		var writtenAt = Files.getLastModifiedTime(crashedAfterRename);
@@ -226,9 +228,9 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 		List<String> sepa = references("SEPA");
 		String accepted = sepa.get(0);
 		String rejected = sepa.get(1);
-		Files.createDirectories(INBOX);
+		Files.createDirectories(answers);
 		String report = pain002(Map.of(accepted, "ACSC", rejected, "RJCT", "PO-20200101-7FFFFFFF", "ACCP"));
-		Files.writeString(INBOX.resolve("status-1.xml"), report);
+		Files.writeString(answers.resolve("status-1.xml"), report);
 
 		var results = inbox.processAll();
 
@@ -245,11 +247,11 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 		assertThat((String) payout(rejected).get("last_error")).contains("AC01");
 		assertThat(deadLetters.list(event)).extracting(DeadLetterQueue.Entry::id)
 			.containsExactly(PayoutReference.payoutId(rejected).getAsLong());
-		assertThat(INBOX.resolve("processed/status-1.xml")).exists();
-		assertThat(Files.readString(INBOX.resolve("processed/status-1.xml.unmatched.csv")))
+		assertThat(answers.resolve("processed/status-1.xml")).exists();
+		assertThat(Files.readString(answers.resolve("processed/status-1.xml.unmatched.csv")))
 			.contains("PO-20200101-7FFFFFFF");
 
-		Files.writeString(INBOX.resolve("status-1-again.xml"), report);
+		Files.writeString(answers.resolve("status-1-again.xml"), report);
 		assertThat(inbox.processAll()).singleElement().satisfies(result -> {
 			assertThat(result.applied()).isZero();
 			assertThat(result.alreadyApplied()).isEqualTo(3);
@@ -265,8 +267,8 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 	void anAchReturnMarksThePayoutReturnedWithItsCode() throws Exception {
 		runs.run(event);
 		String returned = shortReferences("ACH").get(0);
-		Files.createDirectories(INBOX);
-		Files.writeString(INBOX.resolve("returns.ach"), achReturn(returned, "R03"));
+		Files.createDirectories(answers);
+		Files.writeString(answers.resolve("returns.ach"), achReturn(returned, "R03"));
 
 		var results = inbox.processAll();
 
@@ -301,9 +303,9 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 			.param("entity", entity)
 			.update();
 		jdbc.sql("UPDATE payouts SET status = 'settled' WHERE id = :id").param("id", settled).update();
-		Files.createDirectories(INBOX);
-		Files.writeString(INBOX.resolve("returns-1.ach"), achReturn(references.get(0), "R03"));
-		Files.writeString(INBOX.resolve("returns-2.ach"), achReturn(references.get(1), "R01"));
+		Files.createDirectories(answers);
+		Files.writeString(answers.resolve("returns-1.ach"), achReturn(references.get(0), "R03"));
+		Files.writeString(answers.resolve("returns-2.ach"), achReturn(references.get(1), "R01"));
 
 		var results = inbox.processAll();
 
@@ -328,13 +330,13 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 		String good = shortReferences("ACH").get(0);
 		String[] records = achReturn(good, "R03").split("\n");
 		records[3] = records[3].substring(0, 80);
-		Files.createDirectories(INBOX);
-		Files.writeString(INBOX.resolve("broken.ach"), String.join("\n", records));
+		Files.createDirectories(answers);
+		Files.writeString(answers.resolve("broken.ach"), String.join("\n", records));
 
 		var results = inbox.processAll();
 
 		assertThat(results).singleElement().satisfies(result -> assertThat(result.error()).contains("line 4"));
-		assertThat(Files.readString(INBOX.resolve("rejected/broken.ach.error.txt"))).contains("line 4")
+		assertThat(Files.readString(answers.resolve("rejected/broken.ach.error.txt"))).contains("line 4")
 			.contains("80 characters");
 		assertThat(jdbc.sql("SELECT status FROM payouts WHERE id = :id")
 			.param("id", PayoutReference.payoutId(good).getAsLong())
@@ -415,13 +417,13 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 		return ids;
 	}
 
-	private static List<Path> outboxFiles() throws Exception {
-		try (Stream<Path> files = Files.list(OUTBOX)) {
+	private List<Path> outboxFiles() throws Exception {
+		try (Stream<Path> files = Files.list(outbox)) {
 			return files.filter(file -> !file.getFileName().toString().startsWith(".")).sorted().toList();
 		}
 	}
 
-	private static Path outboxFile(String extension) throws Exception {
+	private Path outboxFile(String extension) throws Exception {
 		return outboxFiles().stream().filter(file -> file.toString().endsWith(extension)).findFirst().orElseThrow();
 	}
 
