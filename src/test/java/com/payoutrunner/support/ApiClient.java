@@ -49,13 +49,11 @@ public final class ApiClient {
 		return port;
 	}
 
-	public URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + port + path);
-	}
-
 	/** A request to build further (headers, method), accepting JSON. */
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "application/json");
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

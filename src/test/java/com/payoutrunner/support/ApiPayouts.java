@@ -55,12 +55,8 @@ public class ApiPayouts {
 	public Entity fundedEntity(String modulePrefix, String eur) {
 		Entity entity = new Entity(UUID.randomUUID(),
 				modulePrefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36));
-		credit(entity, eur);
-		return entity;
-	}
-
-	public void credit(Entity entity, String eur) {
 		ledger.credit(entity.id(), Money.parse(eur, Currency.getInstance("EUR")));
+		return entity;
 	}
 
 	/** Created as the API would, by {@code api:test}; the payout's id. */
