@@ -11,8 +11,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * that changes nothing.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RunRequest(String liquidationEventId, String schedule, Boolean rerun, Boolean dryRun,
-		LocalDate businessDate) {
+record RunRequest(String liquidationEventId, String schedule, Boolean rerun, Boolean dryRun, LocalDate businessDate) {
 
 	void validate() {
 		boolean event = liquidationEventId != null && !liquidationEventId.isBlank();

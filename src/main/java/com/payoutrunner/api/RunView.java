@@ -10,7 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * /api/runs/{id} takes), {@code run_id} the job instance it belongs to.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RunView(long id, long runId, String job, String status, String exitCode, String event, Long rerun,
+record RunView(long id, long runId, String job, String status, String exitCode, String event, Long rerun,
 		String schedule, String slot, LocalDateTime createdAt, LocalDateTime startedAt, LocalDateTime endedAt,
 		Links links) {
 

@@ -17,7 +17,7 @@ import com.payoutrunner.routing.FxConverter;
  * target's minor unit), then the converted sums are added: amounts of two currencies are
  * never added as bare numbers. Pure.
  */
-public record RunTotals(List<PreviewTotals.Row> rows, long payouts, Money gross, Money fees, Money net) {
+record RunTotals(List<PreviewTotals.Row> rows, long payouts, Money gross, Money fees, Money net) {
 
 	public RunTotals {
 		rows = List.copyOf(rows);

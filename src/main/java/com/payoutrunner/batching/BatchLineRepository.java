@@ -13,7 +13,7 @@ import com.payoutrunner.routing.RoutedPayout;
 
 /** Payout batches and their lines. Lines are inserted per chunk in one statement. */
 @Repository
-public class BatchLineRepository {
+class BatchLineRepository {
 
 	private static final String UPSERT_BATCHES = """
 			INSERT INTO payout_batches (run_id, job_execution_id, rail, currency, connector, reference)

@@ -27,7 +27,7 @@ import com.payoutrunner.routing.RoutedPayout;
  * events: three statements per chunk, all in the chunk's transaction. Never throws a
  * skippable exception, so the step never scans (and never re-writes) a chunk.
  */
-public class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecutionListener {
+class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecutionListener {
 
 	private final BatchLineRepository lines;
 

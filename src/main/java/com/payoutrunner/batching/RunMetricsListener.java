@@ -11,7 +11,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  * Times every payout run ({@code payout.run.duration}, tagged with how it ended and
  * whether it was an event or a scheduled run), for the metrics endpoint.
  */
-public class RunMetricsListener implements JobExecutionListener {
+class RunMetricsListener implements JobExecutionListener {
 
 	private final MeterRegistry registry;
 

@@ -13,7 +13,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  * Writes summary.json once the run's status is final (COMPLETED, FAILED or STOPPED), and
  * puts the run and execution ids into the logging context for the run's duration.
  */
-public class RunSummaryListener implements JobExecutionListener {
+class RunSummaryListener implements JobExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(RunSummaryListener.class);
 

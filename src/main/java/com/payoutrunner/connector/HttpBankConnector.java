@@ -35,7 +35,7 @@ import com.payoutrunner.connector.SubmissionOutcome.Status;
  * connection → FAILED (nothing reached the bank); a timeout or a 502/504 after the
  * request left → UNKNOWN (it may have been processed).
  */
-public class HttpBankConnector implements PaymentConnector {
+class HttpBankConnector implements PaymentConnector {
 
 	private static final Logger log = LoggerFactory.getLogger(HttpBankConnector.class);
 

@@ -16,7 +16,7 @@ import com.payoutrunner.connector.SubmissionOutcome.Status;
  * FAILED, safe to send again. A gateway error, 408, 409 (the same key in progress) or any
  * other status may come after the bank processed the request: UNKNOWN.
  */
-public final class HttpStatusOutcomes {
+final class HttpStatusOutcomes {
 
 	/** The outcome of every order of the request, with the failure category. */
 	public record Mapping(Status status, String reasonCode) {

@@ -8,7 +8,7 @@ import java.util.UUID;
  * order gets an outcome, in the order given. The same idempotency key with the same body
  * must never create a second order.
  */
-public interface PaymentConnector {
+interface PaymentConnector {
 
 	/** Stable name, stored on batches and submissions. */
 	String name();

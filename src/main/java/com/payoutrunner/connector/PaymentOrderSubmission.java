@@ -7,7 +7,7 @@ import java.util.UUID;
  * attempt, and which attempt this is (1 for the first). A retry sends the saved body
  * again, never a rebuilt one, so the bank sees the same content under the same key.
  */
-public record PaymentOrderSubmission(UUID idempotencyKey, String body, int attempt) {
+record PaymentOrderSubmission(UUID idempotencyKey, String body, int attempt) {
 
 	public PaymentOrderSubmission(UUID idempotencyKey, String body) {
 		this(idempotencyKey, body, 1);

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits; replaced in tests so that no unit test really sleeps. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
 	void sleep(Duration duration) throws InterruptedException;
 

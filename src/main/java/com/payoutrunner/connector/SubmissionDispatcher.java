@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * One outcome per order, in no particular order.
  */
-public class SubmissionDispatcher {
+class SubmissionDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(SubmissionDispatcher.class);
 

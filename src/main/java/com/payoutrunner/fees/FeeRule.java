@@ -13,6 +13,6 @@ import com.payoutrunner.payout.Priority;
  * ("fee-schedule.csv:4") and is stored on every batch line, so a past run's fee can be
  * explained.
  */
-public record FeeRule(Priority priority, BigDecimal ratePercent, Money fixedFee, boolean batched,
-		Money approvalThreshold, String source) {
+record FeeRule(Priority priority, BigDecimal ratePercent, Money fixedFee, boolean batched, Money approvalThreshold,
+		String source) {
 }

@@ -8,7 +8,7 @@ import org.springframework.batch.core.step.StepExecution;
  * Saves each rejected row as an import error, in the chunk's transaction: nothing is lost
  * across restarts.
  */
-public class ImportErrorListener implements SkipListener<PayoutCsvRow, ImportedPayout>, StepExecutionListener {
+class ImportErrorListener implements SkipListener<PayoutCsvRow, ImportedPayout>, StepExecutionListener {
 
 	private final ImportRepository repository;
 

@@ -4,7 +4,7 @@ package com.payoutrunner.intake;
  * The file as a whole cannot be imported (unreadable, empty, required columns missing):
  * the job stops.
  */
-public class ImportFileException extends RuntimeException {
+class ImportFileException extends RuntimeException {
 
 	public ImportFileException(String message) {
 		super(message);

@@ -1,7 +1,7 @@
 package com.payoutrunner.intake;
 
 /** Identifying parameters of importPayoutsJob. Released names: never rename. */
-public final class ImportPayoutsJobParameters {
+final class ImportPayoutsJobParameters {
 
 	public static final String EVENT = "event";
 

@@ -13,7 +13,7 @@ import com.payoutrunner.core.Fingerprints;
 
 /** Stores imported payouts (one statement per chunk) and import errors. */
 @Repository
-public class ImportRepository {
+class ImportRepository {
 
 	private static final String INSERT_PAYOUTS = """
 			INSERT INTO payouts (liquidation_event_id, investor_id, investor_name, country, payment_method,

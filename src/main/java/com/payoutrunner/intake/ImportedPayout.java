@@ -11,7 +11,7 @@ import com.payoutrunner.payout.Priority;
  * be missing: those are the run's eligibility checks (missing_country, invalid_method,
  * ...), so the payout is stored and skipped with a category, not lost at import.
  */
-public record ImportedPayout(long line, String investorId, String investorName, String country, String paymentMethod,
+record ImportedPayout(long line, String investorId, String investorName, String country, String paymentMethod,
 		String externalAccountId, Money amount, String currency, boolean hasUsBankAccount, Priority priority,
 		BankDetails bank, LocalDate scheduledDate) {
 }

@@ -19,7 +19,7 @@ import com.payoutrunner.core.Money;
  * investor in this file, or a row that differs from the stored payout, is reported as an
  * import error and never merged.
  */
-public class ImportedPayoutWriter implements ItemWriter<ImportedPayout>, StepExecutionListener {
+class ImportedPayoutWriter implements ItemWriter<ImportedPayout>, StepExecutionListener {
 
 	static final String DUPLICATE_IN_FILE = "duplicate_in_file";
 

@@ -7,7 +7,7 @@ import com.payoutrunner.core.AccountMask;
  * the file still loads. A reason about an account column ({@code iban},
  * {@code account_number}, {@code external_account_id}) never quotes the cell.
  */
-public class InvalidPayoutRowException extends RuntimeException {
+class InvalidPayoutRowException extends RuntimeException {
 
 	private final long line;
 

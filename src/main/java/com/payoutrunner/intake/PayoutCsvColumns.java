@@ -3,7 +3,7 @@ package com.payoutrunner.intake;
 import java.util.List;
 
 /** The import file's columns (header row, any order). */
-public final class PayoutCsvColumns {
+final class PayoutCsvColumns {
 
 	public static final List<String> REQUIRED = List.of("investor_id", "investor_name", "country", "payment_method",
 			"external_account_id", "amount", "currency");

@@ -27,7 +27,7 @@ import com.payoutrunner.config.InputLimits;
  * before anything loads. Restartable: it saves how many rows it has handed out and skips
  * them on reopen.
  */
-public class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
+class PayoutCsvReader implements ItemStreamReader<PayoutCsvRow> {
 
 	private static final String ROWS_READ = "payoutCsvReader.rows.read";
 

@@ -7,7 +7,7 @@ import java.util.Map;
  * {@code structuralProblem} when the row does not have as many cells as the header (null
  * otherwise).
  */
-public record PayoutCsvRow(long line, Map<String, String> cells, String structuralProblem) {
+record PayoutCsvRow(long line, Map<String, String> cells, String structuralProblem) {
 
 	/**
 	 * The trimmed cell, or null when the column is absent or the cell is empty ("not

@@ -17,7 +17,7 @@ import com.payoutrunner.payout.Priority;
  * Turns a CSV row into an {@link ImportedPayout}, or says precisely what is wrong with it
  * (first problem, by column order). Pure: the set of supported currencies is given.
  */
-public final class PayoutRowParser {
+final class PayoutRowParser {
 
 	static final String INVALID_VALUE = "invalid_value";
 

@@ -18,7 +18,7 @@ import com.payoutrunner.payout.PayoutStatus;
  * dead-letter queue's depth, read from the database with one grouped count at most every
  * few seconds, however often the metrics are scraped.
  */
-public class PayoutMetrics implements MeterBinder {
+class PayoutMetrics implements MeterBinder {
 
 	private final JdbcClient jdbc;
 

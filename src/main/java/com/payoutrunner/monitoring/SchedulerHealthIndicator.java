@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.Health;
  * fires, and also up in standby (an API-only instance, or a one-off command, takes no
  * fires on purpose); down once it has shut down or its job store cannot be read.
  */
-public class SchedulerHealthIndicator extends AbstractHealthIndicator {
+class SchedulerHealthIndicator extends AbstractHealthIndicator {
 
 	private final Scheduler scheduler;
 

@@ -8,7 +8,7 @@ import com.payoutrunner.routing.RoutedPayout;
  * What a run would do with one payout, as {@link RunRules} judges it: pay it on a new
  * batch line, skip it, or leave it to the line an earlier run already queued for it.
  */
-public sealed interface PreviewOutcome {
+sealed interface PreviewOutcome {
 
 	PayoutCandidate payout();
 

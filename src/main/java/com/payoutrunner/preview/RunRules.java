@@ -21,7 +21,7 @@ import com.payoutrunner.routing.RoutedPayout;
  * {@link PayoutSkippedException} is the step's only skip; anything else fails the step,
  * and so it propagates here too. Holds no state between payouts and writes nothing.
  */
-public final class RunRules {
+final class RunRules {
 
 	private final PayoutRuleChain chain;
 

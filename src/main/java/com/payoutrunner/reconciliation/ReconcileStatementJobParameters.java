@@ -1,7 +1,7 @@
 package com.payoutrunner.reconciliation;
 
 /** Parameters of reconcileStatementJob. Released names: never rename. */
-public final class ReconcileStatementJobParameters {
+final class ReconcileStatementJobParameters {
 
 	/**
 	 * Identifying: SHA-256 of the statement's content. The same statement again, under

@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * account, {@code payout.bank-files.sepa.debtor-iban}. Checked at start-up.
  */
 @ConfigurationProperties("payout.reconciliation")
-public record ReconciliationProperties(@DefaultValue List<String> accounts) {
+record ReconciliationProperties(@DefaultValue List<String> accounts) {
 }

@@ -11,7 +11,7 @@ import com.payoutrunner.reconciliation.ReconciliationRepository.StatementRow;
 
 /** A statement's result from what was recorded, and its one-line JSON. */
 @Component
-public class ReconciliationSummary {
+class ReconciliationSummary {
 
 	private final JsonMapper json;
 

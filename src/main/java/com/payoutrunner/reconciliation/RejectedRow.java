@@ -6,7 +6,7 @@ package com.payoutrunner.reconciliation;
  *
  * @param column the CSV column or camt.053 element at fault; null when the whole row is
  */
-public record RejectedRow(int line, String column, String reason) {
+record RejectedRow(int line, String column, String reason) {
 
 	String describe() {
 		return column == null ? reason : column + ": " + reason;

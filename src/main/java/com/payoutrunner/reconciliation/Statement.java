@@ -12,8 +12,7 @@ import java.util.List;
  * {@code Stmt} or row names none. Empty when the statement has no account at all (a CSV
  * without an {@code account} column).
  */
-public record Statement(String format, List<StatementLine> lines, List<RejectedRow> rejected,
-		List<NamedAccount> accounts) {
+record Statement(String format, List<StatementLine> lines, List<RejectedRow> rejected, List<NamedAccount> accounts) {
 
 	public Statement {
 		lines = List.copyOf(lines);

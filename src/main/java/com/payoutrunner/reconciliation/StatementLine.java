@@ -21,7 +21,7 @@ import com.payoutrunner.core.Money;
  * @param reasonCode the bank's code for why it paid less (CSV {@code reason_code}, the
  * charge type of camt.053 {@code Chrgs/Rcrd/Tp}); null when none
  */
-public record StatementLine(int line, LocalDate bookingDate, Money amount, Direction direction, EntryStatus status,
+record StatementLine(int line, LocalDate bookingDate, Money amount, Direction direction, EntryStatus status,
 		String bankReference, List<String> endToEndIds, String paymentOrderId, String returnReason, Money charges,
 		String reasonCode) {
 

@@ -38,7 +38,7 @@ import com.payoutrunner.payout.EventLock;
  * where operators restart it; a refire here would only run the same slot again.</li>
  * </ul>
  */
-public class LaunchBatchJobQuartzJob implements Job {
+class LaunchBatchJobQuartzJob implements Job {
 
 	private static final Logger log = LoggerFactory.getLogger(LaunchBatchJobQuartzJob.class);
 

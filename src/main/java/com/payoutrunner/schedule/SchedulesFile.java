@@ -43,7 +43,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * read as nodes (never as objects), so that every problem names its line, and all
  * problems are reported at once.
  */
-public final class SchedulesFile {
+final class SchedulesFile {
 
 	private static final String SCHEDULES = "schedules";
 

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param users the API's users, each with a hashed password and roles
  */
 @ConfigurationProperties("payout.security")
-public record AccessControlProperties(@DefaultValue List<User> users) {
+record AccessControlProperties(@DefaultValue List<User> users) {
 
 	/**
 	 * @param name the user name given with HTTP Basic

@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failedAttemptsWindow the window those attempts are counted in
  */
 @ConfigurationProperties("payout.security.authentication")
-public record AuthenticationCostProperties(@DefaultValue("60s") Duration cacheFor,
-		@DefaultValue("10") int failedAttempts, @DefaultValue("1m") Duration failedAttemptsWindow) {
+record AuthenticationCostProperties(@DefaultValue("60s") Duration cacheFor, @DefaultValue("10") int failedAttempts,
+		@DefaultValue("1m") Duration failedAttemptsWindow) {
 
 	public AuthenticationCostProperties {
 		if (cacheFor.isNegative()) {

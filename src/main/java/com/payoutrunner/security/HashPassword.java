@@ -14,7 +14,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * line, so it stays out of shell history and process lists. See docs/security.md for how
  * to run it; {@code htpasswd -bnBC 10 "" secret | tr -d ':\n'} makes an equivalent hash.
  */
-public final class HashPassword {
+final class HashPassword {
 
 	private HashPassword() {
 	}

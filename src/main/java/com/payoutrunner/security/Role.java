@@ -11,7 +11,7 @@ import java.util.Set;
  * claims). Each role is a grant of its own; {@link #implied()} says which other roles'
  * rights it carries: every role may read, an admin may do everything.
  */
-public enum Role {
+enum Role {
 
 	/** Reads runs, schedules, reports and Actuator. */
 	VIEWER,

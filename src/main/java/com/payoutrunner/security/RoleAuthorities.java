@@ -15,7 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * server's authorities converter maps a token's roles claim with
  * {@link #of(Collection)}), leaving the access rules untouched.
  */
-public final class RoleAuthorities {
+final class RoleAuthorities {
 
 	static final String PREFIX = "ROLE_";
 

@@ -6,7 +6,7 @@ import com.payoutrunner.connector.SubmittableLine;
 import com.payoutrunner.payout.PayoutReference;
 
 /** A batch line on its way into a bank file, with what the file needs beyond the line. */
-public record BankFileLine(SubmittableLine line, LocalDate scheduledDate, LocalDate payoutCreatedOn) {
+record BankFileLine(SubmittableLine line, LocalDate scheduledDate, LocalDate payoutCreatedOn) {
 
 	public String payoutReference() {
 		return PayoutReference.of(line.payoutId(), payoutCreatedOn);

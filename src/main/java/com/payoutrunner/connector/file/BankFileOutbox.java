@@ -16,7 +16,7 @@ import com.payoutrunner.core.OwnerOnlyFiles;
  * when the content is the same, and refused when it differs: a payment file once released
  * is never replaced.
  */
-public final class BankFileOutbox {
+final class BankFileOutbox {
 
 	private final Path directory;
 

@@ -14,7 +14,7 @@ import com.payoutrunner.calendar.RailCutOffs;
  * Renders a batch's file from the batch and its lines only (the batch's creation time
  * stands in for "now"), so that rendering it again after a crash gives the same bytes.
  */
-public class BankFileRenderer {
+class BankFileRenderer {
 
 	private static final int MAX_MESSAGE_ID = 35;
 

@@ -14,7 +14,7 @@ import com.payoutrunner.core.FieldCipher;
 
 /** The batches of a run that go to the bank as files, and their lines. */
 @Repository
-public class BankFileRepository {
+class BankFileRepository {
 
 	private static final String OPEN_BATCHES = """
 			SELECT b.id, b.reference, b.connector, b.created_at

@@ -16,7 +16,7 @@ import org.apache.commons.validator.routines.checkdigit.ABANumberCheckDigit;
  * creation time always give the same bytes, so writing a batch's file twice writes the
  * same file, not a second payment.
  */
-public final class NachaFile {
+final class NachaFile {
 
 	private static final int RECORD_LENGTH = 94;
 

@@ -38,7 +38,7 @@ import com.prowidesoftware.swift.model.mx.dic.ServiceLevel8Choice;
  * SLEV, EUR, IBAN only). Pure and deterministic: the same batch and creation time give
  * the same bytes.
  */
-public final class SepaCreditTransferFile {
+final class SepaCreditTransferFile {
 
 	/** Who pays: the ordering company and its account. */
 	public record Debtor(String name, String iban, String bic) {

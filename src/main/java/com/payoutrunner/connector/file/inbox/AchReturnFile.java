@@ -11,7 +11,7 @@ import java.util.List;
  * reference, as the runner wrote it. Every record must be 94 characters; padding records
  * of 9s are ignored.
  */
-public final class AchReturnFile {
+final class AchReturnFile {
 
 	private static final int RECORD_LENGTH = 94;
 

@@ -1,7 +1,7 @@
 package com.payoutrunner.connector.file.inbox;
 
 /** An inbox file that cannot be read; nothing in it is applied. */
-public class InboxFileException extends RuntimeException {
+class InboxFileException extends RuntimeException {
 
 	private final int line;
 

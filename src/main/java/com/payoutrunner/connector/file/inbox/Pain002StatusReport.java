@@ -17,7 +17,7 @@ import com.payoutrunner.core.XmlWalker;
  * through {@link XmlWalker} (line numbers for errors; DTDs, external entities and a
  * nesting bomb refused).
  */
-public final class Pain002StatusReport {
+final class Pain002StatusReport {
 
 	static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:pain.002.";
 
