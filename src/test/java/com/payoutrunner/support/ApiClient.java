@@ -148,7 +148,11 @@ public final class ApiClient {
 		while (true) {
 			JsonNode run = json(get("viewer", location));
 			String status = run.path("run").path("status").asString();
-			if (!status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
+			// A run's status may read STOPPED before its listeners set the exit code and
+			// the summary: it has ended once its end time is written, in the last update.
+			boolean ended = !run.path("run").path("ended_at").isNull()
+					&& !run.path("run").path("ended_at").isMissingNode();
+			if (ended && !status.equals("STARTING") && !status.equals("STARTED") && !status.equals("STOPPING")) {
 				return run;
 			}
 			if (Instant.now().isAfter(deadline)) {
