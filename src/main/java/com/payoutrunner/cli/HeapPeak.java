@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -17,14 +18,16 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * The heap a run needed: the most the heap pools held right after a collection (what was
- * still reachable, plus garbage the collector chose to keep), and the most they held at
- * all. The pools' own peak usage alone says mostly how lazy the collector was: it grows
- * towards the maximum heap whatever the program keeps.
+ * The heap a run needed: the most the heap held right after a collection (what was still
+ * reachable, plus garbage the collector chose to keep), and the most it held at all. The
+ * latter alone says mostly how lazy the collector was: it grows towards the maximum heap
+ * whatever the program keeps.
  */
 final class HeapPeak implements AutoCloseable {
 
 	private final AtomicLong afterGc = new AtomicLong();
+
+	private final AtomicLong beforeGc = new AtomicLong();
 
 	private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
 		.stream()
@@ -40,10 +43,9 @@ final class HeapPeak implements AutoCloseable {
 
 	private final NotificationListener listener = this::collected;
 
-	/** Starts watching collections; resets the pools' peaks so they count from now. */
+	/** Starts watching collections. */
 	static HeapPeak watch() {
 		HeapPeak peak = new HeapPeak();
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 		peak.emitters.forEach(emitter -> emitter.addNotificationListener(peak.listener, null, null));
 		return peak;
 	}
@@ -52,16 +54,17 @@ final class HeapPeak implements AutoCloseable {
 		if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
 			return;
 		}
-		var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-		long used = info.getGcInfo()
-			.getMemoryUsageAfterGc()
-			.entrySet()
+		var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+		afterGc.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
+		beforeGc.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
+	}
+
+	private long heapUsed(Map<String, MemoryUsage> pools) {
+		return pools.entrySet()
 			.stream()
 			.filter(pool -> heapPools.contains(pool.getKey()))
-			.map(pool -> pool.getValue())
-			.mapToLong(MemoryUsage::getUsed)
+			.mapToLong(pool -> pool.getValue().getUsed())
 			.sum();
-		afterGc.accumulateAndGet(used, Math::max);
 	}
 
 	/** The most the heap held right after a collection; 0 if none ran. */
@@ -69,14 +72,12 @@ final class HeapPeak implements AutoCloseable {
 		return afterGc.get();
 	}
 
-	/** The most the heap held at any time, garbage included. */
+	/**
+	 * The most the heap held, garbage included: just before a collection, or now. (The
+	 * pools' own peaks are not added up: each peaks at another time.)
+	 */
 	long usedBytes() {
-		return ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.map(MemoryPoolMXBean::getPeakUsage)
-			.mapToLong(MemoryUsage::getUsed)
-			.sum();
+		return Math.max(beforeGc.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
 	}
 
 	static long maxBytes() {
