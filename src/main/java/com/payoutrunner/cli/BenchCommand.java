@@ -1,26 +1,32 @@
 package com.payoutrunner.cli;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.intake.SyntheticPayoutFile;
 import com.payoutrunner.report.ExecutionHistory;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
 		"Generates N payouts into a fresh event (rows modelled on jobs/examples/LIQ-2024-001.csv),",
-		"imports and runs them against the in-process sandbox bank, and prints payouts/s per step and peak heap." })
+		"imports and runs them against the in-process sandbox bank, and prints payouts/s per step and peak heap,",
+		"then the same as one line of JSON, last (docs/benchmark.md#comparing-runs)." })
 class BenchCommand implements Callable<Integer> {
 
 	PayoutImportOperations payoutImportOperations;
@@ -29,13 +35,16 @@ class BenchCommand implements Callable<Integer> {
 
 	ExecutionHistory executionHistory;
 
+	PayoutRunnerProperties properties;
+
 	/** The services it uses, from the context it starts (picocli made the command). */
 	@Autowired
 	void use(PayoutImportOperations payoutImportOperations, PayoutRunOperations payoutRunOperations,
-			ExecutionHistory executionHistory) {
+			ExecutionHistory executionHistory, PayoutRunnerProperties properties) {
 		this.payoutImportOperations = payoutImportOperations;
 		this.payoutRunOperations = payoutRunOperations;
 		this.executionHistory = executionHistory;
+		this.properties = properties;
 	}
 
 	@Option(names = "--payouts", defaultValue = "100000", description = "number of payouts (default ${DEFAULT-VALUE})")
@@ -59,7 +68,7 @@ class BenchCommand implements Callable<Integer> {
 		if (payouts > 1_000_000) {
 			System.setProperty("payout.limits.max-import-rows", Integer.toString(payouts));
 		}
-		try (var context = SpringContext.start(this)) {
+		try (var heap = HeapPeak.watch(); var context = SpringContext.start(this)) {
 			Instant generating = Instant.now();
 			SyntheticPayoutFile.write(template, file, payouts);
 			System.out.printf("generated %d payouts for %s in %s%n", payouts, event,
@@ -67,18 +76,19 @@ class BenchCommand implements Callable<Integer> {
 			var imported = payoutImportOperations.importFile(event, file);
 			var run = payoutRunOperations.run(event);
 			var history = executionHistory;
+			List<ExecutionHistory.Step> steps = new ArrayList<>(history.steps(imported.execution().getId()));
+			steps.addAll(history.steps(run.execution().getId()));
 			System.out.println();
 			System.out.printf("%-24s %10s %10s %12s%n", "step", "items", "seconds", "payouts/s");
-			for (long id : new long[] { imported.execution().getId(), run.execution().getId() }) {
-				for (var step : history.steps(id)) {
-					System.out.printf("%-24s %10d %10.2f %12.0f%n", step.stepName(), step.items(), step.seconds(),
-							step.seconds() > 0 ? step.items() / step.seconds() : 0.0);
-				}
+			for (var step : steps) {
+				System.out.printf("%-24s %10d %10.2f %12.0f%n", step.stepName(), step.items(), step.seconds(),
+						rate(step));
 			}
-			System.out.printf("peak heap: %d MB (max %d MB)%n", peakHeapBytes() / (1024 * 1024),
-					Runtime.getRuntime().maxMemory() / (1024 * 1024));
+			System.out.printf("peak heap: %d MB after a collection, %d MB used at most (max %d MB)%n",
+					megabytes(heap.afterGcBytes()), megabytes(heap.usedBytes()), megabytes(HeapPeak.maxBytes()));
 			System.out.println("import " + imported.execution().getStatus() + ", run " + run.execution().getStatus()
 					+ "; executions: " + history.executionsOf(event).size());
+			System.out.println(json(event, steps, heap, run.execution().getStatus().name()));
 			return run.execution().getStatus().name().equals("COMPLETED") ? PayoutRunnerCli.COMPLETED
 					: PayoutRunnerCli.FAILED;
 		}
@@ -87,13 +97,43 @@ class BenchCommand implements Callable<Integer> {
 		}
 	}
 
-	private static long peakHeapBytes() {
-		return ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.map(MemoryPoolMXBean::getPeakUsage)
-			.mapToLong(usage -> usage.getUsed())
-			.sum();
+	/**
+	 * The run as one line of JSON, for comparing runs by machine; its fields are listed
+	 * in docs/benchmark.md#comparing-runs.
+	 */
+	private String json(String event, List<ExecutionHistory.Step> steps, HeapPeak heap, String status) {
+		JsonMapper mapper = JsonMapper.builder().build();
+		ObjectNode line = mapper.createObjectNode()
+			.put("bench", event)
+			.put("status", status)
+			.put("payouts", payouts)
+			.put("chunk_size", properties.chunkSize())
+			.put("java", Runtime.version().toString())
+			.put("cpus", Runtime.getRuntime().availableProcessors())
+			.put("wall_seconds", seconds(ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0))
+			.put("peak_heap_mb", megabytes(heap.afterGcBytes()))
+			.put("peak_heap_used_mb", megabytes(heap.usedBytes()))
+			.put("max_heap_mb", megabytes(HeapPeak.maxBytes()));
+		ObjectNode perStep = line.putObject("steps");
+		for (var step : steps) {
+			perStep.putObject(step.stepName())
+				.put("items", step.items())
+				.put("seconds", seconds(step.seconds()))
+				.put("per_second", Math.round(rate(step)));
+		}
+		return mapper.writeValueAsString(line);
+	}
+
+	private static double rate(ExecutionHistory.Step step) {
+		return step.seconds() > 0 ? step.items() / step.seconds() : 0.0;
+	}
+
+	private static BigDecimal seconds(double seconds) {
+		return BigDecimal.valueOf(seconds).setScale(2, RoundingMode.HALF_UP);
+	}
+
+	private static long megabytes(long bytes) {
+		return bytes / (1024 * 1024);
 	}
 
 }
