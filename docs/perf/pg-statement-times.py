@@ -5,7 +5,7 @@ statements (no pg_stat_statements needed, no restart):
   ALTER DATABASE payouts_bench SET log_min_duration_sample = 0;
   ALTER DATABASE payouts_bench SET log_statement_sample_rate = 0.05;   -- 1 in 20
 
-usage: perf/pg-statement-times.py DBNAME RATE < postgresql-15-main.log
+usage: docs/perf/pg-statement-times.py DBNAME RATE < postgresql-15-main.log
 Sums parse, bind and execute durations per statement (its text up to 90 characters, whitespace
 squeezed) and scales them by 1/RATE; the totals are estimates of the time the server spent.
 """

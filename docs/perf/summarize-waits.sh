@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Summarizes perf/sample-waits.sh output: samples per wait event, and per statement (share of active time).
+# Summarizes docs/perf/sample-waits.sh output: samples per wait event, and per statement (share of active time).
 f=${1:?samples file}
 total=$(wc -l < "$f")
 echo "active-session samples: $total"

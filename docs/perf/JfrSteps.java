@@ -14,7 +14,7 @@ import jdk.jfr.consumer.RecordingFile;
  * Where a bench's time went, per step, from a JFR recording (java -XX:StartFlightRecording=
  * filename=rec.jfr,settings=profile -jar target/payout-runner.jar bench ...).
  *
- * usage: java perf/JfrSteps.java rec.jfr
+ * usage: java docs/perf/JfrSteps.java rec.jfr
  *
  * Spring Batch 6 records its own events per item and per chunk: they give each step's window
  * and how its chunk transactions split into read, process, write and the rest (commit, step

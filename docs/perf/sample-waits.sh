@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Samples what the database's sessions for one database are doing, every 0.2 s, until killed:
 # one line per active session: time|wait_event_type|wait_event|first 70 characters of the statement.
-# usage: perf/sample-waits.sh DBNAME > waits.txt & ... ; kill %1; perf/summarize-waits.sh waits.txt
+# usage: docs/perf/sample-waits.sh DBNAME > waits.txt & ... ; kill %1; docs/perf/summarize-waits.sh waits.txt
 db=${1:?database name}
 while true; do
 	psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -d postgres -AtX -F'|' -c "
