@@ -2,6 +2,7 @@ package com.payoutrunner.batching;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import com.payoutrunner.calendar.RailCutOffs;
 
@@ -63,23 +64,16 @@ class BatchLineWriter implements ItemWriter<AddressedPayout>, StepExecutionListe
 		Map<BatchLineRepository.BatchKey, Long> batchIds = lines.batchesFor(run, new HashSet<>(keys));
 		List<Long> lineBatchIds = keys.stream().map(batchIds::get).toList();
 		Instant now = clock.instant();
-		List<Long> queued = lines.insertLines(run, items, lineBatchIds,
-				items.stream().map(item -> cutOffs.valueDate(item.route().rail(), now)).toList());
-		if (queued.size() != items.size()) {
-			// Eligibility lets through only payouts without an active line; anything else
-			// is
-			// an inconsistency to stop on, not a payout to drop silently.
-			List<Long> refused = items.stream()
-				.map(item -> item.priced().payout().id())
-				.filter(id -> !queued.contains(id))
-				.toList();
-			throw new IllegalStateException("payouts " + refused + " already have an active batch line");
-		}
+		// One value date per rail for the chunk: it depends on the rail and the time
+		// only, and each asks the rail's holiday calendar.
+		Map<String, LocalDate> valueDates = new HashMap<>();
+		lines.insertLines(run, items, lineBatchIds,
+				items.stream()
+					.map(item -> valueDates.computeIfAbsent(item.route().rail(), rail -> cutOffs.valueDate(rail, now)))
+					.toList());
+		List<Long> queued = items.stream().map(item -> item.priced().payout().id()).toList();
 		List<String> details = new ArrayList<>(queued.size());
-		Map<Long, RoutedPayout> byId = new HashMap<>();
-		items.forEach(item -> byId.put(item.priced().payout().id(), item));
-		for (Long id : queued) {
-			RoutedPayout item = byId.get(id);
+		for (RoutedPayout item : items) {
 			details.add(AuditDetails.of("rail", item.route().rail(), "rail_currency",
 					item.route().currency().getCurrencyCode(), "net", item.priced().net(), "fee",
 					item.priced().fee().total(), "rail_amount", item.fx().target()));
