@@ -114,6 +114,14 @@ class ConsoleBrowserIntegrationTests extends WebIntegrationTest {
 		assertThat(browser.findElement(By.linkText("Download the skip report (CSV)")).getAttribute("href"))
 			.endsWith("/runs/" + run + "/skips.csv");
 		screenshot("run");
+		// htmx comes from its webjar; an ended run's progress no longer asks to be
+		// refreshed.
+		assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof htmx"))
+			.isEqualTo("object");
+		assertThat(browser.findElement(By.id("progress")).getAttribute("hx-get")).isNull();
+		browser.get(url("/runs/" + run + "/progress"));
+		assertThat(browser.findElements(By.cssSelector("#progress #steps tbody tr"))).isNotEmpty();
+		browser.get(url("/runs/" + run));
 
 		// A form post without the page's CSRF token, in the operator's session, is
 		// refused.
