@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The top-level packages are modules with one-way dependencies: no cycles, and no module
  * reaches into another's internals (its sub-packages, unless exposed as a named
@@ -17,6 +19,18 @@ class ModularityTests {
 	@Test
 	void modulesDependOnEachOtherOneWayOnlyThroughTheirApi() {
 		MODULES.verify();
+	}
+
+	/**
+	 * The console is the top of the graph, like the API: pages change, the rest stays.
+	 */
+	@Test
+	void nothingDependsOnTheConsole() {
+		assertThat(MODULES.stream()
+			.filter(module -> !module.getName().equals("console"))
+			.filter(module -> module.getDependencies(MODULES).containsModuleNamed("console"))
+			.map(module -> module.getName())
+			.toList()).isEmpty();
 	}
 
 	@Test
