@@ -12,6 +12,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.UncategorizedDataAccessException;
@@ -111,8 +112,10 @@ public class RunApprovals {
 	private final Clock clock;
 
 	RunApprovals(RunApprovalRepository requests, RunCeilingSetting ceilingSetting, FxConverter fx,
-			PayoutLifecycle lifecycle, AuditTrail audit, JobRepository jobRepository, JobOperator jobOperator,
-			PayoutRunOperations runs, PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
+			PayoutLifecycle lifecycle, AuditTrail audit, JobRepository jobRepository,
+			// Lazy: status reads approvals without the jobs (cli.QueryContext).
+			@Lazy JobOperator jobOperator, @Lazy PayoutRunOperations runs,
+			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
 		this.requests = requests;
 		this.ceilingSetting = ceilingSetting;
 		this.fx = fx;

@@ -30,7 +30,7 @@ class DlqCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start(this)) {
+		try (var context = SpringContext.startWithoutJobs(this)) {
 			var out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
 			CsvOutput csv = CsvOutput.withHeader(out, "payout_id", "event", "investor_id", "amount", "currency",
 					"failed_attempts", "last_error", "since");

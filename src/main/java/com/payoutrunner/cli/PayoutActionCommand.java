@@ -34,7 +34,7 @@ final class PayoutActionCommand {
 
 		@Override
 		public Integer call() throws Exception {
-			try (var context = SpringContext.start(this)) {
+			try (var context = SpringContext.startWithoutJobs(this)) {
 				String done = act(deadLetterQueue);
 				System.err.println("payout-runner: " + done);
 				return PayoutRunnerCli.COMPLETED;

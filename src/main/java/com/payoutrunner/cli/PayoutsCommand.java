@@ -32,7 +32,7 @@ class PayoutsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start(this)) {
+		try (var context = SpringContext.startWithoutJobs(this)) {
 			if (!payoutRepository.eventExists(event.event)) {
 				throw new IllegalArgumentException("no liquidation event " + event.event);
 			}

@@ -36,7 +36,7 @@ class SchedulesCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start(this)) {
+		try (var context = SpringContext.startWithoutJobs(this)) {
 			ScheduleCatalog catalog = scheduleCatalog;
 			NextFireTimes fireTimes = nextFireTimes;
 			System.out.println(catalog.file() + ": " + catalog.all().size() + " schedule(s)");

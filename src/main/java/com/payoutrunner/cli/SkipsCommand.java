@@ -32,7 +32,7 @@ class SkipsCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start(this)) {
+		try (var context = SpringContext.startWithoutJobs(this)) {
 			var runs = runHistory.runsOf(event.event);
 			if (runs.isEmpty()) {
 				throw new IllegalArgumentException(

@@ -30,7 +30,7 @@ class StatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		try (var context = SpringContext.start(this)) {
+		try (var context = SpringContext.startWithoutJobs(this)) {
 			var executions = executionHistory.executionsOf(event.event);
 			var approvals = runApprovals;
 			if (executions.isEmpty()) {
