@@ -125,7 +125,10 @@ class ConsoleBrowserIntegrationTests extends WebIntegrationTest {
 
 		// A form post without the page's CSRF token, in the operator's session, is
 		// refused.
-		String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+		var cookie = browser.manage().getCookieNamed("JSESSIONID");
+		assertThat(cookie.getSameSite()).isEqualTo("Lax");
+		assertThat(cookie.isHttpOnly()).isTrue();
+		String session = cookie.getValue();
 		assertThat(forgedPost("/runs/" + run + "/abandon", session)).isEqualTo(403);
 
 		browser.findElement(By.xpath("//button[text()='Sign out']")).click();
