@@ -31,6 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * /login, /console/** (style sheet), /webjars/**        anyone
  * POST /runs/{id}/stop, /restart, /abandon            operator
+ * POST /events/{event}/runs (launch from the preview) operator
+ * POST /dead-letters/{id}/retry, /cancel              operator
+ * POST /schedules/{name}/pause, /resume, /trigger     operator
+ * POST /approvals/payouts/{id}/approve, /reject       approver
+ * POST /approvals/runs/{id}/approve, /reject          approver
  * other POSTs                                         admin (until a rule of their own)
  * any other page                                      viewer (every role)
  * </pre>
@@ -63,8 +68,13 @@ class ConsoleSecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/console/**", "/webjars/**", "/favicon.ico")
 				.permitAll()
-				.requestMatchers(HttpMethod.POST, "/runs/*/stop", "/runs/*/restart", "/runs/*/abandon")
+				.requestMatchers(HttpMethod.POST, "/runs/*/stop", "/runs/*/restart", "/runs/*/abandon",
+						"/events/*/runs", "/dead-letters/*/retry", "/dead-letters/*/cancel", "/schedules/*/pause",
+						"/schedules/*/resume", "/schedules/*/trigger")
 				.hasRole(Role.OPERATOR.name())
+				.requestMatchers(HttpMethod.POST, "/approvals/payouts/*/approve", "/approvals/payouts/*/reject",
+						"/approvals/runs/*/approve", "/approvals/runs/*/reject")
+				.hasRole(Role.APPROVER.name())
 				.requestMatchers(HttpMethod.POST, "/**")
 				.hasRole(Role.ADMIN.name())
 				.anyRequest()
