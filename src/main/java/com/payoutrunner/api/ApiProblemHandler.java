@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.payoutrunner.approval.RunApprovals;
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.batching.RunControl;
 import com.payoutrunner.ledger.InsufficientFundsException;
 import com.payoutrunner.reconciliation.ForeignStatementException;
 import com.payoutrunner.reconciliation.StatementConfirmation;
@@ -98,6 +99,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(PayoutRunOperations.RunNotPastItsGateException.class)
 	ProblemDetail runNotPastItsGate(PayoutRunOperations.RunNotPastItsGateException ex) {
 		return Problems.detail(HttpStatus.CONFLICT, "run-not-past-its-gate", ex.getMessage());
+	}
+
+	@ExceptionHandler(RunControl.RunActionRefusedException.class)
+	ProblemDetail runActionRefused(RunControl.RunActionRefusedException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, ex.code(), ex.getMessage());
 	}
 
 	@ExceptionHandler(RunApprovals.RefusedException.class)

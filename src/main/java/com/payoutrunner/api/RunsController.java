@@ -16,9 +16,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,10 +33,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.core.DisplayPath;
-import com.payoutrunner.approval.RunApprovalView;
 import com.payoutrunner.approval.RunApprovals;
-import com.payoutrunner.batching.PayoutRunJobParameters;
 import com.payoutrunner.batching.PayoutRunOperations;
+import com.payoutrunner.batching.RunControl;
 import com.payoutrunner.batching.RunLauncher;
 import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.core.CsvOutput;
@@ -67,8 +64,6 @@ class RunsController {
 
 	private final JobRepository jobRepository;
 
-	private final JobOperator jobOperator;
-
 	private final RunSummaryService summaries;
 
 	private final ReportPaths paths;
@@ -81,19 +76,21 @@ class RunsController {
 
 	private final RunPreview previews;
 
+	private final RunControl control;
+
 	private final RunApprovals approvals;
 
 	RunsController(RunPreview previews, RunQueries queries, PayoutRunOperations runs, RunLauncher launcher,
-			JobRepository jobRepository, JobOperator jobOperator, RunSummaryService summaries, ReportPaths paths,
+			JobRepository jobRepository, RunControl control, RunSummaryService summaries, ReportPaths paths,
 			@org.springframework.context.annotation.Lazy ScheduleCatalog schedules, JsonMapper json, Clock clock,
 			RunApprovals approvals) {
+		this.control = control;
 		this.approvals = approvals;
 		this.previews = previews;
 		this.queries = queries;
 		this.runs = runs;
 		this.launcher = launcher;
 		this.jobRepository = jobRepository;
-		this.jobOperator = jobOperator;
 		this.summaries = summaries;
 		this.paths = paths;
 		this.schedules = schedules;
@@ -186,54 +183,21 @@ class RunsController {
 
 	@PostMapping("/{id}/stop")
 	ResponseEntity<Map<String, Object>> stop(@PathVariable long id) throws Exception {
-		JobExecution execution = execution(id);
-		if (!execution.isRunning()) {
-			throw Problems.of(HttpStatus.CONFLICT, "run-not-running",
-					"run " + id + " is " + execution.getStatus() + ", not running");
-		}
-		jobOperator.stop(execution);
-		return ResponseEntity.accepted()
-			.body(message(id, "stopping: the run ends STOPPED at its next chunk boundary; restart resumes it"));
+		return ResponseEntity.accepted().body(message(id, control.stop(execution(id))));
 	}
 
 	@PostMapping("/{id}/restart")
 	ResponseEntity<Map<String, Object>> restart(@PathVariable long id) throws Exception {
-		RunView run = run(id);
-		if (!PAYOUT_RUN_JOB.equals(run.job())) {
-			throw Problems.of(HttpStatus.CONFLICT, "not-restartable", "only payoutRunJob runs are restarted here");
-		}
-		JobExecution execution = execution(id);
-		if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
-			throw Problems.of(HttpStatus.CONFLICT, "not-restartable",
-					"run " + id + " is " + execution.getStatus() + " and cannot be restarted");
-		}
-		var parameters = execution.getJobParameters();
-		String event = parameters.getString(PayoutRunJobParameters.EVENT);
-		if (event != null) {
-			return launched(launcher.launch(whenStarted -> runs.restart(event, whenStarted)));
-		}
-		ScheduledRun slot = ScheduledRun.fromJobParameters(parameters);
-		return launched(launcher.launch(whenStarted -> runs.runSlot(slot, null, whenStarted)));
+		return launched(control.restart(execution(id)));
+	}
+
+	@PostMapping("/{id}/abandon")
+	Map<String, Object> abandon(@PathVariable long id, Principal user) throws Exception {
+		return message(id, control.abandon(execution(id), by(user)));
 	}
 
 	private static String by(Principal principal) {
 		return principal == null ? null : principal.getName();
-	}
-
-	@PostMapping("/{id}/abandon")
-	Map<String, Object> abandon(@PathVariable long id, java.security.Principal user) throws Exception {
-		JobExecution execution = execution(id);
-		if (execution.getStatus() != BatchStatus.FAILED && execution.getStatus() != BatchStatus.STOPPED) {
-			throw Problems.of(HttpStatus.CONFLICT, "not-abandonable",
-					"run " + id + " is " + execution.getStatus() + "; only a FAILED or STOPPED run can be abandoned");
-		}
-		if (approvals.ofExecution(id).filter(RunApprovalView::isAwaiting).isPresent()) {
-			throw Problems.of(HttpStatus.CONFLICT, "not-abandonable", "run " + id
-					+ " awaits approval: reject it (POST /api/runs/" + id + "/reject) to release its payouts");
-		}
-		jobOperator.abandon(execution);
-		approvals.withdrawIfNotPastTheGate(id, user.getName());
-		return message(id, "abandoned: it will not be restarted; a rerun pays what it left unpaid");
 	}
 
 	private ResponseEntity<Map<String, Object>> launched(RunLauncher.Launch launch) {

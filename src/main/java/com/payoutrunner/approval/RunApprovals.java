@@ -26,9 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.audit.AuditCategory;
 import com.payoutrunner.audit.AuditTrail;
-import com.payoutrunner.batching.PayoutRunJobParameters;
 import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.core.Money;
 import com.payoutrunner.preview.PreviewTotals;
 import com.payoutrunner.routing.FxConverter;
@@ -214,10 +212,7 @@ public class RunApprovals {
 	 * has started.
 	 */
 	public PayoutRunOperations.Result resume(long jobExecutionId, Consumer<JobExecution> whenStarted) throws Exception {
-		var parameters = jobRepository.getJobExecution(jobExecutionId).getJobParameters();
-		String event = parameters.getString(PayoutRunJobParameters.EVENT);
-		return event != null ? runs.restart(event, whenStarted)
-				: runs.runSlot(ScheduledRun.fromJobParameters(parameters), null, whenStarted);
+		return runs.restartRunOf(jobRepository.getJobExecution(jobExecutionId).getJobParameters(), whenStarted);
 	}
 
 	/** The request of the run this execution belongs to, if it ever waited. */

@@ -105,8 +105,7 @@ public class DeadRunRecovery {
 			return false;
 		}
 		log.warn("execution {} ({}) was left running by a process that died: resuming it", execution.getId(), lock);
-		launcher.launch(whenStarted -> event != null ? runs.restart(event, whenStarted)
-				: runs.runSlot(ScheduledRun.fromJobParameters(parameters), null, whenStarted));
+		launcher.launch(whenStarted -> runs.restartRunOf(parameters, whenStarted));
 		return true;
 	}
 

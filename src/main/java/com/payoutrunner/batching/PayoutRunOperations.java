@@ -188,6 +188,16 @@ public class PayoutRunOperations {
 	}
 
 	/**
+	 * Restarts the run that {@code parameters} launched: an event's latest run, or a
+	 * schedule's slot. The one place that tells the two apart for a restart.
+	 */
+	public Result restartRunOf(JobParameters parameters, Consumer<JobExecution> whenStarted) throws Exception {
+		String event = parameters.getString(PayoutRunJobParameters.EVENT);
+		return event != null ? restart(event, whenStarted)
+				: runSlot(ScheduledRun.fromJobParameters(parameters), null, whenStarted);
+	}
+
+	/**
 	 * A scheduled run of one slot. The slot is part of the job instance's identity, so it
 	 * runs once however often it fires (a double fire, a second instance): a slot already
 	 * COMPLETED is "already done", one that FAILED, STOPPED or was left by a dead process
