@@ -5,6 +5,8 @@ import com.payoutrunner.report.ReportPaths;
 import com.payoutrunner.report.SkipRecordRepository;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,6 +28,12 @@ public class RunSummaryService {
 			       count(*) FILTER (WHERE status IN ('failed', 'rejected')) AS failed,
 			       count(*) FILTER (WHERE status IN ('sending', 'unknown')) AS unconfirmed
 			FROM payment_submissions WHERE run_id = :runId""";
+
+	private static final String SUBMISSION_COUNTS_PER_RUN = """
+			SELECT run_id, count(*) FILTER (WHERE status = 'accepted') AS created,
+			       count(*) FILTER (WHERE status IN ('failed', 'rejected')) AS failed,
+			       count(*) FILTER (WHERE status IN ('sending', 'unknown')) AS unconfirmed
+			FROM payment_submissions WHERE run_id IN (:runIds) GROUP BY run_id""";
 
 	private static final String FAILED_BREAKDOWN = """
 			SELECT coalesce(reason_code, status) AS category, count(*) AS failures FROM payment_submissions
@@ -63,6 +71,32 @@ public class RunSummaryService {
 				execution.getJobParameters().getString(PayoutRunJobParameters.EVENT), status(execution), counts[0],
 				breakdown.values().stream().mapToLong(Long::longValue).sum(), counts[1], counts[2], breakdown,
 				failedBreakdown, DisplayPath.of(report));
+	}
+
+	/** A run's counts without its breakdowns, as lists of runs show them. */
+	public record RunCounts(long created, long skipped, long failed, long unconfirmed) {
+	}
+
+	/**
+	 * The counts of many runs (by run id, the job instance id) in two queries, for lists;
+	 * a run with nothing submitted or skipped counts zeros.
+	 */
+	public Map<Long, RunCounts> countsOf(Collection<Long> runIds) {
+		Map<Long, RunCounts> counts = new HashMap<>();
+		if (runIds.isEmpty()) {
+			return counts;
+		}
+		Map<Long, Long> skipped = skips.skippedPerRun(runIds);
+		Map<Long, long[]> submitted = new HashMap<>();
+		jdbc.sql(SUBMISSION_COUNTS_PER_RUN).param("runIds", runIds).query(rs -> {
+			submitted.put(rs.getLong("run_id"),
+					new long[] { rs.getLong("created"), rs.getLong("failed"), rs.getLong("unconfirmed") });
+		});
+		for (Long runId : runIds) {
+			long[] sent = submitted.getOrDefault(runId, new long[3]);
+			counts.put(runId, new RunCounts(sent[0], skipped.getOrDefault(runId, 0L), sent[1], sent[2]));
+		}
+		return counts;
 	}
 
 	/**

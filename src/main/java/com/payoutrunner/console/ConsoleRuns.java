@@ -63,11 +63,20 @@ class ConsoleRuns {
 	List<RunRow> list(String status, String event, int limit) {
 		var filter = new BatchMetadataQueries.Filter(null, status, event, null, limit, 0);
 		LocalDateTime now = LocalDateTime.now();
-		return metadata.executions(filter).stream().map(row -> row(row, now)).toList();
+		List<ExecutionRow> rows = metadata.executions(filter);
+		var counts = summaries.countsOf(rows.stream()
+			.filter(row -> PAYOUT_RUN_JOB.equals(row.jobName()))
+			.map(ExecutionRow::jobInstanceId)
+			.toList());
+		return rows.stream().map(row -> row(row, counts.get(row.jobInstanceId()), now)).toList();
 	}
 
 	Optional<RunRow> run(long id) {
-		return metadata.execution(id).map(row -> row(row, LocalDateTime.now()));
+		return metadata.execution(id).map(row -> {
+			var counts = PAYOUT_RUN_JOB.equals(row.jobName())
+					? summaries.countsOf(List.of(row.jobInstanceId())).get(row.jobInstanceId()) : null;
+			return row(row, counts, LocalDateTime.now());
+		});
 	}
 
 	/** The payout run's summary; empty for other jobs. */
@@ -114,18 +123,12 @@ class ConsoleRuns {
 		}
 	}
 
-	private RunRow row(ExecutionRow row, LocalDateTime now) {
-		Long created = null;
-		Long skipped = null;
-		Long failed = null;
-		Long unconfirmed = null;
-		if (PAYOUT_RUN_JOB.equals(row.jobName())) {
-			RunSummary summary = summaries.summarize(jobRepository.getJobExecution(row.jobExecutionId()));
-			created = summary.created();
-			skipped = summary.skipped();
-			failed = summary.failed();
-			unconfirmed = summary.unconfirmed();
-		}
+	/** {@code counts} is null for jobs other than the payout run. */
+	private RunRow row(ExecutionRow row, RunSummaryService.RunCounts counts, LocalDateTime now) {
+		Long created = counts == null ? null : counts.created();
+		Long skipped = counts == null ? null : counts.skipped();
+		Long failed = counts == null ? null : counts.failed();
+		Long unconfirmed = counts == null ? null : counts.unconfirmed();
 		String subject = row.event() != null ? row.event()
 				: row.schedule() != null ? "schedule " + row.schedule() + " (" + row.slot() + ")" : "";
 		return new RunRow(row.jobExecutionId(), row.jobName(), row.status(), subject, row.startTime(),

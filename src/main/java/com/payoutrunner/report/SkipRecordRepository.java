@@ -1,5 +1,7 @@
 package com.payoutrunner.report;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +84,20 @@ public class SkipRecordRepository {
 					skipped.stream().map(skip -> AccountMask.maskWithin(skip.reason())).toArray(String[]::new))
 			.param("accounts", skipped.stream().map(SkipRecord::maskedAccount).toArray(String[]::new))
 			.update();
+	}
+
+	/** How many payouts each of these runs skipped (runs without skips are absent). */
+	public Map<Long, Long> skippedPerRun(Collection<Long> runIds) {
+		Map<Long, Long> skipped = new HashMap<>();
+		if (runIds.isEmpty()) {
+			return skipped;
+		}
+		jdbc.sql("SELECT run_id, count(*) AS skips FROM skip_records WHERE run_id IN (:runIds) GROUP BY run_id")
+			.param("runIds", runIds)
+			.query(rs -> {
+				skipped.put(rs.getLong("run_id"), rs.getLong("skips"));
+			});
+		return skipped;
 	}
 
 	/** Skips of a run by category, largest first. */
