@@ -34,12 +34,19 @@ public class BatchMetadataQueries {
 			    FROM batch_job_execution_params WHERE job_execution_id = e.job_execution_id) p ON true
 			""";
 
-	private static final String FILTERED = EXECUTIONS + """
+	/**
+	 * Found by parameter through its index, as {@link #OF_EVENT}: no scan of every run.
+	 */
+	static final String FILTERED = EXECUTIONS + """
 			WHERE (CAST(:id AS bigint) IS NULL OR e.job_execution_id = :id)
 			  AND (CAST(:job AS text) IS NULL OR i.job_name = :job)
 			  AND (CAST(:status AS text) IS NULL OR e.status = :status)
-			  AND (CAST(:event AS text) IS NULL OR p.event = :event)
-			  AND (CAST(:schedule AS text) IS NULL OR p.schedule = :schedule)
+			  AND (CAST(:event AS text) IS NULL OR e.job_execution_id IN (
+			           SELECT job_execution_id FROM batch_job_execution_params
+			           WHERE parameter_name = 'event' AND parameter_value = :event))
+			  AND (CAST(:schedule AS text) IS NULL OR e.job_execution_id IN (
+			           SELECT job_execution_id FROM batch_job_execution_params
+			           WHERE parameter_name = 'schedule' AND parameter_value = :schedule))
 			ORDER BY e.job_execution_id DESC
 			LIMIT :limit OFFSET :offset""";
 
