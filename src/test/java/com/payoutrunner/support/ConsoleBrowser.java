@@ -89,6 +89,56 @@ public final class ConsoleBrowser implements AutoCloseable {
 		return HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
+	/**
+	 * What makes the open page hard to use with a keyboard, a screen reader or on a
+	 * laptop screen, one line each (empty when nothing): the document's language, one
+	 * {@code h1}, a label for every field, a name for every button and link, a caption
+	 * for every table, a title for every chart, alternative text for every image, unique
+	 * ids, and no sideways scrolling of the page itself.
+	 */
+	@SuppressWarnings("unchecked")
+	public java.util.List<String> accessibilityProblems() {
+		return (java.util.List<String>) script(
+				"""
+						const problems = [];
+						const visible = e => e.getClientRects().length > 0 || e.type === 'hidden';
+						const named = e => (e.textContent || '').trim() || e.getAttribute('aria-label')
+						    || e.getAttribute('aria-labelledby') || e.getAttribute('title')
+						    || (e.value && (e.type === 'submit' || e.type === 'button'));
+						if (!document.documentElement.lang) problems.push('html has no lang');
+						if (!document.title.trim()) problems.push('page has no title');
+						const h1 = document.querySelectorAll('main h1').length;
+						if (h1 !== 1) problems.push('main has ' + h1 + ' h1 headings');
+						for (const field of document.querySelectorAll('input, select, textarea')) {
+						  if (['hidden', 'submit', 'button'].includes(field.type)) continue;
+						  if (field.labels.length === 0 && !field.getAttribute('aria-label')
+						      && !field.getAttribute('aria-labelledby'))
+						    problems.push('field without a label: ' + (field.name || field.id || field.outerHTML.slice(0, 80)));
+						}
+						for (const button of document.querySelectorAll('button, input[type=submit]'))
+						  if (!named(button)) problems.push('button without a name: ' + button.outerHTML.slice(0, 80));
+						for (const link of document.querySelectorAll('a[href]'))
+						  if (!named(link) && !link.querySelector('img[alt]')) problems.push('link without text: ' + link.getAttribute('href'));
+						for (const table of document.querySelectorAll('table'))
+						  if (!table.querySelector('caption') && !table.getAttribute('aria-label')
+						      && !table.getAttribute('aria-labelledby'))
+						    problems.push('table without a caption: ' + (table.id || table.className));
+						for (const svg of document.querySelectorAll('svg')) {
+						  if (svg.getAttribute('aria-hidden') === 'true') continue;
+						  if (!svg.querySelector('title') && !svg.getAttribute('aria-label'))
+						    problems.push('chart without a title: ' + (svg.id || svg.className.baseVal));
+						}
+						for (const img of document.querySelectorAll('img'))
+						  if (!img.hasAttribute('alt')) problems.push('image without alt: ' + img.src);
+						const ids = new Map();
+						for (const e of document.querySelectorAll('[id]')) ids.set(e.id, (ids.get(e.id) || 0) + 1);
+						for (const [id, n] of ids) if (n > 1) problems.push('id used ' + n + ' times: ' + id);
+						if (document.documentElement.scrollWidth > window.innerWidth + 1)
+						  problems.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + 'px wide');
+						return problems;
+						""");
+	}
+
 	public void screenshot(String page) throws Exception {
 		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
 		Files.write(SCREENSHOTS.resolve(page + ".png"), png);
