@@ -53,6 +53,31 @@ public record Money(long minorUnits, Currency currency) {
 	}
 
 	/**
+	 * {@link #parseStrict} for an amount a bank wrote (a statement line, a camt.053
+	 * entry): besides, decimals beyond the currency's exponent are accepted when they are
+	 * zeros ({@code 1500.00} JPY is 1500 yen), as ISO 20022 amounts carry up to five
+	 * fraction digits and banks pad them. Nothing is rounded: {@code 1500.50} JPY is
+	 * still refused.
+	 * @throws InvalidAmountException with a reason a user can act on
+	 */
+	public static Money parseFromBank(String text, Currency currency) {
+		Objects.requireNonNull(currency, "currency");
+		int digits = minorDigits(currency);
+		if (text != null) {
+			String trimmed = text.strip();
+			int point = trimmed.indexOf('.');
+			if (point >= 0 && trimmed.length() - point - 1 > digits) {
+				String padding = trimmed.substring(point + 1 + digits);
+				if (padding.chars().allMatch(c -> c == '0')) {
+					String kept = trimmed.substring(0, digits == 0 ? point : point + 1 + digits);
+					return parseStrict(kept, currency);
+				}
+			}
+		}
+		return parseStrict(text, currency);
+	}
+
+	/**
 	 * {@link #parseStrict}'s rule for a decimal that is not an amount of one currency (a
 	 * percentage, a band edge): at most {@code maxDecimals} after the point.
 	 * @throws InvalidAmountException with a reason a user can act on

@@ -221,7 +221,7 @@ final class Camt053StatementReader {
 			}
 			Money money;
 			try {
-				money = Money.parse(amount, code);
+				money = Money.parseFromBank(amount, code);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new EntryException("Amt", ex.getMessage());
@@ -307,7 +307,7 @@ final class Camt053StatementReader {
 			try {
 				Money sum = Money.ofMinor(0, currency.getCurrencyCode());
 				for (String amount : total != null ? List.of(total) : records) {
-					sum = sum.plus(Money.parse(amount, currency));
+					sum = sum.plus(Money.parseFromBank(amount, currency));
 				}
 				if (sum.minorUnits() < 0) {
 					throw new EntryException("Chrgs", "charges must not be negative, got " + sum);

@@ -155,7 +155,7 @@ final class CsvStatementReader {
 		}
 		Money amount;
 		try {
-			amount = Money.parse(required(record, columns, "amount"), currency);
+			amount = Money.parseFromBank(required(record, columns, "amount"), currency);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RowException("amount", ex.getMessage());
@@ -190,7 +190,7 @@ final class CsvStatementReader {
 		String chargesText = cell(record, columns, "charges");
 		if (!chargesText.isEmpty()) {
 			try {
-				charges = Money.parse(chargesText, currency);
+				charges = Money.parseFromBank(chargesText, currency);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new RowException("charges", ex.getMessage());

@@ -3,6 +3,7 @@ package com.payoutrunner.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -210,6 +211,31 @@ class MoneyTests {
 					""")
 	void refusesAnAmountThatDoesNotStateItsCurrencyPlainly(String text, String reason) {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.parseStated(text)).withMessage(reason);
+	}
+
+	@ParameterizedTest(name = "from a bank: \"{0}\" {1} -> {2} minor units")
+	@CsvSource(delimiter = '|', textBlock = """
+			1500.00   | JPY | 1500
+			1500      | JPY | 1500
+			10.50000  | EUR | 1050
+			-10.500   | EUR | -1050
+			1.2340    | BHD | 1234
+			""")
+	void aBankMayPadAnAmountWithZeros(String text, String currency, long minor) {
+		assertThat(Money.parseFromBank(text, Currency.getInstance(currency))).isEqualTo(Money.ofMinor(minor, currency));
+	}
+
+	@ParameterizedTest(name = "from a bank: \"{0}\" {1} is refused")
+	@CsvSource(delimiter = '|', textBlock = """
+			1500.50   | JPY | amount '1500.50' has more decimals than JPY allows (0)
+			10.501    | EUR | amount '10.501' has more decimals than EUR allows (2)
+			1e3       | EUR | amount '1e3' is not a decimal number like 1234.50
+			1500.     | JPY | amount '1500.' is not a decimal number like 1234.50
+			""")
+	void aBankAmountIsNeverRounded(String text, String currency, String message) {
+		assertThatThrownBy(() -> Money.parseFromBank(text, Currency.getInstance(currency)))
+			.isInstanceOf(Money.InvalidAmountException.class)
+			.hasMessage(message);
 	}
 
 }

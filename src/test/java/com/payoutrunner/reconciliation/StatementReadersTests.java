@@ -69,6 +69,24 @@ class StatementReadersTests {
 	}
 
 	@Test
+	void bankAmountsMayBePaddedWithZerosButNeverRounded() {
+		Statement statement = csv("""
+				booking_date,amount,currency,direction,status,end_to_end_ids,payment_order_id,return_reason
+				2026-11-23,1500.00,JPY,debit,booked,PO-0000000A,,
+				2026-11-23,10.5000,EUR,debit,booked,PO-0000000B,,
+				2026-11-23,1500.50,JPY,debit,booked,PO-0000000C,,
+				2026-11-23,10.501,EUR,debit,booked,PO-0000000D,,
+				""");
+
+		assertThat(statement.lines()).extracting(StatementLine::amount)
+			.containsExactly(Money.ofMinor(1500, "JPY"), Money.ofMinor(1050, "EUR"));
+		assertThat(statement.rejected()).extracting(RejectedRow::line, RejectedRow::reason)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(4, "amount '1500.50' has more decimals than JPY allows (0)"),
+					org.assertj.core.groups.Tuple.tuple(5, "amount '10.501' has more decimals than EUR allows (2)"));
+	}
+
+	@Test
 	void csvWithoutTheRequiredColumnsIsRefusedAsAWhole() {
 		assertThatThrownBy(() -> csv("booking_date;amount;currency;direction\n"))
 			.isInstanceOf(StatementFileException.class)
