@@ -103,6 +103,12 @@ class ConsoleRuns {
 		return Files.exists(report) ? Optional.of(report) : Optional.empty();
 	}
 
+	/** The run summary file, once the run has ended. */
+	Optional<Path> summaryFile(long id) {
+		Path summary = paths.summary(id);
+		return Files.exists(summary) ? Optional.of(summary) : Optional.empty();
+	}
+
 	Optional<SkipTable> skipTable(long id) throws IOException {
 		Optional<Path> report = skipReport(id);
 		if (report.isEmpty()) {

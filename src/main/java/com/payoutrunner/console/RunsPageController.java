@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.payoutrunner.batching.PayoutBatchQueries;
 import com.payoutrunner.batching.RunSummary;
 
 /**
@@ -32,10 +33,16 @@ class RunsPageController {
 
 	private static final int LIST_SIZE = 50;
 
+	/** A run's page lists at most this many of its batches. */
+	private static final int BATCHES_SHOWN = 200;
+
 	private final ConsoleRuns runs;
 
-	RunsPageController(ConsoleRuns runs) {
+	private final PayoutBatchQueries batches;
+
+	RunsPageController(ConsoleRuns runs, PayoutBatchQueries batches) {
 		this.runs = runs;
+		this.batches = batches;
 	}
 
 	@GetMapping("/runs")
@@ -57,7 +64,9 @@ class RunsPageController {
 		if (summary != null) {
 			model.addAttribute("skipChart", SkipChart.of("Skipped payouts by category", summary.skipBreakdown()));
 			model.addAttribute("failedChart", SkipChart.of("Failed payouts by reason", summary.failedBreakdown()));
+			model.addAttribute("batches", batches.batches(summary.runId(), BATCHES_SHOWN));
 		}
+		model.addAttribute("hasSummary", runs.summaryFile(id).isPresent());
 		model.addAttribute("skips", runs.skipTable(id).orElse(null));
 		model.addAttribute("actions", RunActions.allowed(run, request.isUserInRole("OPERATOR")));
 		return "console/run";
@@ -78,6 +87,16 @@ class RunsPageController {
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"run-" + id + "-skips.csv\"")
 			.body(new FileSystemResource(report));
+	}
+
+	@GetMapping("/runs/{id}/summary.json")
+	ResponseEntity<Resource> summaryFile(@PathVariable long id) {
+		var summary = runs.summaryFile(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no summary for run " + id));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"run-" + id + "-summary.json\"")
+			.body(new FileSystemResource(summary));
 	}
 
 	private RunRow addProgress(long id, Model model) {

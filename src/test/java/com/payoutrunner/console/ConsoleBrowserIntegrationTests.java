@@ -96,6 +96,9 @@ class ConsoleBrowserIntegrationTests extends WebIntegrationTest {
 			.isEqualTo("Skipped payouts by category");
 		assertThat(browser.findElement(By.linkText("Download the skip report (CSV)")).getAttribute("href"))
 			.endsWith("/runs/" + run + "/skips.csv");
+		assertThat(browser.findElement(By.linkText("Download the run summary (JSON)")).getAttribute("href"))
+			.endsWith("/runs/" + run + "/summary.json");
+		assertThat(browser.findElements(By.cssSelector("#batches tbody tr"))).isNotEmpty();
 		console.screenshot("run");
 		// htmx comes from its webjar; an ended run's progress no longer asks to be
 		// refreshed.

@@ -27,6 +27,7 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.connector.file.inbox.BankInbox;
+import com.payoutrunner.batching.PayoutBatchQueries;
 import com.payoutrunner.payout.DeadLetterQueue;
 import com.payoutrunner.payout.PayoutReference;
 import com.payoutrunner.support.ImportedEvents;
@@ -75,6 +76,9 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	BankFileRepository fileBatches;
+
+	@Autowired
+	PayoutBatchQueries batchQueries;
 
 	@Autowired
 	PayoutRunnerProperties properties;
@@ -415,6 +419,29 @@ class BankFilesIntegrationTests extends PostgresIntegrationTest {
 			ids.add(matcher.group(1));
 		}
 		return ids;
+	}
+
+	@Test
+	void theRunsBatchesNameTheFilesInTheOutbox() throws Exception {
+		var execution = runs.run(event).execution();
+		long runId = execution.getJobInstance().getInstanceId();
+
+		var views = batchQueries.batches(runId, 50);
+
+		assertThat(views).filteredOn(view -> view.bankFile() != null)
+			.extracting(PayoutBatchQueries.BatchView::bankFile)
+			.containsExactlyInAnyOrderElementsOf(
+					outboxFiles().stream().map(file -> file.getFileName().toString()).toList());
+		assertThat(views).filteredOn(view -> view.bankFile() == null)
+			.isNotEmpty()
+			.allSatisfy(view -> assertThat(view.connector()).doesNotEndWith("-file"));
+		// Every payout of the event that was not skipped is a line of one batch.
+		long payouts = jdbc.sql("SELECT count(*) FROM payouts WHERE liquidation_event_id = :event")
+			.param("event", event)
+			.query(Long.class)
+			.single();
+		assertThat(views.stream().mapToLong(PayoutBatchQueries.BatchView::lines).sum())
+			.isEqualTo(payouts - summaries.summarize(execution).skipped());
 	}
 
 	private List<Path> outboxFiles() throws Exception {
