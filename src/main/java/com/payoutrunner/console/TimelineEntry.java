@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One event of a payout's trace, as its timeline shows it: when, what happened (the audit
- * action in words), who did it, in which run, and the event's details.
+ * action in words), who did it, in which run, and the event's details (those with a
+ * value).
  */
 public record TimelineEntry(Moment at, String action, String what, String severity, String actor, Long runId,
 		List<Detail> details) {
@@ -26,6 +27,7 @@ public record TimelineEntry(Moment at, String action, String what, String severi
 				run == null ? null : ((Number) run).longValue(),
 				details.entrySet()
 					.stream()
+					.filter(detail -> detail.getValue() != null)
 					.map(detail -> new Detail(detail.getKey().replace('_', ' '), String.valueOf(detail.getValue())))
 					.toList());
 	}

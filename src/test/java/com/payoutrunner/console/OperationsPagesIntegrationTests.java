@@ -57,9 +57,14 @@ class OperationsPagesIntegrationTests extends ScheduledRunsIntegrationTest {
 		ApiPayouts.Entity entity = payouts.fundedEntity("dl", "1000.00");
 		long retried = payouts.create(entity.payout().amount("400.05").to(SandboxBankAccounts.REFUSED_IBAN, "DE"));
 		long cancelled = payouts.create(entity.payout().amount("12.34").to(SandboxBankAccounts.REFUSED_IBAN, "DE"));
-		payouts.runSlot(entity.module(), LocalDate.of(2026, 11, 23));
+		long run = payouts.runSlot(entity.module(), LocalDate.of(2026, 11, 23)).execution().getId();
 		assertThat(status(retried)).isEqualTo("dead_letter");
 		ConsoleSession operator = ConsoleSession.signIn(port, "operator");
+
+		// The run that sent them shows its failures per reason as a chart.
+		Document runPage = operator.page("/runs/" + run);
+		assertThat(runPage.selectFirst("#failed-chart title").text()).isEqualTo("Failed payouts by reason");
+		assertThat(runPage.select("#failed-chart g.bar").eachAttr("data-count")).containsExactly("2");
 
 		Document page = operator.page("/dead-letters");
 		Element row = row(page, retried);
