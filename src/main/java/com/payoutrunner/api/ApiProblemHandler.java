@@ -18,6 +18,7 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.batching.RunControl;
 import com.payoutrunner.ledger.InsufficientFundsException;
 import com.payoutrunner.reconciliation.ForeignStatementException;
+import com.payoutrunner.schedule.ScheduleControls;
 import com.payoutrunner.reconciliation.StatementConfirmation;
 import com.payoutrunner.reconciliation.StatementFileException;
 import com.payoutrunner.reconciliation.StatementReconciler;
@@ -63,6 +64,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(PayoutCreation.KeyReusedException.class)
 	ProblemDetail keyReused(PayoutCreation.KeyReusedException ex) {
 		return Problems.detail(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", ex.getMessage());
+	}
+
+	@ExceptionHandler(ScheduleControls.NotRegisteredException.class)
+	ProblemDetail scheduleNotRegistered(ScheduleControls.NotRegisteredException ex) {
+		return Problems.detail(HttpStatus.CONFLICT, "schedule-not-registered", ex.getMessage());
 	}
 
 	@ExceptionHandler(InsufficientFundsException.class)

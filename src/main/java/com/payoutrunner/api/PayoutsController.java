@@ -98,9 +98,6 @@ class PayoutsController {
 			@RequestParam(required = false) String rail, @RequestParam(required = false) String event,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int limit) {
-		if (page < 1 || limit < 1 || limit > 500) {
-			throw new IllegalArgumentException("page must be 1 or more, limit 1 to 500");
-		}
 		return views.page(new PayoutViews.Filter(status, priority, originModule, originEntityId, currency, country,
 				rail, event, from, to), page, limit);
 	}

@@ -1,14 +1,10 @@
 package com.payoutrunner.api;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerKey;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,14 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.payoutrunner.batching.PayoutRunOperations;
-import com.payoutrunner.batching.RunLauncher;
-import com.payoutrunner.batching.ScheduledRun;
 import com.payoutrunner.report.BatchMetadataQueries;
 import com.payoutrunner.schedule.NextFireTimes;
 import com.payoutrunner.schedule.ScheduleCatalog;
+import com.payoutrunner.schedule.ScheduleControls;
 import com.payoutrunner.schedule.ScheduleDefinition;
-import com.payoutrunner.schedule.ScheduleRegistrar;
 
 /**
  * Operators' API for schedules: list them with their state and next fires, pause and
@@ -38,27 +31,18 @@ class SchedulesController {
 
 	private final ScheduleCatalog catalog;
 
-	private final Scheduler scheduler;
+	private final ScheduleControls controls;
 
 	private final NextFireTimes fireTimes;
 
-	private final PayoutRunOperations runs;
-
-	private final RunLauncher launcher;
-
 	private final RunQueries queries;
 
-	private final java.time.Clock clock;
-
-	SchedulesController(@Lazy ScheduleCatalog catalog, Scheduler scheduler, NextFireTimes fireTimes,
-			PayoutRunOperations runs, RunLauncher launcher, RunQueries queries, java.time.Clock clock) {
+	SchedulesController(@Lazy ScheduleCatalog catalog, ScheduleControls controls, NextFireTimes fireTimes,
+			RunQueries queries) {
 		this.catalog = catalog;
-		this.scheduler = scheduler;
+		this.controls = controls;
 		this.fireTimes = fireTimes;
-		this.runs = runs;
-		this.launcher = launcher;
 		this.queries = queries;
-		this.clock = clock;
 	}
 
 	@GetMapping
@@ -78,14 +62,14 @@ class SchedulesController {
 	@PostMapping("/{name}/pause")
 	Map<String, Object> pause(@PathVariable String name) throws SchedulerException {
 		ScheduleDefinition schedule = schedule(name);
-		scheduler.pauseTrigger(registered(schedule));
+		controls.pause(schedule);
 		return view(schedule);
 	}
 
 	@PostMapping("/{name}/resume")
 	Map<String, Object> resume(@PathVariable String name) throws SchedulerException {
 		ScheduleDefinition schedule = schedule(name);
-		scheduler.resumeTrigger(registered(schedule));
+		controls.resume(schedule);
 		return view(schedule);
 	}
 
@@ -94,16 +78,13 @@ class SchedulesController {
 	ResponseEntity<Map<String, Object>> trigger(@PathVariable String name, java.security.Principal principal)
 			throws Exception {
 		ScheduleDefinition schedule = schedule(name);
-		var now = clock.instant();
-		ScheduledRun slot = ScheduledRun.of(schedule.name(), schedule.slotFor(now), schedule.parameters(),
-				LocalDate.ofInstant(now, schedule.zone()));
 		// The operator who triggers it is its launcher: they may not approve it if it
 		// waits.
-		String by = principal == null ? null : principal.getName();
-		var launch = launcher.launch(whenStarted -> runs.runSlot(slot, by, whenStarted));
+		var triggered = controls.trigger(schedule, principal == null ? null : principal.getName());
+		var launch = triggered.launch();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("schedule", name);
-		body.put("slot", slot.slot());
+		body.put("slot", triggered.slot());
 		if (launch.started() != null) {
 			long id = launch.started().getId();
 			body.put("message", "started; follow it at /api/runs/" + id);
@@ -126,10 +107,7 @@ class SchedulesController {
 		view.put("misfire", schedule.misfirePolicy().code());
 		view.put("enabled", schedule.enabled());
 		view.put("parameters", schedule.parameters());
-		TriggerKey key = TriggerKey.triggerKey(schedule.name(), ScheduleRegistrar.GROUP);
-		Trigger.TriggerState state = scheduler.getTriggerState(key);
-		view.put("state", state == Trigger.TriggerState.NONE ? "not_registered"
-				: state.name().toLowerCase(java.util.Locale.ROOT));
+		view.put("state", controls.state(schedule));
 		view.put("next_fires", fireTimes.next(schedule, 5).stream().map(fire -> {
 			Map<String, Object> next = new LinkedHashMap<>();
 			next.put("at", fire.fireTime().toOffsetDateTime().toString());
@@ -149,15 +127,6 @@ class SchedulesController {
 		return catalog.find(name)
 			.orElseThrow(() -> Problems.of(HttpStatus.NOT_FOUND, "unknown-schedule",
 					"no schedule " + name + " in " + catalog.file()));
-	}
-
-	private TriggerKey registered(ScheduleDefinition schedule) throws SchedulerException {
-		TriggerKey key = TriggerKey.triggerKey(schedule.name(), ScheduleRegistrar.GROUP);
-		if (!scheduler.checkExists(key)) {
-			throw Problems.of(HttpStatus.CONFLICT, "schedule-not-registered",
-					"schedule " + schedule.name() + " is not registered with the scheduler (serve registers it)");
-		}
-		return key;
 	}
 
 }

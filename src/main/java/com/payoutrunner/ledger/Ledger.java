@@ -80,6 +80,29 @@ public class Ledger {
 			WHERE payout_id = :payoutId AND status = 'released'
 			RETURNING origin_entity_id, currency, id, settled_minor""";
 
+	/**
+	 * Every balance (or one entity's), with what its active holds reserve (as RESERVED).
+	 */
+	private static final String BALANCES = """
+			SELECT b.origin_entity_id AS entity, b.currency, b.balance_minor,
+			       coalesce(sum(h.amount_minor - h.released_minor), 0) AS reserved_minor
+			FROM entity_balances b
+			LEFT JOIN holds h ON h.origin_entity_id = b.origin_entity_id AND h.currency = b.currency AND h.status = 'active'
+			WHERE CAST(:entity AS uuid) IS NULL OR b.origin_entity_id = :entity
+			GROUP BY b.origin_entity_id, b.currency, b.balance_minor
+			ORDER BY b.origin_entity_id, b.currency""";
+
+	/** The oldest active holds of each balance, with how many it has in all. */
+	private static final String ACTIVE_HOLDS = """
+			SELECT entity, currency, hold_id, payout_id, reserved_minor, expires_at, held_since, holds_of_balance
+			FROM (SELECT origin_entity_id AS entity, currency, id AS hold_id, payout_id,
+			             amount_minor - released_minor AS reserved_minor, expires_at, created_at AS held_since,
+			             count(*) OVER (PARTITION BY origin_entity_id, currency) AS holds_of_balance,
+			             row_number() OVER (PARTITION BY origin_entity_id, currency ORDER BY id) AS n
+			      FROM holds WHERE status = 'active' AND (CAST(:entity AS uuid) IS NULL OR origin_entity_id = :entity)) h
+			WHERE n <= :perBalance
+			ORDER BY entity, currency, hold_id""";
+
 	/** Debits (a positive amount) or credits back (negative) what a settlement took. */
 	private static final String DEBIT = """
 			UPDATE entity_balances SET balance_minor = balance_minor - :paid, updated_at = now()
@@ -92,6 +115,14 @@ public class Ledger {
 			return balanceMinor - reservedMinor;
 		}
 
+	}
+
+	/**
+	 * An active hold: what it still reserves of its entity's balance for its payout, and
+	 * how many active holds that balance has in all.
+	 */
+	public record ActiveHold(UUID entity, String currency, long holdId, long payoutId, long reservedMinor,
+			Instant expiresAt, Instant heldSince, long holdsOfBalance) {
 	}
 
 	private final JdbcClient jdbc;
@@ -136,6 +167,32 @@ public class Ledger {
 			.optional()
 			.orElse(0L);
 		return new Balance(entity, currency, balance, reserved(entity, currency));
+	}
+
+	/** Every entity's balances (or only this entity's when not null), per currency. */
+	@Transactional(readOnly = true)
+	public java.util.List<Balance> balances(UUID entity) {
+		return jdbc.sql(BALANCES)
+			.param("entity", entity)
+			.query((rs, n) -> new Balance(rs.getObject("entity", UUID.class), rs.getString("currency"),
+					rs.getLong("balance_minor"), rs.getLong("reserved_minor")))
+			.list();
+	}
+
+	/**
+	 * The active holds of every balance (or this entity's), oldest first, at most
+	 * {@code perBalance} of each.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<ActiveHold> activeHolds(UUID entity, int perBalance) {
+		return jdbc.sql(ACTIVE_HOLDS)
+			.param("entity", entity)
+			.param("perBalance", perBalance)
+			.query((rs, n) -> new ActiveHold(rs.getObject("entity", UUID.class), rs.getString("currency"),
+					rs.getLong("hold_id"), rs.getLong("payout_id"), rs.getLong("reserved_minor"),
+					rs.getTimestamp("expires_at").toInstant(), rs.getTimestamp("held_since").toInstant(),
+					rs.getLong("holds_of_balance")))
+			.list();
 	}
 
 	/**

@@ -27,7 +27,7 @@ public class PayoutViews {
 			p.id, p.external_id, p.liquidation_event_id, p.investor_id, p.status, p.priority, p.origin_module,
 			p.origin_entity_id, p.currency, p.amount_minor, p.molam_fee_minor, p.bank_fee_minor, p.net_minor,
 			p.investor_name, p.country, p.external_account_id, p.iban, p.account_number, p.bic, p.scheduled_at, p.payment_order_id, p.last_error,
-			p.skip_reason, p.created_at, p.updated_at, h.id AS hold_id, h.status AS hold_status,
+			p.skip_reason, p.failed_attempts, p.created_at, p.updated_at, h.id AS hold_id, h.status AS hold_status,
 			h.amount_minor AS hold_amount_minor, h.released_minor AS hold_released_minor, h.settled_minor AS hold_settled_minor,
 			h.expires_at AS hold_expires_at""";
 
@@ -62,7 +62,18 @@ public class PayoutViews {
 			.optional();
 	}
 
+	/** The largest page the list gives. */
+	public static final int MAX_LIMIT = 500;
+
+	/**
+	 * One page of the payouts that pass the filter, newest first.
+	 * @throws IllegalArgumentException when the page is below 1 or the limit out of 1 to
+	 * {@link #MAX_LIMIT}
+	 */
 	public Map<String, Object> page(Filter filter, int page, int limit) {
+		if (page < 1 || limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("page must be 1 or more, limit 1 to " + MAX_LIMIT);
+		}
 		StringBuilder where = new StringBuilder(" WHERE true");
 		Map<String, Object> params = new LinkedHashMap<>();
 		add(where, params, "p.status = :status", "status", filter.status());
@@ -183,6 +194,7 @@ public class PayoutViews {
 		view.put("payment_order_id", rs.getString("payment_order_id"));
 		view.put("last_error", rs.getString("last_error"));
 		view.put("skip_reason", rs.getString("skip_reason"));
+		view.put("failed_attempts", rs.getInt("failed_attempts"));
 		Long holdId = (Long) rs.getObject("hold_id");
 		view.put("hold_id", holdId);
 		if (holdId != null) {
