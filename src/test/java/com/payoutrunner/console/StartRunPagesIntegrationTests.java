@@ -3,13 +3,10 @@ package com.payoutrunner.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +17,7 @@ import com.payoutrunner.preview.RunPreview;
 import com.payoutrunner.support.ConsoleSession;
 import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PayoutQueries;
+import com.payoutrunner.support.RunEnds;
 import com.payoutrunner.support.SampleEvent;
 import com.payoutrunner.support.WebIntegrationTest;
 
@@ -67,12 +65,9 @@ class StartRunPagesIntegrationTests extends WebIntegrationTest {
 				"This starts the event&#39;s first run.");
 
 		HttpResponse<String> launched = operator.post("/events/" + event + "/runs", Map.of());
-		assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
-		String location = launched.headers().firstValue("Location").orElseThrow();
-		assertThat(location).matches(".*/runs/\\d+");
-		long run = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		long run = ConsoleSession.runId(launched);
 		assertThat(operator.follow(launched).body()).contains("Started run " + run + " of " + event);
-		assertThat(awaitEnd(run).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(RunEnds.await(jobRepository, run).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(db.bankOrders(event)).isEqualTo(SampleEvent.ELIGIBLE);
 		assertThat(jobRepository.getJobExecution(run)
 			.getJobParameters()
@@ -86,11 +81,8 @@ class StartRunPagesIntegrationTests extends WebIntegrationTest {
 				"Not started: the latest run of " + event + " already COMPLETED", "Launch a rerun",
 				"name=\"rerun\" value=\"true\"");
 		HttpResponse<String> rerun = operator.post("/events/" + event + "/runs", Map.of("rerun", "true"));
-		assertThat(rerun.headers().firstValue("Location"))
-			.hasValueSatisfying(target -> assertThat(target).matches(".*/runs/\\d+"));
-		String rerunLocation = rerun.headers().firstValue("Location").orElseThrow();
-		long rerunId = Long.parseLong(rerunLocation.substring(rerunLocation.lastIndexOf('/') + 1));
-		assertThat(awaitEnd(rerunId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long rerunId = ConsoleSession.runId(rerun);
+		assertThat(RunEnds.await(jobRepository, rerunId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(db.bankOrders(event)).as("a rerun pays no one twice").isEqualTo(SampleEvent.ELIGIBLE);
 	}
 
@@ -115,16 +107,6 @@ class StartRunPagesIntegrationTests extends WebIntegrationTest {
 		ConsoleSession approver = ConsoleSession.signedIn(port, "approver");
 		assertThat(approver.post("/events/" + event + "/runs", Map.of()).statusCode()).isEqualTo(403);
 		assertThat(db.payoutsWithStatus(event, "pending")).isEqualTo(SampleEvent.PAYOUTS);
-	}
-
-	private JobExecution awaitEnd(long id) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		JobExecution execution = jobRepository.getJobExecution(id);
-		while (execution.isRunning() && Instant.now().isBefore(deadline)) {
-			Thread.sleep(200);
-			execution = jobRepository.getJobExecution(id);
-		}
-		return execution;
 	}
 
 }

@@ -97,6 +97,14 @@ public final class ConsoleSession {
 				: location);
 	}
 
+	/** The run a launch (or a run approval that resumed it) redirected to. */
+	public static long runId(HttpResponse<String> redirect) {
+		assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(302);
+		String location = redirect.headers().firstValue("Location").orElseThrow();
+		assertThat(location).matches(".*/runs/\\d+");
+		return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.timeout(Duration.ofSeconds(60))
