@@ -3,7 +3,10 @@ package com.payoutrunner.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -41,6 +44,9 @@ class StartRunPagesIntegrationTests extends WebIntegrationTest {
 
 	@Autowired
 	PayoutQueries db;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void anOperatorPreviewsTheEventLaunchesItFromThePreviewAndIsToldWhenItIsDone() throws Exception {
@@ -84,6 +90,27 @@ class StartRunPagesIntegrationTests extends WebIntegrationTest {
 		long rerunId = ConsoleSession.runId(rerun);
 		assertThat(RunEnds.await(jobRepository, rerunId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(db.bankOrders(event)).as("a rerun pays no one twice").isEqualTo(SampleEvent.ELIGIBLE);
+	}
+
+	@Test
+	void aSecondLaunchWhileTheRunGoesOnIsRefusedOnThePreview() throws Exception {
+		String event = events.sample("CON-BUSY");
+		ConsoleSession operator = ConsoleSession.signedIn(port, "operator");
+		long run;
+		// The run waits on the test's row locks, so it is still going when launched
+		// again.
+		try (Connection blocker = dataSource.getConnection()) {
+			blocker.setAutoCommit(false);
+			blocker.createStatement()
+				.execute("SELECT id FROM payouts WHERE liquidation_event_id = '" + event + "' FOR UPDATE");
+			run = ConsoleSession.runId(operator.post("/events/" + event + "/runs", Map.of()));
+			HttpResponse<String> again = operator.post("/events/" + event + "/runs", Map.of());
+			assertThat(operator.follow(again).body()).contains(
+					"Not started: event " + event + " is being run by another process right now.",
+					"Latest run</dt><dd>STARTED");
+			blocker.rollback();
+		}
+		assertThat(RunEnds.await(jobRepository, run).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 	}
 
 	@Test
