@@ -25,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the same users and roles as the API, but signed in once through a form and kept in a
  * session, so every state-changing form carries a CSRF token (a browser sends the session
  * cookie with any request, wherever it comes from). Sign-out is a POST to
- * {@code /logout}. The console has every path the API chain
- * ({@link ApiSecurityConfiguration}) does not keep: {@code /api/**}, Actuator, the API
- * documentation and the error page stay on HTTP Basic as they were.
+ * {@code /logout}. Wrong passwords at the form count against the client's address with
+ * the API's ({@link FailedLogins}, {@link FormSignInLimiter}). The console has every path
+ * the API chain ({@link ApiSecurityConfiguration}) does not keep: {@code /api/**},
+ * Actuator, the API documentation and the error page stay on HTTP Basic as they were.
  *
  * <pre>
  * /login, /console/** (style sheet), /webjars/**        anyone
