@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import com.payoutrunner.payout.DeadLetterQueue;
+import com.payoutrunner.requests.HttpActor;
 import com.payoutrunner.requests.PayoutApprovals;
 import com.payoutrunner.requests.PayoutCancellation;
 import com.payoutrunner.requests.PayoutCreation;
@@ -154,7 +155,7 @@ class PayoutsController {
 	}
 
 	static String actor(Principal principal) {
-		return principal == null ? "api" : "api:" + principal.getName();
+		return HttpActor.of(principal == null ? null : principal.getName());
 	}
 
 	private static RuntimeException notFound(long id) {

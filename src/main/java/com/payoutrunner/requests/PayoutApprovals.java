@@ -80,6 +80,11 @@ public class PayoutApprovals {
 		return new Decision(payoutId, "rejected", 0, required);
 	}
 
+	/** Distinct approvals a payout over its threshold needs. */
+	public int required() {
+		return required;
+	}
+
 	/**
 	 * Cancels the approval requests older than their lifetime; returns how many. Called
 	 * before each decision (in its own transaction) and by the service's sweep.

@@ -36,6 +36,13 @@ public class PayoutViews {
 			String country, String rail, String event, LocalDate from, LocalDate to) {
 	}
 
+	/**
+	 * A payout waiting for approvers: its view (amounts, fees, masked beneficiary), who
+	 * created it (whom four eyes exclude) and who has approved it so far.
+	 */
+	public record AwaitingApproval(Map<String, Object> payout, String createdBy, List<String> approvedBy) {
+	}
+
 	private final JdbcClient jdbc;
 
 	private final FieldCipher cipher;
@@ -103,6 +110,31 @@ public class PayoutViews {
 		body.put("total", total);
 		body.put("pages", (total + limit - 1) / limit);
 		return body;
+	}
+
+	/** The payouts awaiting approval, newest first (as the API lists payouts). */
+	public List<AwaitingApproval> awaitingApproval(int limit) {
+		List<Map<String, Object>> payouts = new ArrayList<>();
+		Map<Long, String> creators = new LinkedHashMap<>();
+		jdbc.sql("SELECT " + COLUMNS + ", p.created_by FROM payouts p LEFT JOIN holds h ON h.payout_id = p.id"
+				+ " WHERE p.status = 'awaiting_approval' ORDER BY p.id DESC LIMIT :limit")
+			.param("limit", limit)
+			.query(rs -> {
+				payouts.add(view(rs, false));
+				creators.put(rs.getLong("id"), rs.getString("created_by"));
+			});
+		Map<Long, List<String>> approvers = new LinkedHashMap<>();
+		jdbc.sql("SELECT payout_id, approver FROM payout_approvals WHERE decision = 'approve'"
+				+ " AND payout_id = ANY(CAST(:ids AS bigint[])) ORDER BY id")
+			.param("ids", creators.keySet().toArray(Long[]::new))
+			.query(rs -> {
+				approvers.computeIfAbsent(rs.getLong("payout_id"), id -> new ArrayList<>())
+					.add(rs.getString("approver"));
+			});
+		return payouts.stream().map(payout -> {
+			long id = (Long) payout.get("id");
+			return new AwaitingApproval(payout, creators.get(id), approvers.getOrDefault(id, List.of()));
+		}).toList();
 	}
 
 	/**

@@ -72,7 +72,8 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JsonMapper json, UserDetailsService users,
-			PasswordEncoder passwordEncoder, AuthenticationCostProperties cost, Clock clock) throws Exception {
+			PasswordEncoder passwordEncoder, AuthenticationCostProperties cost, FailedLogins failedLogins, Clock clock)
+			throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
@@ -82,7 +83,7 @@ class ApiSecurityConfiguration {
 		// type.
 		http.csrf(AbstractHttpConfigurer::disable)
 			.addFilterBefore(new CrossSiteRequestFilter(problems), CsrfFilter.class)
-			.addFilterBefore(new FailedLoginLimiter(cost, clock, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new FailedLoginLimiter(failedLogins, problems), BasicAuthenticationFilter.class)
 			.addFilterAfter(new RequestBodyTypeFilter(problems), AuthorizationFilter.class)
 			.authenticationManager(new CachedCredentialChecks(new ProviderManager(passwords), cost.cacheFor(), clock))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -121,6 +122,15 @@ class ApiSecurityConfiguration {
 				.anyRequest()
 				.authenticated());
 		return http.build();
+	}
+
+	/**
+	 * Wrong credentials per client address, counted alike at the API and the console's
+	 * sign-in form. Not a filter bean: each chain places its own filter around it.
+	 */
+	@Bean
+	FailedLogins failedLogins(AuthenticationCostProperties cost, Clock clock) {
+		return new FailedLogins(cost, clock);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -24,9 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the same users and roles as the API, but signed in once through a form and kept in a
  * session, so every state-changing form carries a CSRF token (a browser sends the session
  * cookie with any request, wherever it comes from). Sign-out is a POST to
- * {@code /logout}. The console has every path the API chain
- * ({@link ApiSecurityConfiguration}) does not keep: {@code /api/**}, Actuator, the API
- * documentation and the error page stay on HTTP Basic as they were.
+ * {@code /logout}. Wrong passwords at the form count against the client's address with
+ * the API's ({@link FailedLogins}, {@link FormSignInLimiter}). The console has every path
+ * the API chain ({@link ApiSecurityConfiguration}) does not keep: {@code /api/**},
+ * Actuator, the API documentation and the error page stay on HTTP Basic as they were.
  *
  * <pre>
  * /login, /console/** (style sheet), /webjars/**        anyone
@@ -53,20 +55,24 @@ class ConsoleSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, JsonMapper json, UserDetailsService users,
-			PasswordEncoder passwordEncoder) throws Exception {
+			PasswordEncoder passwordEncoder, FailedLogins failedLogins) throws Exception {
+		// Wrong passwords at the form count against the address as the API's 401s do.
+		FormSignInLimiter limiter = new FormSignInLimiter(failedLogins, SIGN_IN);
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		http.securityMatcher(ConsoleSecurityConfiguration::isConsolePath)
 			// Besides the CSRF token: a state-changing request a browser marks as
 			// cross-site is refused before anything else, as for the API.
 			.addFilterBefore(new CrossSiteRequestFilter(new SecurityProblems(json)), CsrfFilter.class)
+			.addFilterBefore(limiter, UsernamePasswordAuthenticationFilter.class)
 			.authenticationManager(new ProviderManager(passwords))
-			.formLogin(form -> form.loginPage(SIGN_IN).defaultSuccessUrl("/runs").permitAll())
+			.formLogin(form -> form.loginPage(SIGN_IN).defaultSuccessUrl("/runs").failureHandler(limiter).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl(SIGN_IN + "?signed-out").permitAll())
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/console/**", "/webjars/**", "/favicon.ico")
+				// The sign-in page with any message (?error, ?limited=N, ?signed-out).
+				.requestMatchers(HttpMethod.GET, SIGN_IN, "/console/**", "/webjars/**", "/favicon.ico")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/runs/*/stop", "/runs/*/restart", "/runs/*/abandon",
 						"/events/*/runs", "/dead-letters/*/retry", "/dead-letters/*/cancel", "/schedules/*/pause",

@@ -59,7 +59,7 @@ class OperationsPagesIntegrationTests extends ScheduledRunsIntegrationTest {
 		long cancelled = payouts.create(entity.payout().amount("12.34").to(SandboxBankAccounts.REFUSED_IBAN, "DE"));
 		long run = payouts.runSlot(entity.module(), LocalDate.of(2026, 11, 23)).execution().getId();
 		assertThat(status(retried)).isEqualTo("dead_letter");
-		ConsoleSession operator = ConsoleSession.signIn(port, "operator");
+		ConsoleSession operator = ConsoleSession.signedIn(port, "operator");
 
 		// The run that sent them shows its failures per reason as a chart.
 		Document runPage = operator.page("/runs/" + run);
@@ -99,7 +99,7 @@ class OperationsPagesIntegrationTests extends ScheduledRunsIntegrationTest {
 	@Test
 	void anOperatorPausesResumesAndTriggersASchedule() throws Exception {
 		registrar.register();
-		ConsoleSession operator = ConsoleSession.signIn(port, "operator");
+		ConsoleSession operator = ConsoleSession.signedIn(port, "operator");
 
 		Document page = operator.page("/schedules");
 		Element weekly = page.getElementById("schedule-weekly-low");
@@ -135,7 +135,7 @@ class OperationsPagesIntegrationTests extends ScheduledRunsIntegrationTest {
 		ApiPayouts.Entity entity = payouts.fundedEntity("ps", "1000.00");
 		long first = payouts.create(entity.payout().amount("100.00"));
 		long second = payouts.create(entity.payout().amount("250.50"));
-		ConsoleSession viewer = ConsoleSession.signIn(port, "viewer");
+		ConsoleSession viewer = ConsoleSession.signedIn(port, "viewer");
 
 		Document found = viewer.page("/payouts?origin_module=" + entity.module() + "&status=pending");
 		assertThat(found.select("#payouts tbody tr th a").eachText()).containsExactly(Long.toString(second),
@@ -168,7 +168,7 @@ class OperationsPagesIntegrationTests extends ScheduledRunsIntegrationTest {
 	void balancesShowWhatIsHeldAvailableAndWhichPayoutsHoldIt() throws Exception {
 		ApiPayouts.Entity entity = payouts.fundedEntity("bal", "500.00");
 		long held = payouts.create(entity.payout().amount("120.25"));
-		ConsoleSession viewer = ConsoleSession.signIn(port, "viewer");
+		ConsoleSession viewer = ConsoleSession.signedIn(port, "viewer");
 
 		Document page = viewer.page("/balances?entity=" + entity.id());
 		List<Element> rows = page.select("#balances tbody tr");
@@ -192,7 +192,7 @@ class OperationsPagesIntegrationTests extends ScheduledRunsIntegrationTest {
 		long refused = payouts.create(entity.payout().amount("10.00").to(SandboxBankAccounts.REFUSED_IBAN, "DE"));
 		payouts.runSlot(entity.module(), LocalDate.of(2026, 11, 23));
 		registrar.register();
-		ConsoleSession viewer = ConsoleSession.signIn(port, "viewer");
+		ConsoleSession viewer = ConsoleSession.signedIn(port, "viewer");
 
 		for (String page : List.of("/dead-letters", "/schedules", "/payouts", "/payouts/" + refused, "/balances")) {
 			assertThat(viewer.page(page).select("main button").eachText()).as(page)

@@ -1,5 +1,7 @@
 package com.payoutrunner.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,11 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -137,6 +142,21 @@ public final class ConsoleBrowser implements AutoCloseable {
 						  problems.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + 'px wide');
 						return problems;
 						""");
+	}
+
+	/**
+	 * The bars of an SVG chart on the page (by its id): category and count, in the page's
+	 * order; each bar's printed count must be its data.
+	 */
+	public Map<String, Long> chartBars(String chartId) {
+		Map<String, Long> bars = new LinkedHashMap<>();
+		for (WebElement bar : driver.findElements(By.cssSelector("#" + chartId + " g.bar"))) {
+			long count = Long.parseLong(bar.getAttribute("data-count"));
+			assertThat(bar.findElement(By.cssSelector("text.count")).getText()).isEqualTo(Long.toString(count));
+			assertThat(bar.findElements(By.tagName("rect"))).hasSize(1);
+			bars.put(bar.findElement(By.cssSelector("text.label")).getText(), count);
+		}
+		return bars;
 	}
 
 	public void screenshot(String page) throws Exception {
