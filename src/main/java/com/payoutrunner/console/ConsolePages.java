@@ -9,7 +9,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
@@ -33,6 +35,30 @@ class ConsolePages {
 	@ExceptionHandler(ResponseStatusException.class)
 	ModelAndView refused(ResponseStatusException ex, Principal principal) {
 		return page(ex.getStatusCode(), ex.getReason(), principal);
+	}
+
+	/**
+	 * A path or query value of the wrong kind ({@code /payouts/abc}) is the user's
+	 * mistake.
+	 */
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
+	ModelAndView badRequest(Exception ex, Principal principal) {
+		String reason = ex instanceof MethodArgumentTypeMismatchException mismatch ? "'" + mismatch.getName()
+				+ "' must be " + (isNumber(mismatch.getRequiredType()) ? "a whole number" : "a valid value") + ", not '"
+				+ shortened(String.valueOf(mismatch.getValue())) + "'" : ex.getMessage();
+		return page(HttpStatus.BAD_REQUEST, reason, principal);
+	}
+
+	/**
+	 * What the user sent, as the page may echo it (escaped by the template): cut when
+	 * long.
+	 */
+	private static String shortened(String value) {
+		return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+	}
+
+	private static boolean isNumber(Class<?> type) {
+		return type == long.class || type == int.class || type == Long.class || type == Integer.class;
 	}
 
 	@ExceptionHandler(Exception.class)

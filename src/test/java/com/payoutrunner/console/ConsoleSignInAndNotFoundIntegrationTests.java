@@ -60,6 +60,11 @@ class ConsoleSignInAndNotFoundIntegrationTests extends WebIntegrationTest {
 		assertThat(page.body()).contains("Problem <span>404</span>", "There is no page at /nope.",
 				"Signed in as <strong>viewer</strong>");
 
+		HttpResponse<String> notANumber = viewer.get("/payouts/abc");
+		assertThat(notANumber.statusCode()).isEqualTo(400);
+		assertThat(notANumber.body()).contains("Problem <span>400</span>", "must be a whole number, not &#39;abc&#39;");
+		assertThat(viewer.get("/runs/12x").statusCode()).isEqualTo(400);
+
 		HttpResponse<String> problem = api.get("viewer", "/api/nope");
 		assertThat(problem.statusCode()).isEqualTo(404);
 		assertThat(problem.headers().firstValue("Content-Type")).hasValue("application/problem+json");

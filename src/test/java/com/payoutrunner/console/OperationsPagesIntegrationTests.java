@@ -19,6 +19,7 @@ import com.payoutrunner.report.BatchMetadataQueries;
 import com.payoutrunner.schedule.ScheduleRegistrar;
 import com.payoutrunner.support.ApiPayouts;
 import com.payoutrunner.support.ConsoleSession;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.SandboxBankAccounts;
 import com.payoutrunner.support.ScheduledRunsIntegrationTest;
 
@@ -51,6 +52,9 @@ class OperationsPagesIntegrationTests extends ScheduledRunsIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ImportedEvents events;
 
 	@Test
 	void anOperatorRetriesAndCancelsDeadLetteredPayoutsAndTheAuditNamesThem() throws Exception {
@@ -162,6 +166,22 @@ class OperationsPagesIntegrationTests extends ScheduledRunsIntegrationTest {
 		assertThat(timeline.get(0).text()).contains("Payout created", "by api:test");
 
 		assertThat(viewer.get("/payouts/999999999").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anImportedPayoutWithoutAHoldHasItsPageAndTimeline() throws Exception {
+		String event = events.sampleRun("console-imported");
+		long imported = jdbc.sql("SELECT min(id) FROM payouts WHERE liquidation_event_id = :event")
+			.param("event", event)
+			.query(Long.class)
+			.single();
+		ConsoleSession viewer = ConsoleSession.signedIn(port, "viewer");
+
+		Document payout = viewer.page("/payouts/" + imported);
+
+		assertThat(payout.selectFirst("h1").text()).startsWith("Payout " + imported);
+		assertThat(payout.selectFirst("#payout").text()).contains(event).doesNotContain("Hold");
+		assertThat(payout.select("ol#timeline > li")).isNotEmpty();
 	}
 
 	@Test
