@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.payoutrunner.support.ApiPayouts;
 import com.payoutrunner.support.ConsoleBrowser;
 import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.WebIntegrationTest;
@@ -39,6 +40,9 @@ class ConsoleAccessibilityBrowserIntegrationTests extends WebIntegrationTest {
 	@Autowired
 	ImportedEvents events;
 
+	@Autowired
+	ApiPayouts payouts;
+
 	private ConsoleBrowser console;
 
 	private WebDriver browser;
@@ -59,6 +63,9 @@ class ConsoleAccessibilityBrowserIntegrationTests extends WebIntegrationTest {
 	@Test
 	void everyPageIsLabelledKeyboardUsableAndFitsALaptopScreen() throws Exception {
 		events.sampleRun("a11y");
+		// A payout over its threshold, so that Approvals shows its decision forms.
+		ApiPayouts.Entity entity = payouts.fundedEntity("a11y", "50000.00");
+		payouts.create(entity.payout().amount("12000.00"));
 		console.signIn("admin", "admin-demo");
 
 		console.open("/login");

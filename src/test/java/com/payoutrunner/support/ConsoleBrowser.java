@@ -99,7 +99,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 	 * laptop screen, one line each (empty when nothing): the document's language, one
 	 * {@code h1}, a label for every field, a name for every button and link, a caption
 	 * for every table, a title for every chart, alternative text for every image, unique
-	 * ids, and no sideways scrolling of the page itself.
+	 * ids, and no sideways scrolling of the page or of a table in it.
 	 */
 	@SuppressWarnings("unchecked")
 	public java.util.List<String> accessibilityProblems() {
@@ -138,6 +138,9 @@ public final class ConsoleBrowser implements AutoCloseable {
 						const ids = new Map();
 						for (const e of document.querySelectorAll('[id]')) ids.set(e.id, (ids.get(e.id) || 0) + 1);
 						for (const [id, n] of ids) if (n > 1) problems.push('id used ' + n + ' times: ' + id);
+						for (const box of document.querySelectorAll('.scroll'))
+						  if (box.scrollWidth > box.clientWidth + 1)
+						    problems.push('a table scrolls sideways: ' + (box.querySelector('table') || box).id);
 						if (document.documentElement.scrollWidth > window.innerWidth + 1)
 						  problems.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + 'px wide');
 						return problems;
