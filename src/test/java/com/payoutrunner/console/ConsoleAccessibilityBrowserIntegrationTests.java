@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.payoutrunner.support.ApiPayouts;
 import com.payoutrunner.support.ConsoleBrowser;
@@ -34,31 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class ConsoleAccessibilityBrowserIntegrationTests extends WebIntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ImportedEvents events;
 
 	@Autowired
 	ApiPayouts payouts;
 
-	private ConsoleBrowser console;
-
-	private WebDriver browser;
-
-	@BeforeEach
-	void openTheBrowser() throws Exception {
-		console = new ConsoleBrowser(port);
-		browser = console.driver();
-	}
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (console != null) {
-			console.close();
-		}
-	}
+	@RegisterExtension
+	final ConsoleBrowser console = ConsoleBrowser.openedForEachTest();
 
 	@Test
 	void everyPageIsLabelledKeyboardUsableAndFitsALaptopScreen() throws Exception {
@@ -73,13 +53,13 @@ class ConsoleAccessibilityBrowserIntegrationTests extends WebIntegrationTest {
 
 		Set<String> pages = new LinkedHashSet<>();
 		console.open("/runs");
-		for (WebElement link : browser.findElements(By.cssSelector("header nav a"))) {
+		for (WebElement link : console.driver().findElements(By.cssSelector("header nav a"))) {
 			pages.add(path(link.getAttribute("href")));
 		}
 		assertThat(pages).hasSizeGreaterThanOrEqualTo(7);
 		for (String page : List.copyOf(pages)) {
 			console.open(page);
-			List<WebElement> detail = browser.findElements(By.cssSelector("main table tbody tr a[href]"));
+			List<WebElement> detail = console.driver().findElements(By.cssSelector("main table tbody tr a[href]"));
 			if (!detail.isEmpty()) {
 				pages.add(path(detail.get(0).getAttribute("href")));
 			}
@@ -89,13 +69,13 @@ class ConsoleAccessibilityBrowserIntegrationTests extends WebIntegrationTest {
 		List<String> errorPages = new ArrayList<>();
 		for (String page : pages) {
 			console.open(page);
-			if (browser.getTitle().startsWith("Problem")) {
-				errorPages.add(page + ": " + browser.getTitle());
+			if (console.driver().getTitle().startsWith("Problem")) {
+				errorPages.add(page + ": " + console.driver().getTitle());
 			}
 			List<String> found = new ArrayList<>(console.accessibilityProblems());
 			// The first Tab lands on the link that skips the navigation.
-			browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
-			String focused = browser.switchTo().activeElement().getAttribute("class");
+			console.driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+			String focused = console.driver().switchTo().activeElement().getAttribute("class");
 			if (focused == null || !focused.contains("skip-link")) {
 				found.add("the first Tab focuses " + focused + ", not the skip link");
 			}

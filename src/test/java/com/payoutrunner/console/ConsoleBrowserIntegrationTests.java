@@ -4,16 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.report.BatchMetadataQueries;
@@ -32,9 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class ConsoleBrowserIntegrationTests extends WebIntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ImportedEvents events;
 
@@ -47,22 +41,8 @@ class ConsoleBrowserIntegrationTests extends WebIntegrationTest {
 	@Autowired
 	JobRepository jobRepository;
 
-	private ConsoleBrowser console;
-
-	private WebDriver browser;
-
-	@BeforeEach
-	void openTheBrowser() throws Exception {
-		console = new ConsoleBrowser(port);
-		browser = console.driver();
-	}
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (console != null) {
-			console.close();
-		}
-	}
+	@RegisterExtension
+	final ConsoleBrowser console = ConsoleBrowser.openedForEachTest();
 
 	@Test
 	void anOperatorFollowsARunToItsSkipChartAndAViewerGetsNoButtons() throws Exception {
@@ -76,57 +56,57 @@ class ConsoleBrowserIntegrationTests extends WebIntegrationTest {
 		Map<String, Long> skips = summaries.summarize(jobRepository.getJobExecution(run)).skipBreakdown();
 
 		console.open("/");
-		assertThat(browser.getCurrentUrl()).endsWith("/login");
+		assertThat(console.driver().getCurrentUrl()).endsWith("/login");
 		console.screenshot("sign-in");
 		console.signIn("operator", "operator-demo");
-		assertThat(browser.getCurrentUrl()).endsWith("/runs");
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Runs");
+		assertThat(console.driver().getCurrentUrl()).endsWith("/runs");
+		assertThat(console.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Runs");
 
 		console.open("/runs?event=" + event);
 		// The event's import and its payout run.
-		List<WebElement> rows = browser.findElements(By.cssSelector("#runs tbody tr"));
+		List<WebElement> rows = console.driver().findElements(By.cssSelector("#runs tbody tr"));
 		assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.getText()).contains(event, "COMPLETED"));
 		console.screenshot("runs");
 
-		browser.findElement(By.linkText(Long.toString(run))).click();
-		assertThat(browser.getCurrentUrl()).endsWith("/runs/" + run);
-		assertThat(browser.findElements(By.cssSelector("#steps tbody tr"))).isNotEmpty();
+		console.follow(console.driver().findElement(By.linkText(Long.toString(run))));
+		assertThat(console.driver().getCurrentUrl()).endsWith("/runs/" + run);
+		assertThat(console.driver().findElements(By.cssSelector("#steps tbody tr"))).isNotEmpty();
 		assertThat(skipChartBars()).isEqualTo(skips).isNotEmpty();
-		assertThat(browser.findElement(By.cssSelector("#skip-chart title")).getAttribute("textContent"))
+		assertThat(console.driver().findElement(By.cssSelector("#skip-chart title")).getAttribute("textContent"))
 			.isEqualTo("Skipped payouts by category");
-		assertThat(browser.findElement(By.linkText("Download the skip report (CSV)")).getAttribute("href"))
+		assertThat(console.driver().findElement(By.linkText("Download the skip report (CSV)")).getAttribute("href"))
 			.endsWith("/runs/" + run + "/skips.csv");
-		assertThat(browser.findElement(By.linkText("Download the run summary (JSON)")).getAttribute("href"))
+		assertThat(console.driver().findElement(By.linkText("Download the run summary (JSON)")).getAttribute("href"))
 			.endsWith("/runs/" + run + "/summary.json");
-		assertThat(browser.findElements(By.cssSelector("#batches tbody tr"))).isNotEmpty();
+		assertThat(console.driver().findElements(By.cssSelector("#batches tbody tr"))).isNotEmpty();
 		console.screenshot("run");
 		// htmx comes from its webjar; an ended run's progress no longer asks to be
 		// refreshed.
 		assertThat(console.script("return typeof htmx")).isEqualTo("object");
-		assertThat(browser.findElement(By.id("progress")).getAttribute("hx-get")).isNull();
+		assertThat(console.driver().findElement(By.id("progress")).getAttribute("hx-get")).isNull();
 		console.open("/runs/" + run + "/progress");
-		assertThat(browser.findElements(By.cssSelector("#progress #steps tbody tr"))).isNotEmpty();
+		assertThat(console.driver().findElements(By.cssSelector("#progress #steps tbody tr"))).isNotEmpty();
 		console.open("/runs/" + run);
 
 		// A form post without the page's CSRF token, in the operator's session, is
 		// refused.
-		var cookie = browser.manage().getCookieNamed("JSESSIONID");
+		var cookie = console.driver().manage().getCookieNamed("JSESSIONID");
 		assertThat(cookie.getSameSite()).isEqualTo("Lax");
 		assertThat(cookie.isHttpOnly()).isTrue();
 		assertThat(console.forgedPost("/runs/" + run + "/abandon", "action=abandon")).isEqualTo(403);
 
-		browser.findElement(By.xpath("//button[text()='Sign out']")).click();
-		assertThat(browser.getCurrentUrl()).endsWith("/login?signed-out");
+		console.signOut();
+		assertThat(console.driver().getCurrentUrl()).endsWith("/login?signed-out");
 
 		console.signIn("viewer", "viewer-demo");
 		console.open("/runs/" + run);
-		assertThat(browser.findElements(By.cssSelector("main button"))).isEmpty();
+		assertThat(console.driver().findElements(By.cssSelector("main button"))).isEmpty();
 		console.screenshot("run-as-viewer");
 	}
 
 	private Map<String, Long> skipChartBars() {
 		Map<String, Long> bars = new LinkedHashMap<>();
-		for (WebElement bar : browser.findElements(By.cssSelector("#skip-chart g.bar"))) {
+		for (WebElement bar : console.driver().findElements(By.cssSelector("#skip-chart g.bar"))) {
 			long count = Long.parseLong(bar.getAttribute("data-count"));
 			assertThat(bar.findElement(By.cssSelector("text.count")).getText()).isEqualTo(Long.toString(count));
 			assertThat(bar.findElements(By.tagName("rect"))).hasSize(1);

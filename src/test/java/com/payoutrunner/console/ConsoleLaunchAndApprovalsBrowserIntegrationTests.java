@@ -10,18 +10,16 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +46,6 @@ import com.payoutrunner.support.WebIntegrationTest;
 @Tag("browser")
 class ConsoleLaunchAndApprovalsBrowserIntegrationTests extends WebIntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ImportedEvents events;
 
@@ -75,22 +70,8 @@ class ConsoleLaunchAndApprovalsBrowserIntegrationTests extends WebIntegrationTes
 	@Autowired
 	JsonMapper json;
 
-	private ConsoleBrowser console;
-
-	private WebDriver browser;
-
-	@BeforeEach
-	void openTheBrowser() throws Exception {
-		console = new ConsoleBrowser(port);
-		browser = console.driver();
-	}
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (console != null) {
-			console.close();
-		}
-	}
+	@RegisterExtension
+	final ConsoleBrowser console = ConsoleBrowser.openedForEachTest();
 
 	@Test
 	void anOperatorLaunchesTheSampleEventFromItsPreviewAndWatchesItComplete() throws Exception {
@@ -98,24 +79,28 @@ class ConsoleLaunchAndApprovalsBrowserIntegrationTests extends WebIntegrationTes
 		PreviewSummary expected = previews.preview(event, null).summary();
 
 		console.signIn("operator", "operator-demo");
-		browser.findElement(By.linkText("Start a run")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Start a run");
-		browser.findElement(By.id("event")).sendKeys(event);
-		browser.findElement(By.xpath("//main//button[text()='Find']")).click();
-		List<WebElement> rows = browser.findElements(By.cssSelector("#events tbody tr"));
+		console.follow(console.driver().findElement(By.linkText("Start a run")));
+		assertThat(console.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Start a run");
+		console.driver().findElement(By.id("event")).sendKeys(event);
+		console.follow(console.driver().findElement(By.xpath("//main//button[text()='Find']")));
+		new WebDriverWait(console.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("event="));
+		List<WebElement> rows = console.driver().findElements(By.cssSelector("#events tbody tr"));
 		assertThat(rows).singleElement()
 			.satisfies(
 					row -> assertThat(row.getText()).contains(event, Integer.toString(SampleEvent.PAYOUTS), "pending"));
 		console.screenshot("start-a-run");
 
-		rows.get(0).findElement(By.linkText("Preview")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Preview of " + event);
-		assertThat(browser.findElement(By.id("would-pay")).getText()).isEqualTo(Long.toString(expected.wouldPay()));
-		assertThat(browser.findElement(By.id("would-skip")).getText()).isEqualTo(Long.toString(expected.wouldSkip()));
+		console.follow(rows.get(0).findElement(By.linkText("Preview")));
+		assertThat(console.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Preview of " + event);
+		assertThat(console.driver().findElement(By.id("would-pay")).getText())
+			.isEqualTo(Long.toString(expected.wouldPay()));
+		assertThat(console.driver().findElement(By.id("would-skip")).getText())
+			.isEqualTo(Long.toString(expected.wouldSkip()));
 		assertThat(totalsOnThePage()).isEqualTo(expected.totals().stream().map(this::cells).toList()).isNotEmpty();
-		assertThat(browser.findElements(By.cssSelector("#skip-breakdown tbody th"))).extracting(WebElement::getText)
+		assertThat(console.driver().findElements(By.cssSelector("#skip-breakdown tbody th")))
+			.extracting(WebElement::getText)
 			.containsExactlyElementsOf(expected.skipBreakdown().keySet());
-		assertThat(browser.findElement(By.id("skipped")).getText()).contains("INV-0027", "invalid_method");
+		assertThat(console.driver().findElement(By.id("skipped")).getText()).contains("INV-0027", "invalid_method");
 		console.screenshot("preview");
 
 		// The run waits on a row lock of the test's until the page is watching it, so
@@ -125,19 +110,19 @@ class ConsoleLaunchAndApprovalsBrowserIntegrationTests extends WebIntegrationTes
 			blocker.setAutoCommit(false);
 			blocker.createStatement()
 				.execute("SELECT id FROM payouts WHERE liquidation_event_id = '" + event + "' FOR UPDATE");
-			browser.findElement(By.xpath("//button[text()='Launch this run']")).click();
+			console.follow(console.driver().findElement(By.xpath("//button[text()='Launch this run']")));
 			// The launch answers once the run has started: wait for the run's page.
-			new WebDriverWait(browser, Duration.ofSeconds(30))
+			new WebDriverWait(console.driver(), Duration.ofSeconds(30))
 				.until(page -> page.getCurrentUrl().matches(".*/runs/\\d+"));
-			run = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/runs/", ""));
-			assertThat(browser.findElement(By.cssSelector("main .message")).getText())
+			run = Long.parseLong(console.driver().getCurrentUrl().replaceAll(".*/runs/", ""));
+			assertThat(console.driver().findElement(By.cssSelector("main .message")).getText())
 				.contains("Started run " + run + " of " + event);
-			assertThat(browser.findElement(By.id("progress")).getAttribute("hx-get"))
+			assertThat(console.driver().findElement(By.id("progress")).getAttribute("hx-get"))
 				.endsWith("/runs/" + run + "/progress");
 			console.script("window.sameDocument = true");
 			blocker.rollback();
 		}
-		new WebDriverWait(browser, Duration.ofSeconds(60))
+		new WebDriverWait(console.driver(), Duration.ofSeconds(60))
 			.until(page -> "COMPLETED".equals(page.findElement(By.cssSelector("#progress strong.status")).getText()));
 		assertThat(console.script("return window.sameDocument === true")).as("refreshed in place by htmx")
 			.isEqualTo(true);
@@ -164,29 +149,29 @@ class ConsoleLaunchAndApprovalsBrowserIntegrationTests extends WebIntegrationTes
 		assertThat(views.payout(selfMade).orElseThrow().get("status")).isEqualTo("awaiting_approval");
 
 		console.signIn("admin", "admin-demo");
-		browser.findElement(By.linkText("Approvals")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Approvals");
+		console.follow(console.driver().findElement(By.linkText("Approvals")));
+		assertThat(console.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Approvals");
 		assertThat(row(id).getText()).contains("EUR 12,000.00", "EUR 30.50", "api:test", "nobody yet");
 		assertThat(row(selfMade).getText()).contains("EUR 15,000.00", "api:admin", "You created it");
 		console.screenshot("approvals");
 
-		row(selfMade).findElement(By.xpath(".//button[text()='Approve']")).click();
-		assertThat(browser.findElement(By.cssSelector("main .problem")).getText())
+		console.follow(row(selfMade).findElement(By.xpath(".//button[text()='Approve']")));
+		assertThat(console.driver().findElement(By.cssSelector("main .problem")).getText())
 			.isEqualTo("Not done: the creator of payout " + selfMade + " may not approve or reject it.");
 
 		row(id).findElement(By.id("payout-comment-" + id)).sendKeys("invoice checked");
-		row(id).findElement(By.xpath(".//button[text()='Approve']")).click();
-		assertThat(browser.findElement(By.cssSelector("main .message")).getText())
+		console.follow(row(id).findElement(By.xpath(".//button[text()='Approve']")));
+		assertThat(console.driver().findElement(By.cssSelector("main .message")).getText())
 			.isEqualTo("Approved payout " + id + ": 1 of 2 approvals; it waits for another approver.");
 		assertThat(row(id).getText()).contains("api:admin");
 		console.signOut();
 
 		console.signIn("approver", "approver-demo");
 		console.open("/approvals");
-		row(id).findElement(By.xpath(".//button[text()='Approve']")).click();
-		assertThat(browser.findElement(By.cssSelector("main .message")).getText())
+		console.follow(row(id).findElement(By.xpath(".//button[text()='Approve']")));
+		assertThat(console.driver().findElement(By.cssSelector("main .message")).getText())
 			.isEqualTo("Approved payout " + id + ": 2 of 2 approvals; it is pending for the next run.");
-		assertThat(browser.findElements(By.id("payout-" + id))).isEmpty();
+		assertThat(console.driver().findElements(By.id("payout-" + id))).isEmpty();
 		assertThat(views.payout(id).orElseThrow().get("status")).isEqualTo("pending");
 		assertThat(console.forgedPost("/approvals/payouts/" + selfMade + "/approve", "comment=forged")).isEqualTo(403);
 		assertThat(views.payout(selfMade).orElseThrow().get("status")).isEqualTo("awaiting_approval");
@@ -196,21 +181,22 @@ class ConsoleLaunchAndApprovalsBrowserIntegrationTests extends WebIntegrationTes
 		console.signIn("viewer", "viewer-demo");
 		for (String page : List.of("/events/" + event + "/preview", "/approvals")) {
 			console.open(page);
-			assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).as(page).isEmpty();
-			assertThat(browser.findElements(By.cssSelector("main button"))).as(page).isEmpty();
+			assertThat(console.driver().findElements(By.cssSelector("main form[method=post]"))).as(page).isEmpty();
+			assertThat(console.driver().findElements(By.cssSelector("main button"))).as(page).isEmpty();
 		}
 		assertThat(row(selfMade).getText()).contains("EUR 15,000.00");
 		console.open("/events?event=" + event);
-		assertThat(browser.findElements(By.cssSelector("main form[method=post]"))).isEmpty();
+		assertThat(console.driver().findElements(By.cssSelector("main form[method=post]"))).isEmpty();
 		assertThat(console.forgedPost("/events/" + event + "/runs", "")).isEqualTo(403);
 	}
 
 	private WebElement row(long payout) {
-		return browser.findElement(By.id("payout-" + payout));
+		return console.driver().findElement(By.id("payout-" + payout));
 	}
 
 	private List<List<String>> totalsOnThePage() {
-		return browser.findElements(By.cssSelector("#totals tbody tr"))
+		return console.driver()
+			.findElements(By.cssSelector("#totals tbody tr"))
 			.stream()
 			.map(row -> row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList())
 			.toList();

@@ -3,15 +3,12 @@ package com.payoutrunner.console;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.payoutrunner.schedule.ScheduleRegistrar;
@@ -34,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("browser")
 class ConsoleOperationsBrowserIntegrationTests extends ScheduledRunsIntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ApiPayouts payouts;
 
@@ -46,22 +40,8 @@ class ConsoleOperationsBrowserIntegrationTests extends ScheduledRunsIntegrationT
 	@Autowired
 	JdbcClient jdbc;
 
-	private ConsoleBrowser console;
-
-	private WebDriver browser;
-
-	@BeforeEach
-	void openTheBrowser() throws Exception {
-		console = new ConsoleBrowser(port);
-		browser = console.driver();
-	}
-
-	@AfterEach
-	void closeTheBrowser() {
-		if (console != null) {
-			console.close();
-		}
-	}
+	@RegisterExtension
+	final ConsoleBrowser console = ConsoleBrowser.openedForEachTest();
 
 	@Test
 	void anOperatorClearsTheDeadLetterQueueSteersASchedulesAndReadsPayoutsAndBalances() throws Exception {
@@ -76,45 +56,48 @@ class ConsoleOperationsBrowserIntegrationTests extends ScheduledRunsIntegrationT
 		console.signIn("operator", "operator-demo");
 
 		// The dead-letter queue: retry one; it leaves the list and is pending again.
-		browser.findElement(By.linkText("Dead letters")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dead letters");
+		console.follow(console.driver().findElement(By.linkText("Dead letters")));
+		assertThat(console.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Dead letters");
 		WebElement row = deadLetter(refused);
 		assertThat(row.getText()).contains("640.10 EUR", "API payout");
 		console.screenshot("dead-letters");
-		row.findElement(By.xpath(".//button[text()='Retry']")).click();
-		assertThat(browser.findElement(By.cssSelector("main .message")).getText())
+		console.follow(row.findElement(By.xpath(".//button[text()='Retry']")));
+		assertThat(console.driver().findElement(By.cssSelector("main .message")).getText())
 			.isEqualTo("Payout " + refused + " is pending again; the next run (or rerun) of its event pays it.");
-		assertThat(browser.findElements(By.cssSelector("#dead-letters tr[data-payout='" + refused + "']"))).isEmpty();
+		assertThat(console.driver().findElements(By.cssSelector("#dead-letters tr[data-payout='" + refused + "']")))
+			.isEmpty();
 		assertThat(deadLetter(other)).isNotNull();
 		assertThat(status(refused)).isEqualTo("pending");
 		assertThat(console.forgedPost("/dead-letters/" + other + "/retry", "")).isEqualTo(403);
 		assertThat(status(other)).isEqualTo("dead_letter");
 
 		// Schedules: pause one, see it paused, resume it.
-		browser.findElement(By.linkText("Schedules")).click();
+		console.follow(console.driver().findElement(By.linkText("Schedules")));
 		assertThat(state("weekly-low")).isEqualTo("normal");
 		assertThat(schedule("weekly-low").findElements(By.cssSelector("ol.fires > li time"))).hasSize(5);
-		schedule("weekly-low").findElement(By.xpath(".//button[text()='Pause']")).click();
-		assertThat(browser.findElement(By.cssSelector("main .message")).getText())
+		console.follow(schedule("weekly-low").findElement(By.xpath(".//button[text()='Pause']")));
+		assertThat(console.driver().findElement(By.cssSelector("main .message")).getText())
 			.startsWith("Schedule weekly-low is paused");
 		assertThat(state("weekly-low")).isEqualTo("paused");
 		console.screenshot("schedules");
 		assertThat(console.forgedPost("/schedules/daily-normal/pause", "")).isEqualTo(403);
 		assertThat(state("daily-normal")).isEqualTo("normal");
-		schedule("weekly-low").findElement(By.xpath(".//button[text()='Resume']")).click();
+		console.follow(schedule("weekly-low").findElement(By.xpath(".//button[text()='Resume']")));
 		assertThat(state("weekly-low")).isEqualTo("normal");
 
 		// Payouts: search by the entity's module and status, open one's timeline.
-		browser.findElement(By.linkText("Payouts")).click();
-		browser.findElement(By.id("origin_module")).sendKeys(entity.module());
-		new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByVisibleText("pending");
-		browser.findElement(By.xpath("//form[@role='search']//button[text()='Search']")).click();
-		assertThat(browser.findElements(By.cssSelector("#payouts tbody tr th a"))).extracting(WebElement::getText)
+		console.follow(console.driver().findElement(By.linkText("Payouts")));
+		console.driver().findElement(By.id("origin_module")).sendKeys(entity.module());
+		new org.openqa.selenium.support.ui.Select(console.driver().findElement(By.id("status")))
+			.selectByVisibleText("pending");
+		console.follow(console.driver().findElement(By.xpath("//form[@role='search']//button[text()='Search']")));
+		assertThat(console.driver().findElements(By.cssSelector("#payouts tbody tr th a")))
+			.extracting(WebElement::getText)
 			.containsExactly(Long.toString(pending), Long.toString(refused));
 		console.screenshot("payouts");
-		browser.findElement(By.linkText(Long.toString(refused))).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Payout " + refused);
-		List<WebElement> timeline = browser.findElements(By.cssSelector("ol#timeline > li"));
+		console.follow(console.driver().findElement(By.linkText(Long.toString(refused))));
+		assertThat(console.driver().findElement(By.tagName("h1")).getText()).startsWith("Payout " + refused);
+		List<WebElement> timeline = console.driver().findElements(By.cssSelector("ol#timeline > li"));
 		assertThat(timeline).extracting(entry -> entry.getAttribute("data-action"))
 			.startsWith("payout_created")
 			.contains("dead_lettered");
@@ -124,8 +107,8 @@ class ConsoleOperationsBrowserIntegrationTests extends ScheduledRunsIntegrationT
 		console.screenshot("payout");
 
 		// Balances: the entity's, with the holds of its open payouts.
-		browser.findElement(By.linkText(entity.id().toString())).click();
-		WebElement balance = browser
+		console.follow(console.driver().findElement(By.linkText(entity.id().toString())));
+		WebElement balance = console.driver()
 			.findElement(By.cssSelector("#balances tr[data-entity='" + entity.id() + "'][data-currency='EUR']"));
 		assertThat(balance.findElement(By.cssSelector(".balance")).getText()).isEqualTo("2500.00 EUR");
 		assertThat(balance.findElement(By.cssSelector(".held")).getText()).isEqualTo("950.10 EUR");
@@ -140,7 +123,7 @@ class ConsoleOperationsBrowserIntegrationTests extends ScheduledRunsIntegrationT
 		console.signIn("viewer", "viewer-demo");
 		for (String page : List.of("dead-letters", "schedules", "payouts", "payouts/" + refused, "balances")) {
 			console.open("/" + page);
-			assertThat(browser.findElements(By.cssSelector("main button"))).as(page)
+			assertThat(console.driver().findElements(By.cssSelector("main button"))).as(page)
 				.extracting(WebElement::getText)
 				.doesNotContain("Retry", "Cancel", "Pause", "Resume", "Trigger now");
 		}
@@ -153,11 +136,11 @@ class ConsoleOperationsBrowserIntegrationTests extends ScheduledRunsIntegrationT
 	}
 
 	private WebElement deadLetter(long payoutId) {
-		return browser.findElement(By.cssSelector("#dead-letters tr[data-payout='" + payoutId + "']"));
+		return console.driver().findElement(By.cssSelector("#dead-letters tr[data-payout='" + payoutId + "']"));
 	}
 
 	private WebElement schedule(String name) {
-		return browser.findElement(By.id("schedule-" + name));
+		return console.driver().findElement(By.id("schedule-" + name));
 	}
 
 	private String state(String schedule) {

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -21,23 +24,40 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Debian's headless Chromium (packages chromium and chromium-driver; .ci/run installs
  * them) pointed at the console of a test's server: sign-in, screenshots under
- * target/console-screenshots/, and a form post forged outside the browser. Open one per
- * test and {@link #close()} it after.
+ * target/console-screenshots/, and a form post forged outside the browser; a JUnit
+ * extension that opens it before each test and closes it after.
  */
-public final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements BeforeEachCallback, AfterEachCallback {
 
 	private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
-	private final int port;
+	private int port;
 
-	private final WebDriver driver;
+	private WebDriver driver;
 
-	public ConsoleBrowser(int port) throws Exception {
-		this.port = port;
+	private ConsoleBrowser() {
+	}
+
+	/**
+	 * A browser opened before each test on the test's server (its Spring context's port)
+	 * and closed after it: {@code @RegisterExtension final ConsoleBrowser console =
+	 * ConsoleBrowser.openedForEachTest();}
+	 */
+	public static ConsoleBrowser openedForEachTest() {
+		return new ConsoleBrowser();
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext test) throws Exception {
+		this.port = Integer.parseInt(
+				SpringExtension.getApplicationContext(test).getEnvironment().getRequiredProperty("local.server.port"));
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
@@ -47,6 +67,14 @@ public final class ConsoleBrowser implements AutoCloseable {
 		this.driver = new ChromeDriver(service, options);
 		this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
 		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@Override
+	public void afterEach(ExtensionContext test) {
+		if (driver != null) {
+			driver.quit();
+			driver = null;
+		}
 	}
 
 	public WebDriver driver() {
@@ -66,10 +94,26 @@ public final class ConsoleBrowser implements AutoCloseable {
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(password);
 		driver.findElement(By.cssSelector("form button[type=submit]")).click();
+		// Wait for the answer (the page signed in to, or the form again with why not),
+		// so that the next page opened does not cut the sign-in short.
+		new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login$")));
 	}
 
+	/** Signs out and waits for the sign-in page that says so. */
 	public void signOut() {
 		driver.findElement(By.xpath("//button[text()='Sign out']")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?signed-out"));
+	}
+
+	/**
+	 * Clicks a link or a form's button and waits until the page it leads to has replaced
+	 * this one, so that what the test reads next is the new page.
+	 */
+	public void follow(WebElement linkOrButton) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		linkOrButton.click();
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	/** The signed-in session's cookie value, for requests made outside the browser. */
@@ -165,11 +209,6 @@ public final class ConsoleBrowser implements AutoCloseable {
 	public void screenshot(String page) throws Exception {
 		byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
 		Files.write(SCREENSHOTS.resolve(page + ".png"), png);
-	}
-
-	@Override
-	public void close() {
-		driver.quit();
 	}
 
 }
