@@ -140,10 +140,17 @@ class ImportRepository {
 			.update();
 	}
 
+	/**
+	 * Streams a run's row errors by line: constant memory however many there are, when
+	 * called in a transaction (outside one the PostgreSQL driver ignores the fetch size).
+	 */
 	public void forEachError(long runId, Consumer<ImportError> consumer) {
 		jdbc.sql("""
 				SELECT line_number, column_name, category, reason FROM import_errors WHERE run_id = :runId
-				ORDER BY line_number""").param("runId", runId).query(ImportError.class).list().forEach(consumer);
+				ORDER BY line_number""").param("runId", runId).withFetchSize(1000).query(rs -> {
+			consumer.accept(new ImportError(rs.getLong("line_number"), rs.getString("column_name"),
+					rs.getString("category"), rs.getString("reason")));
+		});
 	}
 
 	/**

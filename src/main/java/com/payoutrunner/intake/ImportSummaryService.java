@@ -9,6 +9,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -92,8 +93,9 @@ public class ImportSummaryService {
 
 	/**
 	 * Writes import-errors.csv (line, column, category, reason; ordered by line) and
-	 * import-summary.json.
+	 * import-summary.json. Read-only transaction: the row errors stream in it.
 	 */
+	@Transactional(readOnly = true)
 	public void writeReports(JobExecution execution, ImportSummary summary) {
 		ReportFiles.writeAtomically(paths.importErrors(execution.getId()), writer -> {
 			CsvOutput csv = CsvOutput.withHeader(writer, "line", "column", "category", "reason");
