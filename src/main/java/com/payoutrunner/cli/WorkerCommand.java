@@ -74,8 +74,8 @@ class WorkerCommand implements Callable<Integer> {
 				stopped.countDown();
 			}
 		}, "worker-shutdown"));
-		System.out.println("payout-runner worker " + worker.name() + " taking partitions from queue " + worker.queue()
-				+ " at " + context.getEnvironment().getProperty("spring.rabbitmq.host") + ":"
+		System.out.println("payout-runner worker " + worker.name() + " listening for partitions on queue "
+				+ worker.queue() + " at " + context.getEnvironment().getProperty("spring.rabbitmq.host") + ":"
 				+ context.getEnvironment().getProperty("spring.rabbitmq.port") + " (concurrency " + concurrency + ")");
 		System.out.flush();
 		stopped.await();

@@ -1,6 +1,7 @@
 package com.payoutrunner.partitioning;
 
 import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.batch.core.repository.JobRepository;
@@ -41,7 +42,12 @@ class PartitionWorkerConfiguration {
 
 	@Bean
 	SimpleMessageListenerContainer partitionRequestContainer(ConnectionFactory connectionFactory,
-			PartitioningProperties properties, @Value("${payout.partitioning.worker.concurrency:1}") int concurrency) {
+			PartitioningProperties properties, @Value("${payout.partitioning.worker.concurrency:1}") int concurrency,
+			WorkerIdentity identity) {
+		if (connectionFactory instanceof AbstractConnectionFactory factory) {
+			factory
+				.addConnectionListener(new BrokerConnectionLog(identity, factory.getHost() + ":" + factory.getPort()));
+		}
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(properties.requestQueue());
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);

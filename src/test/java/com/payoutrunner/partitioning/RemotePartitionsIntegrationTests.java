@@ -125,7 +125,7 @@ class RemotePartitionsIntegrationTests extends PostgresIntegrationTest {
 			assertThat(db.invariantViolations(event)).isEmpty();
 			assertThat(restartedPartitions(event)).as("restart ran only the failed partition").isEqualTo(1);
 			assertThat(workerNames(event)).contains("worker-a", "worker-b");
-			assertThat(workerB.stdout()).contains("worker worker-b taking partitions");
+			assertThat(workerB.stdout()).contains("worker worker-b listening for partitions");
 		}
 	}
 
