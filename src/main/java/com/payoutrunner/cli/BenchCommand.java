@@ -99,6 +99,10 @@ class BenchCommand implements Callable<Integer> {
 			System.out.println("import " + imported.execution().getStatus() + ", run " + run.execution().getStatus()
 					+ "; executions: " + history.executionsOf(event).size());
 			System.out.println(json(event, steps, heap, run.execution().getStatus().name()));
+			if (started != null) {
+				// The bench's own queue goes with it.
+				context.getBean(org.springframework.amqp.core.AmqpAdmin.class).deleteQueue(partitioning.requestQueue());
+			}
 			return run.execution().getStatus().name().equals("COMPLETED") ? PayoutRunnerCli.COMPLETED
 					: PayoutRunnerCli.FAILED;
 		}

@@ -9,7 +9,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * Builds a manager step that partitions another (its worker step) with a
@@ -20,13 +20,13 @@ import org.springframework.core.task.TaskExecutor;
  * counters add up its partitions'. A restart runs again only the partitions that did not
  * complete.
  */
-public class PartitionedSteps {
+public class PartitionedSteps implements AutoCloseable {
 
 	private final JobRepository jobRepository;
 
 	private final PartitioningProperties properties;
 
-	private final TaskExecutor partitionThreads;
+	private final ThreadPoolTaskExecutor partitionThreads;
 
 	private final ObjectProvider<PartitionRequestSender> sender;
 
@@ -34,8 +34,9 @@ public class PartitionedSteps {
 
 	private final WorkerIdentity identity;
 
-	PartitionedSteps(JobRepository jobRepository, PartitioningProperties properties, TaskExecutor partitionThreads,
-			ObjectProvider<PartitionRequestSender> sender, PartitionHeartbeats heartbeats, WorkerIdentity identity) {
+	PartitionedSteps(JobRepository jobRepository, PartitioningProperties properties,
+			ThreadPoolTaskExecutor partitionThreads, ObjectProvider<PartitionRequestSender> sender,
+			PartitionHeartbeats heartbeats, WorkerIdentity identity) {
 		this.jobRepository = jobRepository;
 		this.properties = properties;
 		this.partitionThreads = partitionThreads;
@@ -85,6 +86,12 @@ public class PartitionedSteps {
 		local.setTaskExecutor(partitionThreads);
 		local.setGridSize(properties.gridSize());
 		return local;
+	}
+
+	/** Ends the partition threads (a job still running has been stopped by then). */
+	@Override
+	public void close() {
+		partitionThreads.shutdown();
 	}
 
 }

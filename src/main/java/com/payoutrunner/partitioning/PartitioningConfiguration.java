@@ -26,23 +26,20 @@ class PartitioningConfiguration {
 		return WorkerIdentity.of(properties.workerName());
 	}
 
-	/** One thread per partition, made when a local partitioned step first runs. */
-	@Bean
-	ThreadPoolTaskExecutor partitionThreads(PartitioningProperties properties) {
+	/**
+	 * Local partitions run on one thread each (idle threads end). Not a bean of its own:
+	 * an {@code Executor} bean would take the place of Boot's application task executor.
+	 */
+	@Bean(destroyMethod = "close")
+	PartitionedSteps partitionedSteps(JobRepository jobRepository, PartitioningProperties properties,
+			ObjectProvider<PartitionRequestSender> sender, PartitionHeartbeats heartbeats, WorkerIdentity identity) {
 		ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
 		threads.setCorePoolSize(properties.gridSize());
 		threads.setMaxPoolSize(properties.gridSize());
 		threads.setThreadNamePrefix("partition-");
 		threads.setAllowCoreThreadTimeOut(true);
-		threads.setWaitForTasksToCompleteOnShutdown(true);
-		return threads;
-	}
-
-	@Bean
-	PartitionedSteps partitionedSteps(JobRepository jobRepository, PartitioningProperties properties,
-			ThreadPoolTaskExecutor partitionThreads, ObjectProvider<PartitionRequestSender> sender,
-			PartitionHeartbeats heartbeats, WorkerIdentity identity) {
-		return new PartitionedSteps(jobRepository, properties, partitionThreads, sender, heartbeats, identity);
+		threads.initialize();
+		return new PartitionedSteps(jobRepository, properties, threads, sender, heartbeats, identity);
 	}
 
 	/** This process's meters say which worker (or manager) recorded them. */
