@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ class LocalPartitionsIntegrationTests extends PostgresIntegrationTest {
 
 	@Autowired
 	PayoutQueries db;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void theStepsRunAsPartitionsWhoseCountsAddUpToTheirStep() throws Exception {
@@ -74,6 +78,11 @@ class LocalPartitionsIntegrationTests extends PostgresIntegrationTest {
 				WHERE p.liquidation_event_id = :event""").param("event", event).query(String.class).list())
 			.as("skips go by the step's name, not the partition's")
 			.containsExactly("buildBatchLinesStep");
+		assertThat(meters.find("payout.run.duration").timers())
+			.as("this process's meters say which worker recorded them")
+			.isNotEmpty()
+			.allSatisfy(
+					timer -> assertThat(timer.getId().getTag("worker")).endsWith(":" + ProcessHandle.current().pid()));
 	}
 
 }

@@ -83,15 +83,16 @@ class RemotePartitionsIntegrationTests extends PostgresIntegrationTest {
 
 	@Test
 	void aWorkerKilledMidPartitionIsNoticedAndRestartPaysEveryoneExactlyOnce() throws Exception {
-		Path file = Files.createDirectories(Path.of("target/remote-partitions")).resolve("payouts-50000.csv");
-		SyntheticPayoutFile.write(SampleEvent.FILE, file, PAYOUTS);
-		String event = events.file("REMOTE", file);
 		String databaseUrl = environment.getProperty("spring.datasource.url");
 
 		try (SandboxBankServer bank = new SandboxBankServer(bankStore, json, "127.0.0.1", 0).start()) {
 			String bankUrl = bank.url().toString();
+			// Started first: they boot while the event is generated and imported.
 			RunnerProcess workerA = worker(databaseUrl, bankUrl, "worker-a");
 			RunnerProcess workerB = worker(databaseUrl, bankUrl, "worker-b");
+			Path file = Files.createDirectories(Path.of("target/remote-partitions")).resolve("payouts-50000.csv");
+			SyntheticPayoutFile.write(SampleEvent.FILE, file, PAYOUTS);
+			String event = events.file("REMOTE", file);
 			// Killed in the middle of the submit step: both workers are then in a submit
 			// partition (each has about 24 bulks of 500 to send).
 			AtomicInteger bulks = new AtomicInteger();
