@@ -100,7 +100,10 @@ class BenchCommand implements Callable<Integer> {
 					+ "; executions: " + history.executionsOf(event).size());
 			System.out.println(json(event, steps, heap, run.execution().getStatus().name()));
 			if (started != null) {
-				// The bench's own queue goes with it.
+				// The bench's own queue goes with it, once its workers (which would
+				// declare
+				// it again) have stopped.
+				started.close();
 				context.getBean(org.springframework.amqp.core.AmqpAdmin.class).deleteQueue(partitioning.requestQueue());
 			}
 			return run.execution().getStatus().name().equals("COMPLETED") ? PayoutRunnerCli.COMPLETED
