@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import com.payoutrunner.report.BatchMetadataQueries;
 import com.payoutrunner.report.BatchMetadataQueries.ExecutionRow;
+import com.payoutrunner.partitioning.PartitionNames;
 import com.payoutrunner.report.ExecutionHistory;
 
 /**
@@ -38,16 +39,20 @@ class RunQueries {
 	}
 
 	List<StepView> steps(long id) {
-		return history.stepExecutionsOf(id).stream().map(RunQueries::view).toList();
+		List<StepExecution> all = history.stepExecutionsOf(id);
+		return all.stream()
+			.filter(step -> !PartitionNames.isPartition(step.getStepName()))
+			.map(step -> view(step, ExecutionHistory.partitionsOf(step, all)))
+			.toList();
 	}
 
-	private static StepView view(StepExecution step) {
+	private static StepView view(StepExecution step, List<ExecutionHistory.Partition> partitions) {
 		LocalDateTime start = step.getStartTime();
 		LocalDateTime end = step.getEndTime();
 		long read = step.getReadCount();
 		return new StepView(step.getStepName(), step.getStatus().name(), read, step.getWriteCount(),
 				step.getFilterCount(), step.getSkipCount(), step.getCommitCount(), step.getRollbackCount(), start, end,
-				rate(read, start, end));
+				rate(read, start, end), partitions.stream().map(StepView.PartitionView::of).toList());
 	}
 
 	private static RunView view(ExecutionRow row) {

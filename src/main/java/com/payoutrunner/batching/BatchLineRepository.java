@@ -21,8 +21,14 @@ class BatchLineRepository {
 			       'B' || :runId || '-' || u.rail || '-' || u.currency || '-' || u.connector
 			FROM unnest(CAST(:rails AS text[]), CAST(:currencies AS text[]), CAST(:connectors AS text[]))
 			    AS u(rail, currency, connector)
-			ON CONFLICT (run_id, rail, currency, connector) DO UPDATE SET rail = EXCLUDED.rail
-			RETURNING id, rail, currency, connector""";
+			ORDER BY 4, 5, 6
+			ON CONFLICT DO NOTHING""";
+
+	private static final String BATCHES = """
+			SELECT id, rail, currency, connector FROM payout_batches
+			WHERE run_id = :runId
+			  AND (rail, currency, connector) IN (SELECT * FROM unnest(CAST(:rails AS text[]),
+			      CAST(:currencies AS text[]), CAST(:connectors AS text[])))""";
 
 	private static final String INSERT_LINES = """
 			INSERT INTO payout_batch_lines (batch_id, payout_id, run_id, job_execution_id, amount_minor, currency,
@@ -46,18 +52,30 @@ class BatchLineRepository {
 	}
 
 	/**
-	 * The run's batch of each rail, currency and connector, created when missing: one
-	 * statement for a whole chunk.
+	 * The run's batch of each rail, currency and connector, created when missing: two
+	 * statements for a whole chunk. Partitions of a run write at once: an insert that
+	 * finds the batch there leaves the row unlocked (no {@code DO UPDATE}), so partitions
+	 * do not queue behind each other's chunk transactions, and new batches are inserted
+	 * in key order, so that two partitions creating the same ones cannot deadlock.
 	 */
 	public Map<BatchKey, Long> batchesFor(RunContext run, Set<BatchKey> keys) {
 		List<BatchKey> wanted = List.copyOf(keys);
-		Map<BatchKey, Long> ids = new HashMap<>();
+		String[] rails = wanted.stream().map(BatchKey::rail).toArray(String[]::new);
+		String[] currencies = wanted.stream().map(BatchKey::currency).toArray(String[]::new);
+		String[] connectors = wanted.stream().map(BatchKey::connector).toArray(String[]::new);
 		jdbc.sql(UPSERT_BATCHES)
 			.param("runId", run.runId())
 			.param("jobExecutionId", run.jobExecutionId())
-			.param("rails", wanted.stream().map(BatchKey::rail).toArray(String[]::new))
-			.param("currencies", wanted.stream().map(BatchKey::currency).toArray(String[]::new))
-			.param("connectors", wanted.stream().map(BatchKey::connector).toArray(String[]::new))
+			.param("rails", rails)
+			.param("currencies", currencies)
+			.param("connectors", connectors)
+			.update();
+		Map<BatchKey, Long> ids = new HashMap<>();
+		jdbc.sql(BATCHES)
+			.param("runId", run.runId())
+			.param("rails", rails)
+			.param("currencies", currencies)
+			.param("connectors", connectors)
 			.query(rs -> {
 				ids.put(new BatchKey(rs.getString("rail"), rs.getString("currency").trim(), rs.getString("connector")),
 						rs.getLong("id"));

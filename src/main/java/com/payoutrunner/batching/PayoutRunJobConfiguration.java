@@ -15,6 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
@@ -36,6 +37,9 @@ import com.payoutrunner.connector.PaymentOrderWriter;
 import com.payoutrunner.connector.SubmissionRepository;
 import com.payoutrunner.connector.SubmittableLine;
 import com.payoutrunner.connector.SubmittableLineReader;
+import com.payoutrunner.connector.SubmittableLineRowMapper;
+import com.payoutrunner.partitioning.IdRangePartitioner;
+import com.payoutrunner.partitioning.PartitionedSteps;
 import com.payoutrunner.connector.file.BankFileWriter;
 import com.payoutrunner.core.FieldCipher;
 import com.payoutrunner.eligibility.PayoutSkippedException;
@@ -88,6 +92,13 @@ class PayoutRunJobConfiguration {
 	static final String JOB_NAME = "payoutRunJob";
 
 	/**
+	 * Bean and step names of the partitions' work: a remote worker finds them by name.
+	 */
+	static final String BUILD_PARTITION_STEP = "buildBatchLinesPartitionStep";
+
+	static final String SUBMIT_PARTITION_STEP = "submitBatchLinesPartitionStep";
+
+	/**
 	 * Only the lines of a run that passed its run approval gate are sent: not those of a
 	 * run waiting for approval, nor of one stopped or killed before its gate.
 	 */
@@ -116,12 +127,17 @@ class PayoutRunJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * The work of one partition of {@code buildBatchLinesStep}
+	 * ({@link PartitionedRunStepsConfiguration}): its payouts, by id.
+	 */
 	@Bean
-	Step buildBatchLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step buildBatchLinesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PayoutRunnerProperties properties, JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader,
 			BatchLineWriter batchLineWriter, SkipRecordingListener skipRecordingListener,
-			PayoutRuleChain payoutRuleChain, Clock clock, JdbcClient jdbc) {
-		return new StepBuilder("buildBatchLinesStep", jobRepository)
+			PayoutRuleChain payoutRuleChain, StepProgressListener partitionProgressListener,
+			PartitionedSteps partitionedSteps) {
+		return new StepBuilder(BUILD_PARTITION_STEP, jobRepository)
 			.<PayoutCandidate, AddressedPayout>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(eligiblePayoutReader)
@@ -130,22 +146,27 @@ class PayoutRunJobConfiguration {
 			.faultTolerant()
 			.skipPolicy((failure, skipCount) -> failure instanceof PayoutSkippedException)
 			.listener(skipRecordingListener)
-			.listener(progress(properties, clock))
-			.listener(refreshStatistics(jdbc, "payouts"))
+			.listener(partitionProgressListener)
+			.listener(partitionedSteps.workerNameListener())
 			.build();
 	}
 
+	/**
+	 * The work of one partition of {@code submitBatchLinesStep}
+	 * ({@link PartitionedRunStepsConfiguration}): its lines, by line id.
+	 */
 	@Bean
-	Step submitBatchLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step submitBatchLinesPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PayoutRunnerProperties properties, JdbcPagingItemReader<SubmittableLine> submittableLineReader,
-			PaymentOrderWriter paymentOrderWriter, Clock clock, JdbcClient jdbc) {
-		return new StepBuilder("submitBatchLinesStep", jobRepository)
+			PaymentOrderWriter paymentOrderWriter, StepProgressListener partitionProgressListener,
+			PartitionedSteps partitionedSteps) {
+		return new StepBuilder(SUBMIT_PARTITION_STEP, jobRepository)
 			.<SubmittableLine, SubmittableLine>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(submittableLineReader)
 			.writer(paymentOrderWriter)
-			.listener(progress(properties, clock))
-			.listener(refreshStatistics(jdbc, "payout_batch_lines, payment_submissions"))
+			.listener(partitionProgressListener)
+			.listener(partitionedSteps.workerNameListener())
 			.build();
 	}
 
@@ -175,18 +196,13 @@ class PayoutRunJobConfiguration {
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<PayoutCandidate> eligiblePayoutReader(DataSource dataSource, PayoutRunnerProperties properties,
-			FieldCipher cipher, @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters)
-			throws Exception {
-		RunSelection selection = RunSelection.fromJobParameters(parameters);
-		String where = selection.whereClause();
-		Map<String, Object> values = new java.util.HashMap<>(selection.parameters());
-		String dueBy = parameters.getString(PayoutRunJobParameters.DUE_BY);
-		if (dueBy != null) {
-			// Not yet due: not read at all, rather than skipped by every slot until it
-			// is.
-			where += " AND (scheduled_at IS NULL OR scheduled_at <= CAST(:dueBy AS timestamptz))";
-			values.put("dueBy", dueBy);
-		}
+			FieldCipher cipher, @Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+			@Value("#{stepExecution.executionContext}") ExecutionContext partition) throws Exception {
+		PayoutSelection payouts = PayoutSelection.of(parameters);
+		String where = payouts.where() + IdRangePartitioner.rangeFilter("id");
+		Map<String, Object> values = new java.util.HashMap<>(payouts.parameters());
+		values.put(IdRangePartitioner.MIN_ID, partition.getLong(IdRangePartitioner.MIN_ID));
+		values.put(IdRangePartitioner.MAX_ID, partition.getLong(IdRangePartitioner.MAX_ID));
 		return new JdbcPagingItemReaderBuilder<PayoutCandidate>().name("eligiblePayoutReader")
 			.dataSource(dataSource)
 			.selectClause("SELECT " + PayoutRepository.CANDIDATE_COLUMNS)
@@ -207,10 +223,30 @@ class PayoutRunJobConfiguration {
 	@StepScope
 	JdbcPagingItemReader<SubmittableLine> submittableLineReader(DataSource dataSource, FieldCipher cipher,
 			PayoutRunnerProperties properties,
-			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters) throws Exception {
+			@Value("#{stepExecution.jobExecution.jobParameters}") JobParameters parameters,
+			@Value("#{stepExecution.executionContext}") ExecutionContext partition) throws Exception {
 		RunSelection selection = RunSelection.fromJobParameters(parameters);
-		return SubmittableLineReader.of(dataSource, cipher, selection.whereClause() + " " + PASSED_THE_GATE,
-				selection.parameters(), properties.chunkSize());
+		Map<String, Object> values = new java.util.HashMap<>(selection.parameters());
+		values.put(IdRangePartitioner.MIN_ID, partition.getLong(IdRangePartitioner.MIN_ID));
+		values.put(IdRangePartitioner.MAX_ID, partition.getLong(IdRangePartitioner.MAX_ID));
+		return SubmittableLineReader.of(dataSource, cipher,
+				submittableLines(selection) + IdRangePartitioner.rangeFilter(SubmittableLineRowMapper.SORT_KEY), values,
+				properties.chunkSize());
+	}
+
+	/** The lines a run may send: its selection's, once their run has passed its gate. */
+	static String submittableLines(RunSelection selection) {
+		return selection.whereClause() + " " + PASSED_THE_GATE;
+	}
+
+	/**
+	 * One partition's progress while it runs; its manager step prints the added-up counts
+	 * at the end.
+	 */
+	@Bean
+	@StepScope
+	StepProgressListener partitionProgressListener(PayoutRunnerProperties properties, Clock clock) {
+		return StepProgressListener.whileRunning(System.out, clock, properties.progressInterval());
 	}
 
 	@Bean
@@ -243,25 +279,6 @@ class PayoutRunJobConfiguration {
 			FeeCalculator fees, RailSelector rails, FxConverter fx, ConnectorProcessor connectorProcessor) {
 		return PayoutRuleChain.of(businessDate != null ? businessDate : LocalDate.now(clock), clock.instant(), fees,
 				rails, fx, connectorProcessor);
-	}
-
-	/**
-	 * Refreshes the planner's statistics before a step pages through tables that were
-	 * just bulk-loaded: with stale statistics PostgreSQL sorts the whole remainder of an
-	 * event for every page (measured: 80 ms a page instead of under 1 ms). ANALYZE
-	 * samples, so it costs little even on large tables.
-	 */
-	private static StepExecutionListener refreshStatistics(JdbcClient jdbc, String tables) {
-		return new StepExecutionListener() {
-			@Override
-			public void beforeStep(StepExecution stepExecution) {
-				jdbc.sql("ANALYZE " + tables).update();
-			}
-		};
-	}
-
-	private static StepProgressListener progress(PayoutRunnerProperties properties, Clock clock) {
-		return new StepProgressListener(System.out, clock, properties.progressInterval());
 	}
 
 }

@@ -21,6 +21,7 @@ import com.payoutrunner.batching.PayoutRunOperations;
 import com.payoutrunner.config.PayoutRunnerProperties;
 import com.payoutrunner.intake.PayoutImportOperations;
 import com.payoutrunner.intake.SyntheticPayoutFile;
+import com.payoutrunner.partitioning.PartitioningProperties;
 import com.payoutrunner.report.ExecutionHistory;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
@@ -37,10 +38,13 @@ class BenchCommand implements Callable<Integer> {
 
 	PayoutRunnerProperties properties;
 
+	PartitioningProperties partitioning;
+
 	/** The services it uses, from the context it starts (picocli made the command). */
 	@Autowired
 	void use(PayoutImportOperations payoutImportOperations, PayoutRunOperations payoutRunOperations,
-			ExecutionHistory executionHistory, PayoutRunnerProperties properties) {
+			ExecutionHistory executionHistory, PayoutRunnerProperties properties, PartitioningProperties partitioning) {
+		this.partitioning = partitioning;
 		this.payoutImportOperations = payoutImportOperations;
 		this.payoutRunOperations = payoutRunOperations;
 		this.executionHistory = executionHistory;
@@ -49,6 +53,11 @@ class BenchCommand implements Callable<Integer> {
 
 	@Option(names = "--payouts", defaultValue = "100000", description = "number of payouts (default ${DEFAULT-VALUE})")
 	int payouts;
+
+	@Option(names = "--workers", defaultValue = "0",
+			description = "run in remote mode (docs/scale-out.md) with K worker JVMs started here, over RabbitMQ; "
+					+ "0: local mode (default ${DEFAULT-VALUE})")
+	int workers;
 
 	@Option(names = "--template", defaultValue = "jobs/examples/LIQ-2024-001.csv",
 			description = "CSV whose rows are cycled (default ${DEFAULT-VALUE})")
@@ -68,6 +77,7 @@ class BenchCommand implements Callable<Integer> {
 		if (payouts > 1_000_000) {
 			System.setProperty("payout.limits.max-import-rows", Integer.toString(payouts));
 		}
+		BenchWorkers started = workers > 0 ? startWorkers(event) : null;
 		try (var heap = HeapPeak.watch(); var context = SpringContext.start(this)) {
 			Instant generating = Instant.now();
 			SyntheticPayoutFile.write(template, file, payouts);
@@ -89,12 +99,41 @@ class BenchCommand implements Callable<Integer> {
 			System.out.println("import " + imported.execution().getStatus() + ", run " + run.execution().getStatus()
 					+ "; executions: " + history.executionsOf(event).size());
 			System.out.println(json(event, steps, heap, run.execution().getStatus().name()));
+			if (started != null) {
+				// The bench's own queue goes with it, once its workers (which would
+				// declare
+				// it again) have stopped.
+				started.close();
+				context.getBean(org.springframework.amqp.core.AmqpAdmin.class).deleteQueue(partitioning.requestQueue());
+			}
 			return run.execution().getStatus().name().equals("COMPLETED") ? PayoutRunnerCli.COMPLETED
 					: PayoutRunnerCli.FAILED;
 		}
 		finally {
 			Files.deleteIfExists(file);
+			if (started != null) {
+				started.close();
+			}
 		}
+	}
+
+	/**
+	 * Remote mode on a queue of the bench's own, the workers started before the context
+	 * so that they boot while the payouts are generated and imported.
+	 */
+	private BenchWorkers startWorkers(String event) throws java.io.IOException {
+		if (workers > 16) {
+			throw new IllegalArgumentException("--workers must be between 0 and 16");
+		}
+		List<String> remote = List.of("payout.partitioning.mode=remote",
+				"payout.partitioning.queue-prefix=payout-runner-" + event.toLowerCase(java.util.Locale.ROOT),
+				"payout.partitioning.grid-size=" + System.getProperty("payout.partitioning.grid-size", "4"));
+		remote.forEach(setting -> System.setProperty(setting.substring(0, setting.indexOf('=')),
+				setting.substring(setting.indexOf('=') + 1)));
+		BenchWorkers started = BenchWorkers.start(workers, remote);
+		System.out.printf("started %d worker(s) in remote mode, grid size %s; their output: %s%n", workers,
+				System.getProperty("payout.partitioning.grid-size"), started.logs());
+		return started;
 	}
 
 	/**
@@ -108,6 +147,9 @@ class BenchCommand implements Callable<Integer> {
 			.put("status", status)
 			.put("payouts", payouts)
 			.put("chunk_size", properties.chunkSize())
+			.put("workers", workers)
+			.put("mode", partitioning.mode().name().toLowerCase(java.util.Locale.ROOT))
+			.put("grid_size", partitioning.gridSize())
 			.put("java", Runtime.version().toString())
 			.put("cpus", Runtime.getRuntime().availableProcessors())
 			.put("wall_seconds", seconds(ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0))

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 				PayoutActionCommand.Retry.class, PayoutActionCommand.Cancel.class, BenchCommand.class,
 				SandboxBankCommand.class, InboxCommand.class, SchedulesCommand.class, ServeCommand.class,
 				ReconcileCommand.class, ExpireHoldsCommand.class, RunApprovalCommand.Approve.class,
-				RunApprovalCommand.Reject.class, CommandLine.HelpCommand.class })
+				RunApprovalCommand.Reject.class, WorkerCommand.class, CommandLine.HelpCommand.class })
 public class PayoutRunnerCli implements Runnable {
 
 	public static final int COMPLETED = 0;

@@ -33,8 +33,8 @@ final class QueryContext {
 			"org.springframework.boot.micrometer.", "org.springframework.boot.actuate.",
 			"org.springframework.boot.health.", "org.springframework.boot.security.",
 			"org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.", "org.springframework.boot.servlet.",
-			"org.springframework.boot.autoconfigure.jmx.", "org.springframework.boot.autoconfigure.admin.",
-			"org.springdoc.");
+			"org.springframework.boot.autoconfigure.jmx.", "org.springframework.boot.amqp.",
+			"org.springframework.boot.autoconfigure.admin.", "org.springdoc.");
 
 	/** Made at start-up even in this context: they check the operator's configuration. */
 	private static final List<Class<?>> CHECKED_AT_START_UP = List.of(FeeSchedule.class, CountryRailTable.class,

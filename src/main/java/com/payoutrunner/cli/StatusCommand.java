@@ -43,6 +43,11 @@ class StatusCommand implements Callable<Integer> {
 				for (var s : e.steps()) {
 					System.out.printf("    %-22s %-9s read %d, written %d, skipped %d, filtered %d%n", s.stepName(),
 							s.status(), s.readCount(), s.writeCount(), s.skipCount(), s.filterCount());
+					for (var p : s.partitions()) {
+						System.out.printf("      %-20s %-9s read %d, written %d, skipped %d  worker %s%n", p.name(),
+								p.status(), p.readCount(), p.writeCount(), p.skipCount(),
+								p.worker().isEmpty() ? "-" : p.worker());
+					}
 				}
 				approvals.ofExecution(e.jobExecutionId()).ifPresent(approval -> printApproval(approval));
 				if (e.exitMessage() != null && !e.exitMessage().isBlank() && !"COMPLETED".equals(e.status())) {

@@ -29,20 +29,32 @@ public final class SubmittableLineReader {
 	}
 
 	/**
+	 * The WHERE clause of the lines it reads, over {@link SubmittableLineRowMapper#FROM}.
+	 */
+	public static String where(String runLines) {
+		return runLines + " " + SUBMITTED_BY_A_BANK_API;
+	}
+
+	/** The values of {@link #where}'s named parameters. */
+	public static Map<String, Object> parameters(Map<String, Object> runLineParameters) {
+		Map<String, Object> values = new HashMap<>(runLineParameters);
+		values.put("fileConnectors", BankFileWriter.fileConnectors().toArray(String[]::new));
+		return values;
+	}
+
+	/**
 	 * @param runLines the WHERE clause naming the lines the run may send, over the
 	 * columns of {@link SubmittableLineRowMapper#FROM} (the line's and its payout's)
 	 * @param parameters the values of its named parameters
 	 */
 	public static JdbcPagingItemReader<SubmittableLine> of(DataSource dataSource, FieldCipher cipher, String runLines,
 			Map<String, Object> parameters, int pageSize) throws Exception {
-		Map<String, Object> values = new HashMap<>(parameters);
-		values.put("fileConnectors", BankFileWriter.fileConnectors().toArray(String[]::new));
 		return new JdbcPagingItemReaderBuilder<SubmittableLine>().name("submittableLineReader")
 			.dataSource(dataSource)
 			.selectClause("SELECT *")
 			.fromClause(SubmittableLineRowMapper.FROM)
-			.whereClause(runLines + " " + SUBMITTED_BY_A_BANK_API)
-			.parameterValues(values)
+			.whereClause(where(runLines))
+			.parameterValues(parameters(parameters))
 			.sortKeys(Map.of(SubmittableLineRowMapper.SORT_KEY, Order.ASCENDING))
 			.pageSize(pageSize)
 			.rowMapper(new SubmittableLineRowMapper(cipher))

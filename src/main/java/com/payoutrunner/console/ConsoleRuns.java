@@ -21,6 +21,7 @@ import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.core.CsvOutput;
 import com.payoutrunner.report.BatchMetadataQueries;
 import com.payoutrunner.report.BatchMetadataQueries.ExecutionRow;
+import com.payoutrunner.partitioning.PartitionNames;
 import com.payoutrunner.report.ExecutionHistory;
 import com.payoutrunner.report.ReportPaths;
 
@@ -89,8 +90,10 @@ class ConsoleRuns {
 
 	List<StepRow> steps(long id) {
 		LocalDateTime now = LocalDateTime.now();
+		// A partitioned step's counts already add up its partitions'.
 		return history.stepExecutionsOf(id)
 			.stream()
+			.filter(step -> !PartitionNames.isPartition(step.getStepName()))
 			.map(step -> new StepRow(step.getStepName(), step.getStatus().name(), step.getReadCount(),
 					step.getWriteCount(), step.getSkipCount(),
 					Durations.rate(step.getReadCount(), step.getStartTime(), step.getEndTime(), now)))

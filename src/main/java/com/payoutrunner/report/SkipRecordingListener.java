@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 import com.payoutrunner.eligibility.PayoutSkippedException;
+import com.payoutrunner.partitioning.PartitionNames;
 import com.payoutrunner.payout.PayoutCandidate;
 import com.payoutrunner.payout.PayoutRepository;
 
@@ -55,7 +56,7 @@ public class SkipRecordingListener implements SkipListener<PayoutCandidate, Obje
 			throw new IllegalStateException("only business rejections are skippable, got " + cause, cause);
 		}
 		pending.add(new SkipRecordRepository.SkipRecord(payout.id(), payout.investorId(), skip.category().code(),
-				skip.reason(), stepExecution.getStepName(), payout.bank().maskedAccount()));
+				skip.reason(), stepName(), payout.bank().maskedAccount()));
 		log.debug("payout {} ({}) skipped: {}: {}", payout.id(), payout.investorId(), skip.category().code(),
 				skip.reason());
 	}
@@ -63,8 +64,7 @@ public class SkipRecordingListener implements SkipListener<PayoutCandidate, Obje
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
 		var jobExecution = stepExecution.getJobExecution();
-		skips.insertAll(jobExecution.getJobInstance().getInstanceId(), jobExecution.getId(),
-				stepExecution.getStepName(), pending);
+		skips.insertAll(jobExecution.getJobInstance().getInstanceId(), jobExecution.getId(), stepName(), pending);
 		// A paid payout keeps its order: its "skip" in a rerun is a fact about that run
 		// only.
 		List<SkipRecordRepository.SkipRecord> unpaid = pending.stream()
@@ -73,6 +73,13 @@ public class SkipRecordingListener implements SkipListener<PayoutCandidate, Obje
 		payouts.recordSkipReasons(unpaid.stream().map(SkipRecordRepository.SkipRecord::payoutId).toList(),
 				unpaid.stream().map(skip -> skip.category() + ": " + skip.reason()).toList());
 		pending.clear();
+	}
+
+	/**
+	 * A partition's skips are its step's: the report names the step, not the partition.
+	 */
+	private String stepName() {
+		return PartitionNames.stepOf(stepExecution.getStepName());
 	}
 
 	@Override

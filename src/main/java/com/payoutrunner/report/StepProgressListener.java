@@ -24,6 +24,8 @@ public class StepProgressListener implements StepExecutionListener, ChunkListene
 
 	private final Duration interval;
 
+	private final boolean printsEnd;
+
 	private StepExecution stepExecution;
 
 	private Instant started;
@@ -31,9 +33,22 @@ public class StepProgressListener implements StepExecutionListener, ChunkListene
 	private Instant lastPrinted;
 
 	public StepProgressListener(PrintStream out, Clock clock, Duration interval) {
+		this(out, clock, interval, true);
+	}
+
+	private StepProgressListener(PrintStream out, Clock clock, Duration interval, boolean printsEnd) {
 		this.out = out;
 		this.clock = clock;
 		this.interval = interval;
+		this.printsEnd = printsEnd;
+	}
+
+	/**
+	 * For a partition: prints while it runs, not when it ends (its manager step prints
+	 * the added-up counts of all its partitions then).
+	 */
+	public static StepProgressListener whileRunning(PrintStream out, Clock clock, Duration interval) {
+		return new StepProgressListener(out, clock, interval, false);
 	}
 
 	@Override
@@ -54,6 +69,9 @@ public class StepProgressListener implements StepExecutionListener, ChunkListene
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (!printsEnd) {
+			return null;
+		}
 		print(stepExecution.getStatus().name().toLowerCase(java.util.Locale.ROOT));
 		return null;
 	}

@@ -56,6 +56,17 @@ class OperatorsApiIntegrationTests extends ScheduledRunsIntegrationTest {
 			.containsExactly("buildBatchLinesStep", "awaitRunApprovalStep", "writeBankFilesStep",
 					"submitBatchLinesStep", "writeSkipReportStep");
 		assertThat(run.path("steps").get(0).path("read").asLong()).isEqualTo(SampleEvent.PAYOUTS);
+		JsonNode partitions = run.path("steps").get(0).path("partitions");
+		assertThat(partitions).extracting(partition -> partition.path("name").asString())
+			.containsExactly("partition0", "partition1");
+		assertThat(partitions).allSatisfy(partition -> {
+			assertThat(partition.path("status").asString()).isEqualTo("COMPLETED");
+			assertThat(partition.path("worker").asString()).endsWith(":" + ProcessHandle.current().pid());
+		});
+		assertThat(partitions.get(0).path("read").asLong() + partitions.get(1).path("read").asLong())
+			.as("the step's count is its partitions'")
+			.isEqualTo(SampleEvent.PAYOUTS);
+		assertThat(run.path("steps").get(1).path("partitions")).isEmpty();
 
 		HttpResponse<String> csv = get(location + "/skips", "text/csv");
 		assertThat(csv.statusCode()).isEqualTo(200);

@@ -71,7 +71,10 @@ class RunApprovalIntegrationTests extends PostgresIntegrationTest {
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("AWAITING_APPROVAL");
+		// Partitions (buildBatchLinesStep:partition0...) left out: the steps the run got
+		// to.
 		assertThat(execution.getStepExecutions()).extracting(step -> step.getStepName())
+			.filteredOn(name -> !name.contains(":"))
 			.containsExactly("buildBatchLinesStep", "awaitRunApprovalStep");
 		assertNothingSent(execution);
 		assertThat(db.payoutsWithStatus(event, "queued")).isEqualTo(SampleEvent.ELIGIBLE);

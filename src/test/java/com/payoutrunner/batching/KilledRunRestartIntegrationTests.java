@@ -96,7 +96,10 @@ class KilledRunRestartIntegrationTests extends PostgresIntegrationTest {
 			int killedExit = runner.get().waitForExit();
 
 			assertThat(killedExit).as("exit code of the killed runner (137 = SIGKILL)").isEqualTo(137);
-			assertThat(bulks.get()).isEqualTo(killAtBulk);
+			// The run's submit step runs two partitions at once (payout.partitioning):
+			// the
+			// other one may have had its bulk on the way when the kill landed.
+			assertThat(bulks.get()).isBetween(killAtBulk, killAtBulk + 1);
 			assertThat(lastRunStatus(event)).isEqualTo("STARTED");
 
 			bank.beforeBulkStored(size -> {

@@ -1,0 +1,48 @@
+package com.payoutrunner.partitioning;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
+
+/**
+ * Tells the operator, on stderr, when a worker cannot reach the broker (each try, every 5
+ * s) and when it can again: the listener container reconnects by itself, but says so only
+ * in the log file.
+ */
+class BrokerConnectionLog implements ConnectionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(BrokerConnectionLog.class);
+
+	private final WorkerIdentity identity;
+
+	private final String broker;
+
+	private final AtomicBoolean cutOff = new AtomicBoolean();
+
+	BrokerConnectionLog(WorkerIdentity identity, String broker) {
+		this.identity = identity;
+		this.broker = broker;
+	}
+
+	@Override
+	public void onFailed(Exception failure) {
+		cutOff.set(true);
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		log.warn("worker {}: cannot reach RabbitMQ at {} ({}); trying again in 5 s", identity.name(), broker,
+				cause.getMessage());
+	}
+
+	@Override
+	public void onCreate(Connection connection) {
+		if (cutOff.compareAndSet(true, false)) {
+			log.warn("worker {}: connected to RabbitMQ at {} again; taking partitions", identity.name(), broker);
+		}
+	}
+
+}
