@@ -148,6 +148,7 @@ class PayoutRunJobConfiguration {
 			.listener(skipRecordingListener)
 			.listener(partitionProgressListener)
 			.listener(partitionedSteps.workerNameListener())
+			.listener(new PartitionLogContext())
 			.build();
 	}
 
@@ -167,6 +168,7 @@ class PayoutRunJobConfiguration {
 			.writer(paymentOrderWriter)
 			.listener(partitionProgressListener)
 			.listener(partitionedSteps.workerNameListener())
+			.listener(new PartitionLogContext())
 			.build();
 	}
 
