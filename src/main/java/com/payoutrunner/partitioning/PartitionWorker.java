@@ -17,16 +17,16 @@ public class PartitionWorker {
 
 	private final SimpleMessageListenerContainer container;
 
-	private final PartitionRequestListener listener;
+	private final RunningPartitions running;
 
 	private final WorkerIdentity identity;
 
 	private final PartitioningProperties properties;
 
-	PartitionWorker(SimpleMessageListenerContainer container, PartitionRequestListener listener,
-			WorkerIdentity identity, PartitioningProperties properties) {
+	PartitionWorker(SimpleMessageListenerContainer container, RunningPartitions running, WorkerIdentity identity,
+			PartitioningProperties properties) {
 		this.container = container;
-		this.listener = listener;
+		this.running = running;
 		this.identity = identity;
 		this.properties = properties;
 	}
@@ -46,7 +46,7 @@ public class PartitionWorker {
 		log.warn("worker {}: stopping; running partitions stop at their next chunk boundary", identity.name());
 		Thread stopper = new Thread(container::stop, "worker-stop");
 		stopper.start();
-		boolean stopped = listener.stopRunning(patience);
+		boolean stopped = running.stopAll(patience);
 		stopper.join(patience.toMillis());
 		return stopped;
 	}

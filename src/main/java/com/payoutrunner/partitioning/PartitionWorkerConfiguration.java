@@ -5,6 +5,10 @@ import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.BeanFactoryStepLocator;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,16 +17,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.messaging.MessageHandler;
-import org.springframework.messaging.MessagingException;
 
 /**
  * A worker ({@code worker} command, {@code payout.partitioning.worker.enabled=true}):
- * Spring Integration's AMQP inbound adapter takes partition requests from the durable
- * queue, {@code concurrency} at a time, one unacknowledged message per consumer, and
- * hands them to {@link PartitionRequestListener}, which acknowledges each once its
- * partition has ended. The container reconnects by itself when the broker goes away, and
- * says so in the log.
+ * Spring Integration's AMQP inbound adapter takes Spring Batch's
+ * {@link StepExecutionRequest}s (JSON, {@link PartitionRequestJson}) from the durable
+ * queue, {@code concurrency} at a time, one unacknowledged message per consumer; the flow
+ * filters out requests for partitions that are no longer STARTING
+ * ({@link PartitionClaims#claim}), runs the others with Spring Batch's
+ * {@link StepExecutionRequestHandler} and ends the claim. The container acknowledges a
+ * request when the flow returns (AUTO), so after its partition has ended; a worker that
+ * dies before leaves it to the broker to deliver again. The container reconnects by
+ * itself when the broker goes away, and says so in the log.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "payout.partitioning.worker.enabled", havingValue = "true")
@@ -30,14 +36,15 @@ import org.springframework.messaging.MessagingException;
 class PartitionWorkerConfiguration {
 
 	@Bean(destroyMethod = "close")
-	WorkerHeartbeat workerHeartbeat(PartitionHeartbeats heartbeats, PartitioningProperties properties) {
-		return new WorkerHeartbeat(heartbeats, properties.heartbeatInterval());
+	WorkerHeartbeat workerHeartbeat(PartitionHeartbeats heartbeats, RunningPartitions running,
+			PartitioningProperties properties) {
+		return new WorkerHeartbeat(heartbeats, running, properties.heartbeatInterval());
 	}
 
 	@Bean
-	PartitionRequestListener partitionRequestListener(JobRepository jobRepository, BeanFactory beanFactory,
-			PartitionHeartbeats heartbeats, WorkerHeartbeat heartbeat, WorkerIdentity identity) {
-		return new PartitionRequestListener(jobRepository, beanFactory, heartbeats, heartbeat, identity);
+	PartitionClaims partitionClaims(JobRepository jobRepository, PartitionHeartbeats heartbeats,
+			WorkerIdentity identity) {
+		return new PartitionClaims(jobRepository, heartbeats, identity);
 	}
 
 	@Bean
@@ -50,7 +57,7 @@ class PartitionWorkerConfiguration {
 		}
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(properties.requestQueue());
-		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+		container.setAcknowledgeMode(AcknowledgeMode.AUTO);
 		container.setPrefetchCount(1);
 		container.setConcurrentConsumers(concurrency);
 		container.setMissingQueuesFatal(false);
@@ -59,23 +66,26 @@ class PartitionWorkerConfiguration {
 	}
 
 	@Bean
-	PartitionWorker partitionWorker(SimpleMessageListenerContainer partitionRequestContainer,
-			PartitionRequestListener listener, WorkerIdentity identity, PartitioningProperties properties) {
-		return new PartitionWorker(partitionRequestContainer, listener, identity, properties);
+	PartitionWorker partitionWorker(SimpleMessageListenerContainer partitionRequestContainer, RunningPartitions running,
+			WorkerIdentity identity, PartitioningProperties properties) {
+		return new PartitionWorker(partitionRequestContainer, running, identity, properties);
 	}
 
+	/** The handler is not a bean: its {@code @ServiceActivator} would want a channel. */
 	@Bean
 	IntegrationFlow partitionRequestFlow(SimpleMessageListenerContainer partitionRequestContainer,
-			PartitionRequestListener listener) {
-		MessageHandler handler = message -> {
-			try {
-				listener.handle(message);
-			}
-			catch (java.io.IOException ex) {
-				throw new MessagingException(message, "could not acknowledge a partition request", ex);
-			}
-		};
-		return IntegrationFlow.from(Amqp.inboundAdapter(partitionRequestContainer)).handle(handler).get();
+			PartitionClaims claims, JobRepository jobRepository, BeanFactory beanFactory) {
+		BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
+		steps.setBeanFactory(beanFactory);
+		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+		handler.setStepLocator(steps);
+		handler.setJobRepository(jobRepository);
+		return IntegrationFlow
+			.from(Amqp.inboundAdapter(partitionRequestContainer).messageConverter(new PartitionRequestJson()))
+			.filter(StepExecutionRequest.class, claims::claim)
+			.handle(StepExecutionRequest.class, (request, headers) -> handler.handle(request))
+			.handle(StepExecution.class, (partition, headers) -> claims.ended(partition))
+			.get();
 	}
 
 }

@@ -6,7 +6,6 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -15,7 +14,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * Builds a manager step that partitions another (its worker step) with a
  * {@link Partitioner}, its partitions run where {@code payout.partitioning.mode} says: on
  * this process's partition threads, or on worker processes through RabbitMQ
- * ({@link RemotePartitionHandler}). Each partition is a step execution of its own, named
+ * ({@link RemotePartitionHandlers}). Each partition is a step execution of its own, named
  * {@code <manager step>:partition<n>}, with its own restart data; the manager step's
  * counters add up its partitions'. A restart runs again only the partitions that did not
  * complete.
@@ -28,21 +27,18 @@ public class PartitionedSteps implements AutoCloseable {
 
 	private final ThreadPoolTaskExecutor partitionThreads;
 
-	private final ObjectProvider<PartitionRequestSender> sender;
+	private final ObjectProvider<RemotePartitionHandlers> remote;
 
-	private final PartitionHeartbeats heartbeats;
-
-	private final WorkerIdentity identity;
+	private final RunningPartitions runningPartitions;
 
 	PartitionedSteps(JobRepository jobRepository, PartitioningProperties properties,
-			ThreadPoolTaskExecutor partitionThreads, ObjectProvider<PartitionRequestSender> sender,
-			PartitionHeartbeats heartbeats, WorkerIdentity identity) {
+			ThreadPoolTaskExecutor partitionThreads, ObjectProvider<RemotePartitionHandlers> remote,
+			RunningPartitions runningPartitions) {
 		this.jobRepository = jobRepository;
 		this.properties = properties;
 		this.partitionThreads = partitionThreads;
-		this.sender = sender;
-		this.heartbeats = heartbeats;
-		this.identity = identity;
+		this.remote = remote;
+		this.runningPartitions = runningPartitions;
 	}
 
 	/**
@@ -61,25 +57,21 @@ public class PartitionedSteps implements AutoCloseable {
 
 	/**
 	 * For the worker steps: records in each partition's execution context which process
-	 * ran it ({@link WorkerIdentity#CONTEXT_KEY}).
+	 * ran it ({@link WorkerIdentity#CONTEXT_KEY}), and keeps those running here
+	 * ({@link RunningPartitions}).
 	 */
 	public StepExecutionListener workerNameListener() {
-		return new StepExecutionListener() {
-			@Override
-			public void beforeStep(StepExecution stepExecution) {
-				stepExecution.getExecutionContext().putString(WorkerIdentity.CONTEXT_KEY, identity.name());
-			}
-		};
+		return runningPartitions;
 	}
 
 	private PartitionHandler handler(Step workerStep) {
 		if (properties.mode() == PartitioningProperties.Mode.REMOTE) {
-			PartitionRequestSender remote = sender.getIfAvailable();
-			if (remote == null) {
+			RemotePartitionHandlers handlers = remote.getIfAvailable();
+			if (handlers == null) {
 				throw new IllegalStateException(
 						"payout.partitioning.mode is remote but no RabbitMQ sender is configured");
 			}
-			return new RemotePartitionHandler(workerStep.getName(), remote, jobRepository, heartbeats, properties);
+			return handlers.forStep(workerStep.getName());
 		}
 		TaskExecutorPartitionHandler local = new TaskExecutorPartitionHandler();
 		local.setStep(workerStep);

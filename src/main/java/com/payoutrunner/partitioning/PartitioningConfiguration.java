@@ -2,7 +2,6 @@ package com.payoutrunner.partitioning;
 
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -15,8 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Partitioned steps ({@link PartitionedSteps}): the threads that run local partitions,
- * and in remote mode (or in a worker) the durable request queue and its sender. The
- * worker's listener is {@link PartitionWorkerConfiguration}.
+ * the worker steps' listener, and in remote mode (or in a worker) the durable request
+ * queue. The manager's sending side is {@link RemotePartitioningConfiguration}, the
+ * worker's listener {@link PartitionWorkerConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class PartitioningConfiguration {
@@ -32,14 +32,19 @@ class PartitioningConfiguration {
 	 */
 	@Bean(destroyMethod = "close")
 	PartitionedSteps partitionedSteps(JobRepository jobRepository, PartitioningProperties properties,
-			ObjectProvider<PartitionRequestSender> sender, PartitionHeartbeats heartbeats, WorkerIdentity identity) {
+			ObjectProvider<RemotePartitionHandlers> remote, RunningPartitions runningPartitions) {
 		ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
 		threads.setCorePoolSize(properties.gridSize());
 		threads.setMaxPoolSize(properties.gridSize());
 		threads.setThreadNamePrefix("partition-");
 		threads.setAllowCoreThreadTimeOut(true);
 		threads.initialize();
-		return new PartitionedSteps(jobRepository, properties, threads, sender, heartbeats, identity);
+		return new PartitionedSteps(jobRepository, properties, threads, remote, runningPartitions);
+	}
+
+	@Bean
+	RunningPartitions runningPartitions(WorkerIdentity identity) {
+		return new RunningPartitions(identity);
 	}
 
 	/** This process's meters say which worker (or manager) recorded them. */
@@ -52,12 +57,6 @@ class PartitioningConfiguration {
 	@ConditionalOnExpression("'${payout.partitioning.mode:local}'.equalsIgnoreCase('remote') or ${payout.partitioning.worker.enabled:false}")
 	Queue partitionRequestQueue(PartitioningProperties properties) {
 		return QueueBuilder.durable(properties.requestQueue()).build();
-	}
-
-	@Bean
-	@ConditionalOnExpression("'${payout.partitioning.mode:local}'.equalsIgnoreCase('remote')")
-	PartitionRequestSender partitionRequestSender(RabbitTemplate rabbit, PartitioningProperties properties) {
-		return new PartitionRequestSender(rabbit, properties.requestQueue());
 	}
 
 }

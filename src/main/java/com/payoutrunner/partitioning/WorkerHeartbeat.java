@@ -1,8 +1,6 @@
 package com.payoutrunner.partitioning;
 
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +19,7 @@ class WorkerHeartbeat implements AutoCloseable {
 
 	private final PartitionHeartbeats heartbeats;
 
-	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+	private final RunningPartitions running;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "partition-heartbeat");
@@ -29,26 +27,20 @@ class WorkerHeartbeat implements AutoCloseable {
 		return thread;
 	});
 
-	WorkerHeartbeat(PartitionHeartbeats heartbeats, Duration interval) {
+	WorkerHeartbeat(PartitionHeartbeats heartbeats, RunningPartitions running, Duration interval) {
 		this.heartbeats = heartbeats;
+		this.running = running;
 		timer.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	void started(long stepExecutionId) {
-		running.add(stepExecutionId);
-	}
-
-	void ended(long stepExecutionId) {
-		running.remove(stepExecutionId);
-	}
-
 	private void beat() {
+		var ids = running.ids();
 		try {
-			heartbeats.beat(Set.copyOf(running));
+			heartbeats.beat(ids);
 		}
 		catch (RuntimeException ex) {
-			log.warn("worker: cannot beat the heartbeat of partitions {} (database unreachable?): {}; retrying",
-					running, ex.getMessage());
+			log.warn("worker: cannot beat the heartbeat of partitions {} (database unreachable?): {}; retrying", ids,
+					ex.getMessage());
 		}
 	}
 

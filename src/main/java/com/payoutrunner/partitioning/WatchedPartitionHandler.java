@@ -1,0 +1,42 @@
+package com.payoutrunner.partitioning;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+
+/**
+ * Spring Batch's {@link MessageChannelPartitionHandler} (it sends a
+ * {@code StepExecutionRequest} per partition, then polls the job repository until none is
+ * running), with the {@link QuietPartitionReaper} watching the partitions while it waits:
+ * a dead worker never ends its partition, the reaper does.
+ */
+class WatchedPartitionHandler extends MessageChannelPartitionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(WatchedPartitionHandler.class);
+
+	private final QuietPartitionReaper reaper;
+
+	private final String queue;
+
+	WatchedPartitionHandler(QuietPartitionReaper reaper, String queue) {
+		this.reaper = reaper;
+		this.queue = queue;
+	}
+
+	@Override
+	protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+		if (partitions.isEmpty()) {
+			return partitions;
+		}
+		Set<Long> ids = partitions.stream().map(StepExecution::getId).collect(Collectors.toSet());
+		try (AutoCloseable watch = reaper.watch(manager.getJobExecutionId(), ids)) {
+			log.info("{}: sending {} partition request(s) to {}", manager.getStepName(), partitions.size(), queue);
+			return super.doHandle(manager, partitions);
+		}
+	}
+
+}
