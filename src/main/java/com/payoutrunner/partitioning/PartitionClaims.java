@@ -6,6 +6,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
  * A worker's claims on partitions, around Spring Batch's
@@ -41,6 +42,11 @@ class PartitionClaims {
 		StepExecution partition;
 		try {
 			partition = jobRepository.getStepExecution(request.getStepExecutionId());
+		}
+		catch (EmptyResultDataAccessException gone) {
+			// Spring Batch 6's JDBC repository throws for an unknown id: not a database
+			// problem, and handing the request back would loop on it for ever.
+			partition = null;
 		}
 		catch (RuntimeException databaseDown) {
 			log.warn("worker {}: cannot read partition {} from the job repository ({}); handing the request back",
