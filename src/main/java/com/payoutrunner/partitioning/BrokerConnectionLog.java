@@ -2,15 +2,16 @@ package com.payoutrunner.partitioning;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.rabbitmq.client.ShutdownSignalException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
 
 /**
- * Tells the operator, on stderr, when a worker cannot reach the broker (each try, every 5
- * s) and when it can again: the listener container reconnects by itself, but says so only
- * in the log file.
+ * Tells the operator, on stderr, when a worker loses the broker (it closed the
+ * connection: a restart), when it cannot reach it (each try, every 5 s) and when it can
+ * again: the listener container reconnects by itself, but says so only in the log file.
  */
 class BrokerConnectionLog implements ConnectionListener {
 
@@ -36,6 +37,14 @@ class BrokerConnectionLog implements ConnectionListener {
 		}
 		log.warn("worker {}: cannot reach RabbitMQ at {} ({}); trying again in 5 s", identity.name(), broker,
 				cause.getMessage());
+	}
+
+	@Override
+	public void onShutDown(ShutdownSignalException signal) {
+		if (!signal.isInitiatedByApplication()) {
+			cutOff.set(true);
+			log.warn("worker {}: lost RabbitMQ at {} ({}); reconnecting", identity.name(), broker, signal.getMessage());
+		}
 	}
 
 	@Override

@@ -1,11 +1,16 @@
 package com.payoutrunner.partitioning;
 
+import java.time.LocalDateTime;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.StepLocator;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.beans.BeansException;
 import org.springframework.dao.EmptyResultDataAccessException;
 
 /**
@@ -14,7 +19,9 @@ import org.springframework.dao.EmptyResultDataAccessException;
  * request whose partition is no longer STARTING (it ran, runs elsewhere, or the manager
  * gave up on it) or that another delivery claimed first (a claim row in
  * {@code partition_heartbeats}), so a partition never runs twice; {@link #ended} ends the
- * claim once the partition has ended.
+ * claim once the partition has ended. A request for a step this worker does not have (a
+ * worker of another version) fails its partition at once, with the reason, rather than
+ * leave the manager waiting for a partition nobody can run.
  */
 class PartitionClaims {
 
@@ -26,10 +33,14 @@ class PartitionClaims {
 
 	private final WorkerIdentity identity;
 
-	PartitionClaims(JobRepository jobRepository, PartitionHeartbeats heartbeats, WorkerIdentity identity) {
+	private final StepLocator steps;
+
+	PartitionClaims(JobRepository jobRepository, PartitionHeartbeats heartbeats, WorkerIdentity identity,
+			StepLocator steps) {
 		this.jobRepository = jobRepository;
 		this.heartbeats = heartbeats;
 		this.identity = identity;
+		this.steps = steps;
 	}
 
 	/**
@@ -66,9 +77,34 @@ class PartitionClaims {
 					identity.name(), partition.getStepName(), partition.getId(), partition.getStatus());
 			return false;
 		}
+		if (!hasStep(request.getStepName())) {
+			failForUnknownStep(partition, request.getStepName());
+			return false;
+		}
 		log.info("worker {}: running {} (step execution {})", identity.name(), partition.getStepName(),
 				partition.getId());
 		return true;
+	}
+
+	private boolean hasStep(String stepName) {
+		try {
+			return steps.getStep(stepName) != null;
+		}
+		catch (BeansException unknown) {
+			return false;
+		}
+	}
+
+	private void failForUnknownStep(StepExecution partition, String stepName) {
+		String reason = "worker " + identity.name() + " has no step '" + stepName
+				+ "' (a worker of another version?); restart the run once the workers run the manager's version";
+		partition.setStatus(BatchStatus.FAILED);
+		partition.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
+		partition.setEndTime(LocalDateTime.now());
+		jobRepository.update(partition);
+		heartbeats.end(partition.getId());
+		log.error("worker {}: partition {} (step execution {}) failed: {}", identity.name(), partition.getStepName(),
+				partition.getId(), reason);
 	}
 
 	/**

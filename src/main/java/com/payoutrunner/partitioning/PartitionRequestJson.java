@@ -17,6 +17,8 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
  */
 class PartitionRequestJson extends JacksonJsonMessageConverter {
 
+	private static final int SHOWN_BYTES = 200;
+
 	PartitionRequestJson() {
 		super(StepExecutionRequest.class.getPackageName());
 	}
@@ -36,8 +38,12 @@ class PartitionRequestJson extends JacksonJsonMessageConverter {
 		throw new MessageConversionException(notARequest(message));
 	}
 
+	/** The start of the body, printable: it may be anything, of any size. */
 	private static String notARequest(Message message) {
-		return "not a partition request: " + new String(message.getBody(), StandardCharsets.UTF_8);
+		String body = new String(message.getBody(), 0, Math.min(message.getBody().length, SHOWN_BYTES),
+				StandardCharsets.UTF_8);
+		return "not a partition request: " + body.replaceAll("\\p{Cntrl}", "?")
+				+ (message.getBody().length > SHOWN_BYTES ? "… (" + message.getBody().length + " bytes)" : "");
 	}
 
 }

@@ -42,9 +42,16 @@ class PartitionWorkerConfiguration {
 	}
 
 	@Bean
+	BeanFactoryStepLocator workerSteps(BeanFactory beanFactory) {
+		BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
+		steps.setBeanFactory(beanFactory);
+		return steps;
+	}
+
+	@Bean
 	PartitionClaims partitionClaims(JobRepository jobRepository, PartitionHeartbeats heartbeats,
-			WorkerIdentity identity) {
-		return new PartitionClaims(jobRepository, heartbeats, identity);
+			WorkerIdentity identity, BeanFactoryStepLocator workerSteps) {
+		return new PartitionClaims(jobRepository, heartbeats, identity, workerSteps);
 	}
 
 	@Bean
@@ -62,6 +69,7 @@ class PartitionWorkerConfiguration {
 		container.setConcurrentConsumers(concurrency);
 		container.setMissingQueuesFatal(false);
 		container.setRecoveryInterval(5_000);
+		container.setErrorHandler(new UnreadableRequestDrop(identity));
 		return container;
 	}
 
@@ -74,11 +82,9 @@ class PartitionWorkerConfiguration {
 	/** The handler is not a bean: its {@code @ServiceActivator} would want a channel. */
 	@Bean
 	IntegrationFlow partitionRequestFlow(SimpleMessageListenerContainer partitionRequestContainer,
-			PartitionClaims claims, JobRepository jobRepository, BeanFactory beanFactory) {
-		BeanFactoryStepLocator steps = new BeanFactoryStepLocator();
-		steps.setBeanFactory(beanFactory);
+			PartitionClaims claims, JobRepository jobRepository, BeanFactoryStepLocator workerSteps) {
 		StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
-		handler.setStepLocator(steps);
+		handler.setStepLocator(workerSteps);
 		handler.setJobRepository(jobRepository);
 		return IntegrationFlow
 			.from(Amqp.inboundAdapter(partitionRequestContainer).messageConverter(new PartitionRequestJson()))

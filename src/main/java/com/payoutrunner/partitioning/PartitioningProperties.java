@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the manager looks at its partitions in the job repository
  * @param workerName how a worker names itself in the partitions it runs; empty:
  * {@code host:pid}
+ * @param sendPatience how long the manager keeps trying to put a partition request on the
+ * queue while the broker is away (a restart) before its step fails
  */
 @ConfigurationProperties("payout.partitioning")
 public record PartitioningProperties(@DefaultValue("local") Mode mode, @DefaultValue("2") int gridSize,
 		@DefaultValue("payout-runner") String queuePrefix, @DefaultValue("60s") Duration workerTimeout,
-		@DefaultValue("1s") Duration pollInterval, @DefaultValue("") String workerName) {
+		@DefaultValue("1s") Duration pollInterval, @DefaultValue("") String workerName,
+		@DefaultValue("2m") Duration sendPatience) {
 
 	/** Where partitions run. */
 	public enum Mode {

@@ -19,7 +19,10 @@ import org.springframework.integration.dsl.IntegrationFlow;
  * {@code StepExecutionRequest}s through a {@link MessagingTemplate} to the
  * {@code partitionRequests} channel, and Spring Integration's AMQP outbound adapter puts
  * each on the durable request queue as persistent JSON and waits for the broker's
- * publisher confirm: once a request is sent, a broker restart does not lose it.
+ * publisher confirm: once a request is sent, a broker restart does not lose it. A request
+ * the broker did not take (it is away, or did not confirm) is sent again for
+ * {@code send-patience} ({@link PartitionRequestRetry}); a request sent twice runs once
+ * (the workers' claims).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${payout.partitioning.mode:local}'.equalsIgnoreCase('remote')")
@@ -46,7 +49,9 @@ class RemotePartitioningConfiguration {
 				.defaultDeliveryMode(MessageDeliveryMode.PERSISTENT)
 				.confirmCorrelationExpression("headers.id")
 				.waitForConfirm(true)
-				.confirmTimeout(CONFIRM_TIMEOUT_MILLIS))
+				.confirmTimeout(CONFIRM_TIMEOUT_MILLIS),
+					endpoint -> endpoint
+						.advice(PartitionRequestRetry.advice(properties.sendPatience(), properties.requestQueue())))
 			.get();
 	}
 

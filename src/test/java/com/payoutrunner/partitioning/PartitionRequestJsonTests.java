@@ -50,4 +50,17 @@ class PartitionRequestJsonTests {
 			.withMessageContaining("not a partition request");
 	}
 
+	@Test
+	void theRefusalShowsTheStartOfTheBodyPrintably() {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		String body = "\u001b[31mred\n" + "x".repeat(10_000);
+
+		assertThatExceptionOfType(MessageConversionException.class)
+			.isThrownBy(() -> json.fromMessage(new Message(body.getBytes(StandardCharsets.UTF_8), properties)))
+			.withMessageStartingWith("not a partition request: ?[31mred?xxx")
+			.withMessageEndingWith("x… (10009 bytes)")
+			.matches(refusal -> refusal.getMessage().length() < 260, "at most 200 bytes of the body");
+	}
+
 }

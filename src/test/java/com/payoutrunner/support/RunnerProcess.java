@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,23 @@ public final class RunnerProcess {
 	/** SIGTERM, as a service manager or Ctrl-C sends: the runner may stop gracefully. */
 	public void terminate() {
 		process.destroy();
+	}
+
+	/**
+	 * Waits (up to 90 s) until the process has written {@code text} to stdout or stderr.
+	 */
+	public void awaitOutput(String text) throws IOException, InterruptedException {
+		Instant deadline = Instant.now().plusSeconds(90);
+		while (!(stderr() + stdout()).contains(text)) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("waited 90 s for \"" + text + "\" in the output of the runner:\n" + stderr());
+			}
+			Thread.sleep(250);
+		}
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
 	}
 
 	public int waitForExit() throws InterruptedException {
