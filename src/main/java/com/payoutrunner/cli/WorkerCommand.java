@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.payoutrunner.PayoutRunnerApplication;
 import com.payoutrunner.config.DatabaseCreator;
@@ -43,9 +47,10 @@ class WorkerCommand implements Callable<Integer> {
 	@Option(names = "--name", description = "how the worker names itself in the partitions it runs (default: host:pid)")
 	String name;
 
-	@Option(names = "--health-port",
-			description = "answer GET /actuator/health (Actuator's health: database, broker) on this port, for container probes")
-	Integer healthPort;
+	@Option(names = { "--management-port", "--health-port" },
+			description = "answer GET /actuator/health (Actuator's health: database, broker; for container probes) and "
+					+ "/actuator/metrics[/{name}] (this worker's meters, tagged worker) on this port")
+	Integer managementPort;
 
 	@Override
 	public Integer call() throws Exception {
@@ -54,8 +59,9 @@ class WorkerCommand implements Callable<Integer> {
 		}
 		ConfigurableApplicationContext context = startWhenTheDatabaseAnswers();
 		PartitionWorker worker = context.getBean(PartitionWorker.class);
-		WorkerHealthServer health = healthPort == null ? null
-				: WorkerHealthServer.start(healthPort, context.getBean(HealthEndpoint.class));
+		WorkerActuatorServer actuator = managementPort == null ? null
+				: WorkerActuatorServer.start(managementPort, context.getBean(HealthEndpoint.class),
+						new MetricsEndpoint(context.getBean(MeterRegistry.class)), context.getBean(JsonMapper.class));
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			try {
@@ -67,8 +73,8 @@ class WorkerCommand implements Callable<Integer> {
 				Thread.currentThread().interrupt();
 			}
 			finally {
-				if (health != null) {
-					health.close();
+				if (actuator != null) {
+					actuator.close();
 				}
 				context.close();
 				stopped.countDown();

@@ -2,6 +2,12 @@ package com.payoutrunner.partitioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +42,8 @@ import com.payoutrunner.support.SampleEvent;
  * the job repository (its heartbeat goes quiet), fails that partition and the run;
  * {@code restart} runs only that partition again, on the surviving worker. Every payout
  * ends with exactly one outcome, the bank (in the test's JVM, so that the kill does not
- * touch it) holds exactly one order per paid payout, and both workers ran partitions.
+ * touch it) holds exactly one order per paid payout, and both workers ran partitions; the
+ * surviving worker's management port shows its health and its partitions' step meters.
  */
 @Tag("process")
 class RemotePartitionsIntegrationTests extends PostgresIntegrationTest {
@@ -89,7 +96,9 @@ class RemotePartitionsIntegrationTests extends PostgresIntegrationTest {
 			String bankUrl = bank.url().toString();
 			// Started first: they boot while the event is generated and imported.
 			RunnerProcess workerA = worker(databaseUrl, bankUrl, "worker-a");
-			RunnerProcess workerB = worker(databaseUrl, bankUrl, "worker-b");
+			int managementPort = freePort();
+			RunnerProcess workerB = worker(databaseUrl, bankUrl, "worker-b", "--management-port",
+					String.valueOf(managementPort));
 			Path file = Files.createDirectories(Path.of("target/remote-partitions")).resolve("payouts-50000.csv");
 			SyntheticPayoutFile.write(SampleEvent.FILE, file, PAYOUTS);
 			String event = events.file("REMOTE", file);
@@ -127,12 +136,47 @@ class RemotePartitionsIntegrationTests extends PostgresIntegrationTest {
 			assertThat(restartedPartitions(event)).as("restart ran only the failed partition").isEqualTo(1);
 			assertThat(workerNames(event)).contains("worker-a", "worker-b");
 			assertThat(workerB.stdout()).contains("worker worker-b listening for partitions");
+			assertWorkerMetrics(managementPort);
 		}
 	}
 
-	private RunnerProcess worker(String databaseUrl, String bankUrl, String name) throws Exception {
-		RunnerProcess worker = RunnerProcess.start(databaseUrl, bankUrl, CHUNK_SIZE, settings(), "worker", "--name",
-				name);
+	/**
+	 * The surviving worker's management port: its health for probes, and Spring Batch's
+	 * step meters of the partitions it ran, tagged with its name.
+	 */
+	private void assertWorkerMetrics(int port) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		URI base = URI.create("http://127.0.0.1:" + port);
+		HttpResponse<String> health = get(http, base.resolve("/actuator/health"));
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(health.body()).path("status").asString()).isEqualTo("UP");
+		HttpResponse<String> steps = get(http, base.resolve("/actuator/metrics/spring.batch.step?tag=worker:worker-b"));
+		assertThat(steps.statusCode()).as(steps.body()).isEqualTo(200);
+		JsonNode meter = json.readTree(steps.body());
+		assertThat(meter.path("measurements").get(0).path("value").asDouble()).as("partitions timed").isPositive();
+		assertThat(meter.path("availableTags").toString()).contains("submitBatchLinesStep:partition");
+		assertThat(get(http, base.resolve("/actuator/metrics/spring.batch.step?tag=worker:worker-a")).statusCode())
+			.as("no meter of another worker here")
+			.isEqualTo(404);
+		assertThat(get(http, base.resolve("/actuator/metrics/spring.batch.step?size=1")).statusCode()).isEqualTo(400);
+		assertThat(get(http, base.resolve("/actuator/env")).statusCode()).isEqualTo(404);
+	}
+
+	private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
+		return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private RunnerProcess worker(String databaseUrl, String bankUrl, String name, String... options) throws Exception {
+		List<String> command = new ArrayList<>(List.of("worker", "--name", name));
+		command.addAll(List.of(options));
+		RunnerProcess worker = RunnerProcess.start(databaseUrl, bankUrl, CHUNK_SIZE, settings(),
+				command.toArray(String[]::new));
 		workers.add(worker);
 		return worker;
 	}
