@@ -20,12 +20,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code host:pid}
  * @param sendPatience how long the manager keeps trying to put a partition request on the
  * queue while the broker is away (a restart) before its step fails
+ * @param stallTimeout a STARTED partition that commits no chunk for this long is marked
+ * FAILED by the manager even though its worker beats its heartbeat (a hung worker)
  */
 @ConfigurationProperties("payout.partitioning")
 public record PartitioningProperties(@DefaultValue("local") Mode mode, @DefaultValue("2") int gridSize,
 		@DefaultValue("payout-runner") String queuePrefix, @DefaultValue("60s") Duration workerTimeout,
 		@DefaultValue("1s") Duration pollInterval, @DefaultValue("") String workerName,
-		@DefaultValue("2m") Duration sendPatience) {
+		@DefaultValue("2m") Duration sendPatience, @DefaultValue("30m") Duration stallTimeout) {
 
 	/** Where partitions run. */
 	public enum Mode {
@@ -47,6 +49,10 @@ public record PartitioningProperties(@DefaultValue("local") Mode mode, @DefaultV
 		if (workerTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
 			throw new IllegalArgumentException(
 					"payout.partitioning.worker-timeout must be at least 2s, got " + workerTimeout);
+		}
+		if (stallTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
+			throw new IllegalArgumentException(
+					"payout.partitioning.stall-timeout must be at least 2s, got " + stallTimeout);
 		}
 	}
 

@@ -1,8 +1,12 @@
 package com.payoutrunner.partitioning;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,8 +24,11 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * Ends, on the manager, the remote partitions no worker will end: every
  * {@code poll-interval} while a manager step waits, it marks FAILED a STARTED partition
- * whose worker's heartbeat is older than {@code worker-timeout}, and, once the run is
- * being stopped, marks STOPPED the partitions no worker has taken yet. Spring Batch's
+ * whose worker's heartbeat is older than {@code worker-timeout} (a dead worker) or that
+ * has committed no chunk for {@code stall-timeout} (a hung one: its heartbeat thread
+ * still beats; progress is judged by the step execution's version, on the manager's own
+ * clock, so workers' clocks do not matter), and, once the run is being stopped, marks
+ * STOPPED the partitions no worker has taken yet. Spring Batch's
  * {@code MessageChannelPartitionHandler}, which polls the job repository until no
  * partition is running, then sees them ended, and the manager step fails (or stops).
  */
@@ -53,12 +60,19 @@ class QuietPartitionReaper implements AutoCloseable {
 	 */
 	AutoCloseable watch(long jobExecutionId, Set<Long> partitionIds) {
 		long every = properties.pollInterval().toMillis();
-		ScheduledFuture<?> watch = timer.scheduleWithFixedDelay(() -> reap(jobExecutionId, partitionIds), every, every,
-				TimeUnit.MILLISECONDS);
+		Map<Long, Progress> progress = new HashMap<>();
+		ScheduledFuture<?> watch = timer.scheduleWithFixedDelay(() -> reap(jobExecutionId, partitionIds, progress),
+				every, every, TimeUnit.MILLISECONDS);
 		return () -> watch.cancel(false);
 	}
 
-	private void reap(long jobExecutionId, Set<Long> partitionIds) {
+	/**
+	 * A partition's version when the manager first saw it, in nanoseconds of its clock.
+	 */
+	private record Progress(Integer version, long seenAt) {
+	}
+
+	private void reap(long jobExecutionId, Set<Long> partitionIds, Map<Long, Progress> progress) {
 		try {
 			JobExecution job = jobRepository.getJobExecution(jobExecutionId);
 			List<StepExecution> mine = job.getStepExecutions()
@@ -68,8 +82,9 @@ class QuietPartitionReaper implements AutoCloseable {
 			if (job.isStopping() || job.getStatus() == BatchStatus.STOPPED) {
 				mine.stream().filter(s -> s.getStatus() == BatchStatus.STARTING).forEach(this::stopUntaken);
 			}
-			failQuiet(
-					mine.stream().filter(s -> s.getStatus() == BatchStatus.STARTED).map(StepExecution::getId).toList());
+			List<StepExecution> started = mine.stream().filter(s -> s.getStatus() == BatchStatus.STARTED).toList();
+			failQuiet(started.stream().map(StepExecution::getId).toList());
+			failStalled(started, progress);
 		}
 		catch (RuntimeException ex) {
 			log.warn("cannot look at the partitions of job execution {} (database unreachable?): {}; trying again",
@@ -83,6 +98,23 @@ class QuietPartitionReaper implements AutoCloseable {
 			.forEach((id, worker) -> end(id, BatchStatus.STARTED, BatchStatus.FAILED,
 					"worker " + worker + " stopped heartbeating for longer than payout.partitioning.worker-timeout ("
 							+ timeout + " s): marked FAILED; restart runs it again"));
+	}
+
+	private void failStalled(List<StepExecution> started, Map<Long, Progress> progress) {
+		long now = System.nanoTime();
+		Duration timeout = properties.stallTimeout();
+		for (StepExecution partition : started) {
+			Progress last = progress.get(partition.getId());
+			if (last == null || !Objects.equals(last.version(), partition.getVersion())) {
+				progress.put(partition.getId(), new Progress(partition.getVersion(), now));
+			}
+			else if (now - last.seenAt() > timeout.toNanos()) {
+				end(partition.getId(), BatchStatus.STARTED, BatchStatus.FAILED,
+						"no chunk committed for longer than payout.partitioning.stall-timeout (" + timeout.toSeconds()
+								+ " s) although its worker beats its heartbeat (hung?): marked FAILED; restart runs it "
+								+ "again");
+			}
+		}
 	}
 
 	private void stopUntaken(StepExecution partition) {
