@@ -21,9 +21,15 @@ final class JollydayCalendar implements BusinessCalendar {
 
 	private final String name;
 
-	private final HolidayManager holidays;
+	private final HolidayCalendar calendar;
 
 	private final String[] subdivision;
+
+	// Loaded on first use: jollyday reads its XML data through JAXB (a few hundred
+	// classes
+	// and a quarter of a second), which commands that never ask a calendar should not
+	// pay.
+	private volatile HolidayManager holidays;
 
 	// Holidays per year: jollyday evaluates its rules on every call otherwise.
 	private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
@@ -33,7 +39,7 @@ final class JollydayCalendar implements BusinessCalendar {
 	 */
 	JollydayCalendar(String name, HolidayCalendar calendar, String... subdivision) {
 		this.name = name;
-		this.holidays = HolidayManager.getInstance(ManagerParameters.create(calendar));
+		this.calendar = calendar;
 		this.subdivision = subdivision.clone();
 	}
 
@@ -47,8 +53,21 @@ final class JollydayCalendar implements BusinessCalendar {
 		return byYear.computeIfAbsent(date.getYear(), this::holidaysOf).contains(date);
 	}
 
+	private HolidayManager holidays() {
+		HolidayManager loaded = holidays;
+		if (loaded == null) {
+			synchronized (this) {
+				if (holidays == null) {
+					holidays = HolidayManager.getInstance(ManagerParameters.create(calendar));
+				}
+				loaded = holidays;
+			}
+		}
+		return loaded;
+	}
+
 	private Set<LocalDate> holidaysOf(int year) {
-		return holidays.getHolidays(Year.of(year), subdivision)
+		return holidays().getHolidays(Year.of(year), subdivision)
 			.stream()
 			.filter(holiday -> holiday.getType() != HolidayType.OBSERVANCE)
 			// getDate is the day the banks close: a holiday on a weekend moved to its

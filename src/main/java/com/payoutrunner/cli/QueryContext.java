@@ -34,7 +34,12 @@ final class QueryContext {
 			"org.springframework.boot.health.", "org.springframework.boot.security.",
 			"org.springframework.boot.webmvc.", "org.springframework.boot.tomcat.", "org.springframework.boot.servlet.",
 			"org.springframework.boot.autoconfigure.jmx.", "org.springframework.boot.amqp.",
-			"org.springframework.boot.autoconfigure.admin.", "org.springdoc.");
+			"org.springframework.boot.autoconfigure.admin.", "org.springdoc.",
+			// Bean validation (Hibernate Validator, with Reactor for its method
+			// validation): nothing here is @Validated. HTTP message converters (with
+			// Jackson 2), templates and the web server: no HTTP at all.
+			"org.springframework.boot.validation.", "org.springframework.boot.http.",
+			"org.springframework.boot.thymeleaf.", "org.springframework.boot.web.");
 
 	/** Made at start-up even in this context: they check the operator's configuration. */
 	private static final List<Class<?>> CHECKED_AT_START_UP = List.of(FeeSchedule.class, CountryRailTable.class,
