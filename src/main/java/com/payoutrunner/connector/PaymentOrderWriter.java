@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,12 +82,18 @@ public class PaymentOrderWriter implements ItemWriter<SubmittableLine>, StepExec
 
 		List<PaymentOrderSubmission> orders = newTransaction.execute(tx -> {
 			List<SubmittableLine> fresh = lines.stream().filter(SubmittableLine::isQueued).toList();
+			Map<Long, PaymentOrderSubmission> saved = new LinkedHashMap<>();
 			fresh.stream()
 				.collect(Collectors.groupingBy(SubmittableLine::connector))
-				.forEach((connector, group) -> submissions.saveSending(runId, jobExecutionId, connector, group,
-						group.stream().map(bodies::bodyOf).toList()));
+				.forEach((connector, group) -> saved.putAll(submissions.saveSendingFirstAttempt(runId, jobExecutionId,
+						connector, group, group.stream().map(bodies::bodyOf).toList())));
 			lifecycle.startSending(fresh.stream().map(SubmittableLine::payoutId).toList());
-			return submissions.toSend(runId, jobExecutionId, lines.stream().map(SubmittableLine::lineId).toList());
+			// Lines left sending (a crash, a lost answer) are sent again; their attempt
+			// is counted now.
+			List<PaymentOrderSubmission> all = new ArrayList<>(saved.values());
+			all.addAll(submissions.toSend(runId, jobExecutionId,
+					lines.stream().map(SubmittableLine::lineId).filter(id -> !saved.containsKey(id)).toList()));
+			return all;
 		});
 
 		List<SubmissionOutcome> outcomes = new ArrayList<>(orders.size());
