@@ -2,8 +2,6 @@ package com.payoutrunner.partitioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +27,7 @@ import com.payoutrunner.intake.SyntheticPayoutFile;
 import com.payoutrunner.report.ExecutionHistory;
 import com.payoutrunner.sandboxbank.SandboxBankServer;
 import com.payoutrunner.sandboxbank.SandboxBankStore;
+import com.payoutrunner.support.FreePorts;
 import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PayoutQueries;
 import com.payoutrunner.support.PostgresIntegrationTest;
@@ -96,7 +95,7 @@ class RemotePartitionsIntegrationTests extends PostgresIntegrationTest {
 			String bankUrl = bank.url().toString();
 			// Started first: they boot while the event is generated and imported.
 			RunnerProcess workerA = worker(databaseUrl, bankUrl, "worker-a");
-			int managementPort = freePort();
+			int managementPort = FreePorts.next();
 			RunnerProcess workerB = worker(databaseUrl, bankUrl, "worker-b", "--management-port",
 					String.valueOf(managementPort));
 			Path file = Files.createDirectories(Path.of("target/remote-partitions")).resolve("payouts-50000.csv");
@@ -164,12 +163,6 @@ class RemotePartitionsIntegrationTests extends PostgresIntegrationTest {
 
 	private static HttpResponse<String> get(HttpClient http, URI uri) throws Exception {
 		return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private RunnerProcess worker(String databaseUrl, String bankUrl, String name, String... options) throws Exception {

@@ -11,6 +11,7 @@ import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
+import com.payoutrunner.support.FreePorts;
 import com.payoutrunner.support.PostgresIntegrationTest;
 import com.payoutrunner.support.RunnerProcess;
 import com.payoutrunner.support.TcpForwarder;
@@ -33,7 +34,7 @@ class WorkerStartIntegrationTests extends PostgresIntegrationTest {
 	void aWorkerWaitsForItsDatabaseAndSaysSo() throws Exception {
 		String url = environment.getProperty("spring.datasource.url");
 		URI database = URI.create(url.substring("jdbc:".length()));
-		int port = TcpForwarder.freePort();
+		int port = FreePorts.next();
 		String queuePrefix = "payout-runner-start-" + System.nanoTime();
 		String laterUrl = url.replace(database.getHost() + ":" + database.getPort(), "127.0.0.1:" + port);
 		RunnerProcess worker = RunnerProcess.start(laterUrl, "http://127.0.0.1:1", 10,

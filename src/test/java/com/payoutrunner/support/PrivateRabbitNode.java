@@ -1,7 +1,6 @@
 package com.payoutrunner.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +51,8 @@ public final class PrivateRabbitNode implements AutoCloseable {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		Path home = Files.createDirectories(Path.of("target/rabbitmq-nodes", id).toAbsolutePath());
 		Files.writeString(home.resolve("enabled_plugins"), "[].");
-		PrivateRabbitNode node = new PrivateRabbitNode(home, "payouts-test-" + id + "@localhost", freePort(),
-				freePort());
+		PrivateRabbitNode node = new PrivateRabbitNode(home, "payouts-test-" + id + "@localhost", FreePorts.next(),
+				FreePorts.next());
 		node.launch();
 		return node;
 	}
@@ -145,12 +144,6 @@ public final class PrivateRabbitNode implements AutoCloseable {
 			process.waitFor();
 		}
 		process = null;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

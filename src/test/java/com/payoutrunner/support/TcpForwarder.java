@@ -38,13 +38,6 @@ public final class TcpForwarder implements AutoCloseable {
 		return forwarder;
 	}
 
-	/** A port nothing listens on now. */
-	public static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
 	private void accept() {
 		while (!server.isClosed()) {
 			try {
