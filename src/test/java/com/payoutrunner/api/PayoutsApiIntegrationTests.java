@@ -27,6 +27,7 @@ import com.payoutrunner.core.Fingerprints;
 import com.payoutrunner.core.Sha256;
 import com.payoutrunner.requests.PayoutRequestParser;
 import com.payoutrunner.routing.FxRateTable;
+import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.WebIntegrationTest;
 
 /**
@@ -46,6 +47,9 @@ class PayoutsApiIntegrationTests extends WebIntegrationTest {
 
 	@Autowired
 	FxRateTable fxRates;
+
+	@Autowired
+	ImportedEvents events;
 
 	String entity;
 
@@ -458,6 +462,28 @@ class PayoutsApiIntegrationTests extends WebIntegrationTest {
 
 	private String available() throws Exception {
 		return json.readTree(get("/api/balances/" + entity + "/EUR")).path("available").asString();
+	}
+
+	@Test
+	void anImportedPayoutsTraceStartsWithItsImport() throws Exception {
+		String event = events.sampleRun("TRACE");
+		var payout = jdbc
+			.sql("SELECT id, import_job_instance_id FROM payouts WHERE liquidation_event_id = :event "
+					+ "AND investor_id = 'INV-0001'")
+			.param("event", event)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+
+		JsonNode trace = json.readTree(get("/api/payouts/" + payout[0] + "/trace"));
+
+		assertThat(trace).extracting(entry -> entry.path("action").asString())
+			.containsExactly("payout_imported", "line_created", "payment_order_created");
+		JsonNode imported = trace.get(0);
+		assertThat(imported.path("actor").asString()).isEqualTo("import");
+		assertThat(imported.path("run_id").asLong()).isEqualTo(payout[1]);
+		JsonNode details = json.readTree(imported.path("details").asString());
+		assertThat(details.path("liquidation_event_id").asString()).isEqualTo(event);
+		assertThat(details.path("source_line").asLong()).isEqualTo(2);
 	}
 
 	private String get(String path) throws Exception {
