@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -30,6 +31,8 @@ final class WorkerActuatorServer implements AutoCloseable {
 
 	private static final int MAX_QUERY = 1_000;
 
+	private static final int THREADS = 4;
+
 	private final HttpServer server;
 
 	private final HealthEndpoint health;
@@ -45,11 +48,19 @@ final class WorkerActuatorServer implements AutoCloseable {
 		this.json = json;
 	}
 
-	static WorkerActuatorServer start(int port, HealthEndpoint health, MetricsEndpoint metrics, JsonMapper json)
-			throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+	static WorkerActuatorServer start(String address, int port, HealthEndpoint health, MetricsEndpoint metrics,
+			JsonMapper json) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
 		WorkerActuatorServer actuator = new WorkerActuatorServer(server, health, metrics, json);
 		server.createContext("/", actuator::answer);
+		// Requests are answered on threads of their own: on the server's one dispatcher
+		// thread, a client that opens a connection and sends nothing (or a slow health
+		// check) would hold up the probes, and the orchestrator would restart the worker.
+		server.setExecutor(Executors.newFixedThreadPool(THREADS, runnable -> {
+			Thread thread = new Thread(runnable, "worker-management");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		server.start();
 		return actuator;
 	}

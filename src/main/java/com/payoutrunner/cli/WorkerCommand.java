@@ -52,6 +52,11 @@ class WorkerCommand implements Callable<Integer> {
 					+ "/actuator/metrics[/{name}] (this worker's meters, tagged worker) on this port")
 	Integer managementPort;
 
+	@Option(names = "--management-address", defaultValue = "0.0.0.0",
+			description = "the address the management port listens on (default ${DEFAULT-VALUE}: every interface, "
+					+ "for probes from outside the container; 127.0.0.1 keeps it on the machine)")
+	String managementAddress;
+
 	@Override
 	public Integer call() throws Exception {
 		if (concurrency < 1 || concurrency > 64) {
@@ -60,7 +65,7 @@ class WorkerCommand implements Callable<Integer> {
 		ConfigurableApplicationContext context = startWhenTheDatabaseAnswers();
 		PartitionWorker worker = context.getBean(PartitionWorker.class);
 		WorkerActuatorServer actuator = managementPort == null ? null
-				: WorkerActuatorServer.start(managementPort, context.getBean(HealthEndpoint.class),
+				: WorkerActuatorServer.start(managementAddress, managementPort, context.getBean(HealthEndpoint.class),
 						new MetricsEndpoint(context.getBean(MeterRegistry.class)), context.getBean(JsonMapper.class));
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -95,7 +95,7 @@ class QuietPartitionReaper implements AutoCloseable {
 	private void failQuiet(Collection<Long> started) {
 		long timeout = properties.workerTimeout().toSeconds();
 		heartbeats.quiet(started, timeout)
-			.forEach((id, worker) -> end(id, BatchStatus.STARTED, BatchStatus.FAILED,
+			.forEach((id, worker) -> end(id, BatchStatus.STARTED, null, BatchStatus.FAILED,
 					"worker " + worker + " stopped heartbeating for longer than payout.partitioning.worker-timeout ("
 							+ timeout + " s): marked FAILED; restart runs it again"));
 	}
@@ -109,7 +109,7 @@ class QuietPartitionReaper implements AutoCloseable {
 				progress.put(partition.getId(), new Progress(partition.getVersion(), now));
 			}
 			else if (now - last.seenAt() > timeout.toNanos()) {
-				end(partition.getId(), BatchStatus.STARTED, BatchStatus.FAILED,
+				end(partition.getId(), BatchStatus.STARTED, last.version(), BatchStatus.FAILED,
 						"no chunk committed for longer than payout.partitioning.stall-timeout (" + timeout.toSeconds()
 								+ " s) although its worker beats its heartbeat (hung?): marked FAILED; restart runs it "
 								+ "again");
@@ -118,14 +118,23 @@ class QuietPartitionReaper implements AutoCloseable {
 	}
 
 	private void stopUntaken(StepExecution partition) {
-		end(partition.getId(), BatchStatus.STARTING, BatchStatus.STOPPED,
+		end(partition.getId(), BatchStatus.STARTING, null, BatchStatus.STOPPED,
 				"the run was stopped before a worker took this partition");
 	}
 
-	/** Ends a partition the manager gives up on, if it is still as last seen. */
-	private void end(long id, BatchStatus expected, BatchStatus status, String why) {
+	/** Fails those of these partitions that no worker has taken yet. */
+	void failUntaken(Collection<Long> partitionIds, String why) {
+		partitionIds.forEach(id -> end(id, BatchStatus.STARTING, null, BatchStatus.FAILED, why));
+	}
+
+	/**
+	 * Ends a partition the manager gives up on, if it is still as last seen (its status,
+	 * and its version when given: a chunk committed since means it is alive after all).
+	 */
+	private void end(long id, BatchStatus expected, Integer expectedVersion, BatchStatus status, String why) {
 		StepExecution partition = jobRepository.getStepExecution(id);
-		if (partition == null || partition.getStatus() != expected) {
+		if (partition == null || partition.getStatus() != expected
+				|| (expectedVersion != null && !expectedVersion.equals(partition.getVersion()))) {
 			return;
 		}
 		partition.setStatus(status);

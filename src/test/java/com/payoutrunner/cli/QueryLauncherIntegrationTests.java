@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.util.FileSystemUtils;
 
 import com.payoutrunner.support.ImportedEvents;
 import com.payoutrunner.support.PostgresIntegrationTest;
@@ -41,13 +42,20 @@ class QueryLauncherIntegrationTests extends PostgresIntegrationTest {
 		Files.copy(Path.of("target/payout-runner"), dir.resolve("payout-runner"));
 		String event = events.sampleRun("LAUNCH");
 
-		Result first = run(dir, "sh", dir.resolve("payout-runner").toString(), "status", "--event", event);
-		Result second = run(dir, "sh", dir.resolve("payout-runner").toString(), "status", "--event", event);
-		Result byJar = run(dir, "java", javaOptions(), "-jar", dir.resolve("payout-runner.jar").toString(), "status",
-				"--event", event);
+		Result first = run(dir, "", "sh", dir.resolve("payout-runner").toString(), "status", "--event", event);
+		// -Xshare:on: the JVM refuses to start unless it can use the recorded archive.
+		Result second = run(dir, "-Xshare:on", "sh", dir.resolve("payout-runner").toString(), "status", "--event",
+				event);
+		Result byJar = run(dir, "", "java", javaOptions(), "-jar", dir.resolve("payout-runner.jar").toString(),
+				"status", "--event", event);
 
 		assertThat(first.exitCode()).as(first.stderr()).isZero();
-		assertThat(Files.size(dir.resolve("fast/query.jsa"))).as("the recorded classes").isPositive();
+		try (var files = Files.list(dir.resolve("fast"))) {
+			assertThat(files.map(file -> file.getFileName().toString()))
+				.as("the recorded classes, and no recording left behind")
+				.anyMatch(name -> name.matches("query-[0-9a-z]+\\.jsa"))
+				.noneMatch(name -> name.matches(".*\\.jsa\\.[0-9]+"));
+		}
 		assertThat(dir.resolve("fast/payout-runner.jar")).exists();
 		assertThat(second.exitCode()).as(second.stderr()).isZero();
 		assertThat(first.stdout()).contains("payoutRunJob").contains("COMPLETED");
@@ -55,16 +63,17 @@ class QueryLauncherIntegrationTests extends PostgresIntegrationTest {
 		assertThat(first.stderr() + second.stderr()).as("nothing about class data sharing")
 			.doesNotContainIgnoringCase("cds");
 
-		Result version = run(dir, "sh", dir.resolve("payout-runner").toString(), "--version");
+		Result version = run(dir, "", "sh", dir.resolve("payout-runner").toString(), "--version");
 		assertThat(version.exitCode()).isZero();
 		assertThat(version.stdout()).startsWith("payout-runner ");
+		FileSystemUtils.deleteRecursively(dir);
 	}
 
 	private String javaOptions() {
 		return "-Dspring.datasource.url=" + environment.getProperty("spring.datasource.url");
 	}
 
-	private Result run(Path dir, String... command) throws Exception {
+	private Result run(Path dir, String moreJavaOptions, String... command) throws Exception {
 		List<String> args = List.of(command);
 		File out = dir.resolve("out-" + System.nanoTime()).toFile();
 		File err = dir.resolve("err-" + System.nanoTime()).toFile();
@@ -72,7 +81,7 @@ class QueryLauncherIntegrationTests extends PostgresIntegrationTest {
 		ProcessBuilder builder = new ProcessBuilder(args).directory(new File("."))
 			.redirectOutput(out)
 			.redirectError(err);
-		builder.environment().put("JAVA_OPTS", javaOptions());
+		builder.environment().put("JAVA_OPTS", (javaOptions() + " " + moreJavaOptions).strip());
 		Process process = builder.start();
 		if (!process.waitFor(3, TimeUnit.MINUTES)) {
 			process.destroyForcibly();

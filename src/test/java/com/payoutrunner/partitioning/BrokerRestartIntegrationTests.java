@@ -99,8 +99,9 @@ class BrokerRestartIntegrationTests extends PostgresIntegrationTest {
 						"--event", event);
 
 				assertThat(manager.waitForExit()).as(manager.stderr()).isZero();
+				// Usually all three others; at least one, or the restart proved nothing.
 				assertThat(waitingAtRestart.join()).as("requests waiting on the queue when the broker stopped")
-					.isEqualTo(GRID_SIZE - 1);
+					.isBetween(1L, (long) GRID_SIZE - 1);
 				assertEveryonePaidOnce(event, manager);
 				assertThat(worker.stderr() + worker.stdout())
 					.contains("worker worker-r: lost RabbitMQ at 127.0.0.1:" + broker.port())

@@ -3,6 +3,7 @@ package com.payoutrunner.partitioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,13 @@ class QuietPartitionReaperIntegrationTests extends PostgresIntegrationTest {
 
 		try (QuietPartitionReaper reaper = new QuietPartitionReaper(jobRepository, heartbeats, settings);
 				AutoCloseable watch = reaper.watch(job.getId(), Set.of(dead.getId(), hung.getId(), working.getId()))) {
-			for (int i = 0; i < 14; i++) {
+			// The working partition commits a chunk every 250 ms until the hung one has
+			// been
+			// failed (2 s of stall-timeout after the reaper first saw it), or 20 s
+			// passed.
+			Instant deadline = Instant.now().plusSeconds(20);
+			for (int i = 0; Instant.now().isBefore(deadline)
+					&& jobRepository.getStepExecution(hung.getId()).getStatus() == BatchStatus.STARTED; i++) {
 				heartbeats.beat(Set.of(hung.getId(), working.getId()));
 				working.setCommitCount(i);
 				jobRepository.update(working);
@@ -69,6 +76,25 @@ class QuietPartitionReaperIntegrationTests extends PostgresIntegrationTest {
 		assertThat(jobRepository.getStepExecution(working.getId()).getStatus()).isEqualTo(BatchStatus.STARTED);
 	}
 
+	@Test
+	void whenTheManagerStepFailsThePartitionsNoWorkerTookAreFailedSoTheirRequestsAreSkipped() {
+		var settings = new PartitioningProperties(PartitioningProperties.Mode.REMOTE, 2, "reaper-test",
+				Duration.ofSeconds(60), Duration.ofMillis(100), "", Duration.ofMinutes(2), Duration.ofMinutes(30));
+		JobExecution job = job();
+		StepExecution untaken = partition(job, 0, BatchStatus.STARTING);
+		StepExecution running = partition(job, 1, BatchStatus.STARTED);
+
+		try (QuietPartitionReaper reaper = new QuietPartitionReaper(jobRepository, heartbeats, settings)) {
+			reaper.failUntaken(Set.of(untaken.getId(), running.getId()), "not sent");
+		}
+
+		assertThat(jobRepository.getStepExecution(untaken.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(jobRepository.getStepExecution(untaken.getId()).getExitStatus().getExitDescription())
+			.isEqualTo("not sent");
+		assertThat(jobRepository.getStepExecution(running.getId()).getStatus()).as("a worker runs it")
+			.isEqualTo(BatchStatus.STARTED);
+	}
+
 	private JobExecution job() {
 		var parameters = new JobParametersBuilder().addLong("reaper", System.nanoTime()).toJobParameters();
 		var instance = jobRepository.createJobInstance("quietPartitionReaperTest", parameters);
@@ -76,8 +102,12 @@ class QuietPartitionReaperIntegrationTests extends PostgresIntegrationTest {
 	}
 
 	private StepExecution partition(JobExecution job, int number) {
+		return partition(job, number, BatchStatus.STARTED);
+	}
+
+	private StepExecution partition(JobExecution job, int number, BatchStatus status) {
 		StepExecution partition = jobRepository.createStepExecution("submitBatchLinesStep:partition" + number, job);
-		partition.setStatus(BatchStatus.STARTED);
+		partition.setStatus(status);
 		jobRepository.update(partition);
 		return partition;
 	}

@@ -19,7 +19,7 @@ import com.payoutrunner.support.TcpForwarder;
 /**
  * A worker started before its database (a cluster coming up, a database restart) says it
  * cannot reach it and tries again, rather than exit in a loop of crashes; once the
- * database answers, it starts and takes partitions.
+ * database answers, it starts and listens for partitions.
  */
 @Tag("process")
 class WorkerStartIntegrationTests extends PostgresIntegrationTest {

@@ -100,6 +100,12 @@ public final class PrivateRabbitNode implements AutoCloseable {
 				home.resolve("none-advanced.config").toString()));
 		env.put("RABBITMQ_CONF_ENV_FILE", home.resolve("none-env").toString());
 		process = builder.start();
+		Process started = process;
+		// A test JVM that dies before close() must not leave the node running.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			started.children().forEach(ProcessHandle::destroyForcibly);
+			started.destroyForcibly();
+		}, "private-rabbit-node-cleanup"));
 		awaitLogins();
 	}
 

@@ -40,14 +40,22 @@ public final class TcpForwarder implements AutoCloseable {
 
 	private void accept() {
 		while (!server.isClosed()) {
+			Socket client;
 			try {
-				Socket client = server.accept();
+				client = server.accept();
+			}
+			catch (IOException closed) {
+				return;
+			}
+			try {
 				Socket target = new Socket(targetHost, targetPort);
 				pipe(client, target);
 				pipe(target, client);
 			}
-			catch (IOException closed) {
-				return;
+			catch (IOException refused) {
+				// this connection fails, as it would without the forwarder; the next may
+				// not
+				closeQuietly(client);
 			}
 		}
 	}
