@@ -98,12 +98,14 @@ public final class ConsoleBrowser implements BeforeEachCallback, AfterEachCallba
 		// so that the next page opened does not cut the sign-in short.
 		new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login$")));
+		awaitLoaded();
 	}
 
 	/** Signs out and waits for the sign-in page that says so. */
 	public void signOut() {
 		driver.findElement(By.xpath("//button[text()='Sign out']")).click();
 		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?signed-out"));
+		awaitLoaded();
 	}
 
 	/**
@@ -114,6 +116,16 @@ public final class ConsoleBrowser implements BeforeEachCallback, AfterEachCallba
 		WebElement page = driver.findElement(By.tagName("html"));
 		linkOrButton.click();
 		new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+		awaitLoaded();
+	}
+
+	/**
+	 * Waits until the current page has loaded: the old page going stale only says the new
+	 * one has begun, and an element found while it still loads may be gone when clicked.
+	 */
+	private void awaitLoaded() {
+		new WebDriverWait(driver, Duration.ofSeconds(30)).until(browser -> "complete"
+			.equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
 	}
 
 	/** The signed-in session's cookie value, for requests made outside the browser. */
