@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -35,6 +36,12 @@ final class WorkerActuatorServer implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
+		Thread thread = new Thread(runnable, "worker-management");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final HealthEndpoint health;
 
 	private final MetricsEndpoint metrics;
@@ -56,11 +63,7 @@ final class WorkerActuatorServer implements AutoCloseable {
 		// Requests are answered on threads of their own: on the server's one dispatcher
 		// thread, a client that opens a connection and sends nothing (or a slow health
 		// check) would hold up the probes, and the orchestrator would restart the worker.
-		server.setExecutor(Executors.newFixedThreadPool(THREADS, runnable -> {
-			Thread thread = new Thread(runnable, "worker-management");
-			thread.setDaemon(true);
-			return thread;
-		}));
+		server.setExecutor(actuator.threads);
 		server.start();
 		return actuator;
 	}
@@ -125,6 +128,7 @@ final class WorkerActuatorServer implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
+		threads.shutdownNow();
 	}
 
 }

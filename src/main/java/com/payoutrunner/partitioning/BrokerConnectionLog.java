@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.Connection;
 import org.springframework.amqp.rabbit.connection.ConnectionListener;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Tells the operator, on stderr, when a worker loses the broker (it closed the
@@ -31,12 +32,8 @@ class BrokerConnectionLog implements ConnectionListener {
 	@Override
 	public void onFailed(Exception failure) {
 		cutOff.set(true);
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
 		log.warn("worker {}: cannot reach RabbitMQ at {} ({}); trying again in 5 s", identity.name(), broker,
-				cause.getMessage());
+				NestedExceptionUtils.getMostSpecificCause(failure).getMessage());
 	}
 
 	@Override

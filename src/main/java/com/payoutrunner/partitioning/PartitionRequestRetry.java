@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryState;
@@ -45,14 +46,7 @@ final class PartitionRequestRetry {
 	}
 
 	private static String rootMessage(Throwable failure) {
-		if (failure == null) {
-			return "no answer";
-		}
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		return cause.getMessage();
+		return failure == null ? "no answer" : NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
 	}
 
 }
