@@ -67,6 +67,7 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 				Arguments.of("small exponent in a string", payoutAmount("\"1e2\""), "amount"),
 				Arguments.of("exponent as a JSON number", payoutAmount("1E+30000000"), "amount"),
 				Arguments.of("small exponent as a JSON number", payoutAmount("1e2"), "amount"),
+				Arguments.of("exponent the value absorbs (1.0E1 = 10)", payoutAmount("1.0E1"), "amount"),
 				Arguments.of("Arabic-Indic digits", payoutAmount("\"١٠٠\""), "amount"),
 				Arguments.of("full-width digits", payoutAmount("\"１００\""), "amount"),
 				Arguments.of("plus sign", payoutAmount("\"+100\""), "amount"),
@@ -117,6 +118,8 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 						"{\"currency\":\"EUR\",\"amount\":\"1E+999999999\"}", 400, "amount"),
 				Arguments.of("credit with an exponent number", "admin", "POST", credits,
 						"{\"currency\":\"EUR\",\"amount\":1E+999999999}", 400, "amount"),
+				Arguments.of("credit with an exponent the value absorbs", "admin", "POST", credits,
+						"{\"currency\":\"EUR\",\"amount\":1.00e2}", 400, "amount"),
 				Arguments.of("credit overflowing", "admin", "POST", credits,
 						"{\"currency\":\"EUR\",\"amount\":\"99999999999999999999.99\"}", 400, "amount"),
 				Arguments.of("credit with an array", "admin", "POST", credits, "{\"currency\":\"EUR\",\"amount\":[1]}",
@@ -132,6 +135,8 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 				Arguments.of("NaN as a JSON token", "operator", "POST", "/api/payouts", "{\"amount\": NaN}", 400, null),
 				Arguments.of("routing rule with an exponent", "admin", "POST", "/api/routing-rules",
 						"{\"priority\":\"normal\",\"rate_percent\":\"1e1\",\"fixed_fee\":\"1\"}", 400, "rate_percent"),
+				Arguments.of("routing rule with an exponent number", "admin", "POST", "/api/routing-rules",
+						"{\"priority\":\"normal\",\"rate_percent\":1.0E0,\"fixed_fee\":\"1\"}", 400, "rate_percent"),
 				Arguments.of("routing rule fee overflowing", "admin", "POST", "/api/routing-rules",
 						"{\"priority\":\"normal\",\"rate_percent\":\"1\",\"fixed_fee\":\"99999999999999999\"}", 400,
 						"fixed_fee"),
@@ -190,6 +195,15 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 			assertThat(fields(response)).as(response.body()).contains(field);
 		}
 		assertThat(state()).as("payouts, holds, audit events, balance").containsExactly(before);
+	}
+
+	@Test
+	void aPlainJsonNumberIsStillAnAmount() throws Exception {
+		HttpResponse<String> response = send("operator", "POST", "/api/payouts", payoutAmount("10.50"),
+				UUID.randomUUID().toString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		assertThat(json.readTree(response.body()).path("amount").asString()).isEqualTo("10.50");
 	}
 
 	@Test
