@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.batching.PayoutRunJobParameters;
 import com.payoutrunner.core.DisplayPath;
 import com.payoutrunner.approval.RunApprovals;
 import com.payoutrunner.batching.PayoutRunOperations;
@@ -53,8 +54,6 @@ import com.payoutrunner.schedule.ScheduleDefinition;
 @RestController
 @RequestMapping("/api/runs")
 class RunsController {
-
-	private static final String PAYOUT_RUN_JOB = "payoutRunJob";
 
 	private final RunQueries queries;
 
@@ -139,7 +138,7 @@ class RunsController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("run", run);
 		body.put("steps", queries.steps(id));
-		if (PAYOUT_RUN_JOB.equals(run.job())) {
+		if (PayoutRunJobParameters.JOB_NAME.equals(run.job())) {
 			JobExecution execution = jobRepository.getJobExecution(id);
 			JsonNode summary = json.readTree(summaries.toJson(summaries.summarize(execution)));
 			body.put("summary", summary);

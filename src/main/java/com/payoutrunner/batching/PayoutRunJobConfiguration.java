@@ -89,7 +89,7 @@ import com.payoutrunner.routing.RailSelector;
 @Configuration(proxyBeanMethods = false)
 class PayoutRunJobConfiguration {
 
-	static final String JOB_NAME = "payoutRunJob";
+	static final String JOB_NAME = PayoutRunJobParameters.JOB_NAME;
 
 	/**
 	 * Bean and step names of the partitions' work: a remote worker finds them by name.

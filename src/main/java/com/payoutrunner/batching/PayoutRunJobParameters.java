@@ -6,6 +6,9 @@ package com.payoutrunner.batching;
  */
 public final class PayoutRunJobParameters {
 
+	/** The job's name (released: it keys its instances in the job repository). */
+	public static final String JOB_NAME = "payoutRunJob";
+
 	/** The liquidation event whose payouts the run pays (event runs). */
 	public static final String EVENT = "event";
 

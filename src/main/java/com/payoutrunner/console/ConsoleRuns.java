@@ -16,6 +16,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import com.payoutrunner.batching.PayoutRunJobParameters;
 import com.payoutrunner.batching.RunSummary;
 import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.core.CsvOutput;
@@ -32,8 +33,6 @@ import com.payoutrunner.report.ReportPaths;
  */
 @Component
 class ConsoleRuns {
-
-	static final String PAYOUT_RUN_JOB = "payoutRunJob";
 
 	/** The skip report table shows this many rows; the download has them all. */
 	static final int SKIP_ROWS_SHOWN = 200;
@@ -66,7 +65,7 @@ class ConsoleRuns {
 		LocalDateTime now = LocalDateTime.now();
 		List<ExecutionRow> rows = metadata.executions(filter);
 		var counts = summaries.countsOf(rows.stream()
-			.filter(row -> PAYOUT_RUN_JOB.equals(row.jobName()))
+			.filter(row -> PayoutRunJobParameters.JOB_NAME.equals(row.jobName()))
 			.map(ExecutionRow::jobInstanceId)
 			.toList());
 		return rows.stream().map(row -> row(row, counts.get(row.jobInstanceId()), now)).toList();
@@ -74,7 +73,7 @@ class ConsoleRuns {
 
 	Optional<RunRow> run(long id) {
 		return metadata.execution(id).map(row -> {
-			var counts = PAYOUT_RUN_JOB.equals(row.jobName())
+			var counts = PayoutRunJobParameters.JOB_NAME.equals(row.jobName())
 					? summaries.countsOf(List.of(row.jobInstanceId())).get(row.jobInstanceId()) : null;
 			return row(row, counts, LocalDateTime.now());
 		});
@@ -82,7 +81,7 @@ class ConsoleRuns {
 
 	/** The payout run's summary; empty for other jobs. */
 	Optional<RunSummary> summary(RunRow run) {
-		if (!PAYOUT_RUN_JOB.equals(run.job())) {
+		if (!PayoutRunJobParameters.JOB_NAME.equals(run.job())) {
 			return Optional.empty();
 		}
 		return Optional.of(summaries.summarize(jobRepository.getJobExecution(run.id())));

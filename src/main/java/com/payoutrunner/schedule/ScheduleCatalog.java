@@ -22,7 +22,7 @@ import com.payoutrunner.batching.ScheduledRun;
 public class ScheduleCatalog {
 
 	/** The batch jobs a schedule may launch. */
-	public static final Set<String> SCHEDULABLE_JOBS = Set.of("payoutRunJob");
+	public static final Set<String> SCHEDULABLE_JOBS = Set.of(PayoutRunJobParameters.JOB_NAME);
 
 	private final Path file;
 

@@ -12,6 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.payoutrunner.batching.PayoutRunJobParameters;
 import com.payoutrunner.batching.RunSummaryService;
 import com.payoutrunner.report.BatchMetadataQueries;
 import com.payoutrunner.support.ConsoleBrowser;
@@ -49,7 +50,7 @@ class ConsoleBrowserIntegrationTests extends WebIntegrationTest {
 		String event = events.sampleRun("console");
 		long run = metadata.executionsOf(event)
 			.stream()
-			.filter(execution -> execution.jobName().equals(ConsoleRuns.PAYOUT_RUN_JOB))
+			.filter(execution -> execution.jobName().equals(PayoutRunJobParameters.JOB_NAME))
 			.findFirst()
 			.orElseThrow()
 			.jobExecutionId();

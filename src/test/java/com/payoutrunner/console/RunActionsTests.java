@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.payoutrunner.batching.PayoutRunJobParameters;
+
 class RunActionsTests {
 
 	@Test
@@ -26,7 +28,7 @@ class RunActionsTests {
 	}
 
 	private static RunRow run(String status, boolean running) {
-		return new RunRow(1, ConsoleRuns.PAYOUT_RUN_JOB, status, "event", null, "", 0L, 0L, 0L, 0L, running);
+		return new RunRow(1, PayoutRunJobParameters.JOB_NAME, status, "event", null, "", 0L, 0L, 0L, 0L, running);
 	}
 
 }
