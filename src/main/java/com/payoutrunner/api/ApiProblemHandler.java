@@ -37,7 +37,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
-	private static final String GENERIC = "the request failed on the server; give an operator the correlation id";
+	static final String GENERIC = "the request failed on the server; give an operator the correlation id";
 
 	@ExceptionHandler(PayoutRunOperations.UnknownEventException.class)
 	ProblemDetail unknownEvent(PayoutRunOperations.UnknownEventException ex) {

@@ -198,6 +198,29 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 	}
 
 	@Test
+	void aRequestRefusedBeforeAnyControllerIsAProblemWithItsCorrelationId() throws Exception {
+		for (String path : List.of("/api/payouts;x=1", "/api/payouts/%2e%2e/runs")) {
+			HttpResponse<String> response = send("viewer", "GET", path, null, null);
+
+			api.assertProblem(response, 400, "rejected-request");
+			assertThat(json.readTree(response.body()).path("correlation_id").asString())
+				.isEqualTo(response.headers().firstValue("X-Correlation-Id").orElseThrow());
+		}
+		api.assertProblem(send("viewer", "GET", "/error", null, null), 404, "not-found");
+	}
+
+	@Test
+	void aBrowserRefusedBeforeAnyPageGetsTheErrorPage() throws Exception {
+		HttpResponse<String> response = api.send(api.request("/runs;x=1").header("Accept", "text/html"));
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+		assertThat(response.body()).contains("Problem <span>400</span>", "address or headers are malformed",
+				response.headers().firstValue("X-Correlation-Id").orElseThrow());
+	}
+
+	@Test
 	void aPlainJsonNumberIsStillAnAmount() throws Exception {
 		HttpResponse<String> response = send("operator", "POST", "/api/payouts", payoutAmount("10.50"),
 				UUID.randomUUID().toString());

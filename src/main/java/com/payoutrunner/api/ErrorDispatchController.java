@@ -1,0 +1,98 @@
+package com.payoutrunner.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The servlet container's error dispatch ({@code /error}): what failed outside every
+ * controller's own handling, such as a request the firewall refuses ({@code ;x=1}, an
+ * encoded {@code ..} in the path) or a console page whose template failed while it
+ * rendered. An API client gets an RFC 9457 problem, a browser the error page
+ * ({@code templates/error.html}); both name the request's correlation id, and a server
+ * error is logged with it (its exception left the request's own log context). Replaces
+ * Boot's BasicErrorController, whose JSON is not a problem.
+ */
+@Controller
+@RequestMapping("/error")
+class ErrorDispatchController implements ErrorController {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorDispatchController.class);
+
+	/** What failed, as the client is told. */
+	record Failure(HttpStatus status, String type, String detail, String correlationId) {
+	}
+
+	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+		Failure failure = failure(request, response);
+		ModelAndView page = new ModelAndView("error", failure.status());
+		page.addObject("status", failure.status().value());
+		page.addObject("reason", failure.detail());
+		page.addObject("correlationId", failure.correlationId());
+		return page;
+	}
+
+	@RequestMapping
+	ResponseEntity<ProblemDetail> problem(HttpServletRequest request, HttpServletResponse response) {
+		Failure failure = failure(request, response);
+		ProblemDetail problem = Problems.detail(failure.status(), failure.type(), failure.detail());
+		problem.setProperty(CorrelationIdFilter.MDC_KEY, failure.correlationId());
+		return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	static Failure failure(HttpServletRequest request, HttpServletResponse response) {
+		String correlationId = response.getHeader(CorrelationIdFilter.HEADER);
+		if (correlationId == null) {
+			correlationId = CorrelationIdFilter.current();
+		}
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		// Asked for directly, /error is simply not a page.
+		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
+		if (status == null || status.is5xxServerError()) {
+			logServerError(request, correlationId);
+			return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", ApiProblemHandler.GENERIC,
+					correlationId);
+		}
+		return switch (status) {
+			case BAD_REQUEST -> new Failure(status, "rejected-request",
+					"the request was refused before it was read: its address or headers are malformed "
+							+ "(for example a ';' parameter, or an encoded '.', '/' or '%' in the path)",
+					correlationId);
+			case NOT_FOUND -> new Failure(status, "not-found", "there is nothing at this address", correlationId);
+			case METHOD_NOT_ALLOWED ->
+				new Failure(status, "method-not-allowed", "this address does not take that method", correlationId);
+			default -> new Failure(status,
+					status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
+					"the request was refused (" + status.value() + " " + status.getReasonPhrase() + ")", correlationId);
+		};
+	}
+
+	private static void logServerError(HttpServletRequest request, String correlationId) {
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		MDC.put(CorrelationIdFilter.MDC_KEY, correlationId);
+		try {
+			log.error("request {} failed outside its handler: {}",
+					request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
+					failed instanceof Throwable ex ? ex.getMessage()
+							: "status " + request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE),
+					failed instanceof Throwable ex ? ex : null);
+		}
+		finally {
+			MDC.remove(CorrelationIdFilter.MDC_KEY);
+		}
+	}
+
+}
