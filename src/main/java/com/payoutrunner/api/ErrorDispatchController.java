@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -19,11 +20,12 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The servlet container's error dispatch ({@code /error}): what failed outside every
  * controller's own handling, such as a request the firewall refuses ({@code ;x=1}, an
- * encoded {@code ..} in the path) or a console page whose template failed while it
- * rendered. An API client gets an RFC 9457 problem, a browser the error page
- * ({@code templates/error.html}); both name the request's correlation id, and a server
- * error is logged with it (its exception left the request's own log context). Replaces
- * Boot's BasicErrorController, whose JSON is not a problem.
+ * encoded {@code ..} in the path), a form whose encoding the container cannot read, or a
+ * console page whose template failed while it rendered. An API client gets an RFC 9457
+ * problem, a browser the error page ({@code templates/error.html}); both name the
+ * request's correlation id, and a server error is logged with it (its exception left the
+ * request's own log context). Replaces Boot's BasicErrorController, whose JSON is not a
+ * problem.
  */
 @Controller
 @RequestMapping("/error")
@@ -58,6 +60,13 @@ class ErrorDispatchController implements ErrorController {
 		if (correlationId == null) {
 			correlationId = CorrelationIdFilter.current();
 		}
+		if (unreadableParameters(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			// The container refuses to read a parameter only when asked for one: whatever
+			// asked first failed with it, but the request was the client's mistake.
+			return new Failure(HttpStatus.BAD_REQUEST, "rejected-request",
+					"a parameter of the request (in its address or its form) is not correctly percent-encoded UTF-8",
+					correlationId);
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		// Asked for directly, /error is simply not a page.
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
@@ -78,6 +87,16 @@ class ErrorDispatchController implements ErrorController {
 					status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
 					"the request was refused (" + status.value() + " " + status.getReasonPhrase() + ")", correlationId);
 		};
+	}
+
+	private static boolean unreadableParameters(Object failed) {
+		Throwable cause = failed instanceof Throwable ex ? ex : null;
+		for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+			if (cause instanceof InvalidParameterException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void logServerError(HttpServletRequest request, String correlationId) {

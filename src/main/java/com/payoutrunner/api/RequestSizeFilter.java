@@ -1,6 +1,11 @@
 package com.payoutrunner.api;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -21,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 import com.payoutrunner.config.InputLimits;
 
 /**
- * Refuses a query parameter with a NUL character (400 naming it), and a request body
- * above its limit with 413 before anything reads it whole:
+ * Refuses a query parameter with a NUL character or one not percent-encoded UTF-8 (400
+ * naming it), and a request body above its limit with 413 before anything reads it whole:
  * {@code payout.limits.max-statement-bytes} for a statement upload, else
  * {@code max-request-bytes}. A declared Content-Length above it is refused at once; a
  * body without one (chunked) is counted as it is read and fails when it crosses the
@@ -71,9 +76,9 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			answer(response, problem(limit));
 			return;
 		}
-		String parameter = parameterWithNul(request.getQueryString());
-		if (parameter != null) {
-			answer(response, Problems.invalidField(parameter, "contains a NUL character").getBody());
+		QueryFault fault = queryFault(request.getQueryString());
+		if (fault != null) {
+			answer(response, Problems.invalidField(fault.parameter(), fault.reason()).getBody());
 			return;
 		}
 		chain.doFilter(new Limited(request, limit), response);
@@ -87,26 +92,74 @@ class RequestSizeFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The query parameter whose name or value holds a NUL (PostgreSQL refuses it), or
-	 * null.
+	 * A query parameter the service will not read: its name, as readable as it is, and
+	 * why.
 	 */
-	static String parameterWithNul(String query) {
-		if (query == null || !query.contains("%00")) {
+	record QueryFault(String parameter, String reason) {
+	}
+
+	static final String NUL = "contains a NUL character";
+
+	static final String MALFORMED = "is not correctly percent-encoded UTF-8";
+
+	/**
+	 * The first query parameter whose name or value holds a NUL (PostgreSQL refuses it),
+	 * or that is not percent-encoded UTF-8 (the servlet container refuses to read it,
+	 * deep inside whatever asks first); null when every one is fine. Never throws.
+	 */
+	static QueryFault queryFault(String query) {
+		if (query == null || query.isEmpty()) {
 			return null;
 		}
 		for (String pair : query.split("&")) {
-			if (pair.contains("%00")) {
-				String raw = pair.split("=", 2)[0];
-				try {
-					return java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8).replace('\0', '?');
-				}
-				catch (IllegalArgumentException malformedEscape) {
-					// Still a NUL in the query: named as sent, never a 500.
-					return raw;
-				}
+			String[] nameAndValue = pair.split("=", 2);
+			String name = decodeStrictly(nameAndValue[0]);
+			String value = nameAndValue.length > 1 ? decodeStrictly(nameAndValue[1]) : "";
+			String shown = name == null ? nameAndValue[0] : name.replace('\0', '?');
+			if (name == null || value == null) {
+				return new QueryFault(shown, MALFORMED);
+			}
+			if (name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0) {
+				return new QueryFault(shown, NUL);
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A query component decoded ('+' a space, %XY a byte, UTF-8), or null when it is not
+	 * valid.
+	 */
+	private static String decodeStrictly(String component) {
+		java.io.ByteArrayOutputStream bytes = new ByteArrayOutputStream(component.length());
+		for (int i = 0; i < component.length(); i++) {
+			char c = component.charAt(i);
+			if (c == '%') {
+				int high = i + 2 < component.length() ? Character.digit(component.charAt(i + 1), 16) : -1;
+				int low = high >= 0 ? Character.digit(component.charAt(i + 2), 16) : -1;
+				if (low < 0) {
+					return null;
+				}
+				bytes.write(high * 16 + low);
+				i += 2;
+			}
+			else if (c == '+') {
+				bytes.write(' ');
+			}
+			else {
+				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
 	}
 
 	static org.springframework.http.ProblemDetail problem(long limit) {

@@ -31,6 +31,19 @@ class ErrorDispatchControllerTests {
 	}
 
 	@Test
+	void aParameterTheContainerCannotReadIsTheClientsMistake() {
+		MockHttpServletRequest request = errorDispatch(500);
+		request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new jakarta.servlet.ServletException(
+				new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed")));
+
+		ErrorDispatchController.Failure failure = ErrorDispatchController.failure(request,
+				new MockHttpServletResponse());
+
+		assertThat(failure.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(failure.type()).isEqualTo("rejected-request");
+	}
+
+	@Test
 	void anUnknownStatusIsAServerError() {
 		assertThat(ErrorDispatchController.failure(errorDispatch(599), new MockHttpServletResponse()).status())
 			.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.payoutrunner.support.ApiClient;
 import com.payoutrunner.support.WebIntegrationTest;
 
 /**
@@ -207,6 +208,14 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 				.isEqualTo(response.headers().firstValue("X-Correlation-Id").orElseThrow());
 		}
 		api.assertProblem(send("viewer", "GET", "/error", null, null), 404, "not-found");
+		for (String query : List.of("status=%zz", "status=%C3%28", "%FF=1")) {
+			ApiClient.RawResponse response = api.getRaw("viewer", "/api/payouts?" + query);
+
+			assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(400);
+			assertThat(response.contentType()).isEqualTo("application/problem+json");
+			assertThat(json.readTree(response.body()).path("type").asString())
+				.isEqualTo("urn:payout-runner:problem:invalid-request");
+		}
 	}
 
 	@Test

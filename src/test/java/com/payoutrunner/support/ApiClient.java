@@ -3,6 +3,7 @@ package com.payoutrunner.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,6 +123,33 @@ public final class ApiClient {
 		return send(request(path).header("Authorization", demo(user))
 			.header("Content-Type", "text/csv")
 			.POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)));
+	}
+
+	/** A response read off the wire by {@link #getRaw}. */
+	public record RawResponse(int status, String contentType, String body) {
+	}
+
+	/**
+	 * A GET sent byte for byte over a socket (HTTP/1.0, so the answer is not chunked), as
+	 * a demo user accepting JSON: for request targets {@code java.net.URI} refuses to
+	 * build (a malformed escape).
+	 */
+	public RawResponse getRaw(String user, String target) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(30_000);
+			String request = "GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+					+ "Authorization: " + demo(user) + "\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int end = response.indexOf("\r\n\r\n");
+			String head = response.substring(0, end);
+			String contentType = head.lines()
+				.filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+				.map(line -> line.substring("content-type:".length()).trim())
+				.findFirst()
+				.orElse(null);
+			return new RawResponse(Integer.parseInt(head.split(" ")[1]), contentType, response.substring(end + 4));
+		}
 	}
 
 	public JsonNode json(HttpResponse<String> response) {
