@@ -219,6 +219,18 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 	}
 
 	@Test
+	void aRequestTomcatItselfRefusesIsAProblemToo() throws Exception {
+		for (String target : List.of("/api/payouts/a%00b", "/api/payouts/a%2Fb", "/api/payouts/a%5Cb", "/runs/%zz")) {
+			ApiClient.RawResponse response = api.getRaw("viewer", target);
+
+			assertThat(response.status()).as(target + ": " + response.body()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(json.readTree(response.body()).path("type").asString())
+				.isEqualTo("urn:payout-runner:problem:rejected-request");
+		}
+	}
+
+	@Test
 	void aBrowserRefusedBeforeAnyPageGetsTheErrorPage() throws Exception {
 		HttpResponse<String> response = api.send(api.request("/runs;x=1").header("Accept", "text/html"));
 
