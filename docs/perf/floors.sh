@@ -8,6 +8,7 @@
 # usage: docs/perf/floors.sh DBNAME [ROWS]   (DBNAME: a database a `bench --payouts >= ROWS` ran in; it copies
 # its rows into a scratch schema `floors`, dropped at the end; needs psql and bc)
 set -euo pipefail
+shopt -s inherit_errexit  # a failed COPY inside $(rate ...) stops the script too
 db=${1:?database a bench ran in}
 n=${2:-200000}
 dir=$(mktemp -d)

@@ -57,7 +57,9 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
 			int status = response.getStatus();
-			if (status < 400 || response.getContentWritten() > 0) {
+			// Only an error sent (sendError) and not yet reported: an empty 4xx that an
+			// application chose to send stays empty.
+			if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 				return;
 			}
 			AtomicBoolean ioAllowed = new AtomicBoolean(false);

@@ -60,20 +60,29 @@ class ErrorDispatchController implements ErrorController {
 		if (correlationId == null) {
 			correlationId = CorrelationIdFilter.current();
 		}
-		if (unreadableParameters(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
-			// The container refuses to read a parameter only when asked for one: whatever
-			// asked first failed with it, but the request was the client's mistake.
-			return new Failure(HttpStatus.BAD_REQUEST, "rejected-request",
-					"a parameter of the request (in its address or its form) is not correctly percent-encoded UTF-8",
+		InvalidParameterException unreadable = unreadableParameters(
+				request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+		if (unreadable != null) {
+			// The container refuses to read the parameters only when asked for one:
+			// whatever asked first failed with it, but the request was the client's.
+			HttpStatus status = HttpStatus.resolve(unreadable.getErrorCode());
+			return new Failure(status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST,
+					"rejected-request", "the request's parameters (in its address or its form) could not be read: "
+							+ "not percent-encoded UTF-8, too many or too large",
 					correlationId);
 		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		// Asked for directly, /error is simply not a page.
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
+		if (status == null && code instanceof Integer value && value >= 400 && value < 500) {
+			status = HttpStatus.BAD_REQUEST;
+		}
 		if (status == null || status.is5xxServerError()) {
 			logServerError(request, correlationId);
-			return new Failure(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", ApiProblemHandler.GENERIC,
-					correlationId);
+			// A 503 stays a 503 (clients and proxies act on it); what failed stays in the
+			// log.
+			return new Failure(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, "internal-error",
+					ApiProblemHandler.GENERIC, correlationId);
 		}
 		return switch (status) {
 			case BAD_REQUEST -> new Failure(status, "rejected-request",
@@ -89,14 +98,14 @@ class ErrorDispatchController implements ErrorController {
 		};
 	}
 
-	private static boolean unreadableParameters(Object failed) {
+	private static InvalidParameterException unreadableParameters(Object failed) {
 		Throwable cause = failed instanceof Throwable ex ? ex : null;
 		for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
-			if (cause instanceof InvalidParameterException) {
-				return true;
+			if (cause instanceof InvalidParameterException unreadable) {
+				return unreadable;
 			}
 		}
-		return false;
+		return null;
 	}
 
 	private static void logServerError(HttpServletRequest request, String correlationId) {

@@ -4,10 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
@@ -58,7 +61,8 @@ class JsonBodyGuard extends RequestBodyAdviceAdapter {
 	public HttpInputMessage beforeBodyRead(HttpInputMessage inputMessage, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
 		byte[] body = inputMessage.getBody().readAllBytes();
-		Refusal refusal = firstRefusal(body);
+		MediaType type = inputMessage.getHeaders().getContentType();
+		Refusal refusal = firstRefusal(body, type == null ? null : type.getCharset());
 		if (refusal != null) {
 			throw Problems.invalidField(refusal.field(), refusal.message());
 		}
@@ -80,10 +84,12 @@ class JsonBodyGuard extends RequestBodyAdviceAdapter {
 
 	/**
 	 * The first refused token in document order, or null (also for a body that is not
-	 * JSON).
+	 * JSON). A body whose Content-Type names a charset other than UTF-8 is read in it, as
+	 * the converter will read it; else in JSON's own encodings.
 	 */
-	Refusal firstRefusal(byte[] body) {
-		try (JsonParser parser = json.createParser(body)) {
+	Refusal firstRefusal(byte[] body, Charset charset) {
+		try (JsonParser parser = charset == null || StandardCharsets.UTF_8.equals(charset) ? json.createParser(body)
+				: json.createParser(new String(body, charset))) {
 			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
 				String text = switch (token) {
 					case PROPERTY_NAME, VALUE_STRING, VALUE_NUMBER_FLOAT -> parser.getString();

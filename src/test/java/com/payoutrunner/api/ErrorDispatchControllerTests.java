@@ -44,9 +44,23 @@ class ErrorDispatchControllerTests {
 	}
 
 	@Test
-	void anUnknownStatusIsAServerError() {
+	void aServerErrorKeepsItsStatusAndAnUnknownOneIsA500() {
+		assertThat(ErrorDispatchController.failure(errorDispatch(503), new MockHttpServletResponse()).status())
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(ErrorDispatchController.failure(errorDispatch(599), new MockHttpServletResponse()).status())
 			.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(ErrorDispatchController.failure(errorDispatch(499), new MockHttpServletResponse()).status())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void parametersTooLargeToReadKeepTheirStatus() {
+		MockHttpServletRequest request = errorDispatch(500);
+		request.setAttribute(RequestDispatcher.ERROR_EXCEPTION,
+				new org.apache.tomcat.util.http.InvalidParameterException("too large", 413));
+
+		assertThat(ErrorDispatchController.failure(request, new MockHttpServletResponse()).status())
+			.isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
 	}
 
 	@Test

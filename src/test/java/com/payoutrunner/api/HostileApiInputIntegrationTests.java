@@ -242,6 +242,23 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 	}
 
 	@Test
+	void aBodyInAnotherCharsetIsCheckedAsTheConverterReadsIt() throws Exception {
+		long[] before = state();
+		byte[] latin1 = payout("\"10.00\"", "\"Élodie\"", "{\"note\": \"a" + NUL + "\"}")
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+		HttpResponse<String> response = api.send(api.request("/api/payouts")
+			.header("Authorization", ApiClient.demo("operator"))
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Content-Type", "application/json;charset=ISO-8859-1")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(latin1)));
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(fields(response)).as(response.body()).contains("metadata.note");
+		assertThat(state()).containsExactly(before);
+	}
+
+	@Test
 	void aPlainJsonNumberIsStillAnAmount() throws Exception {
 		HttpResponse<String> response = send("operator", "POST", "/api/payouts", payoutAmount("10.50"),
 				UUID.randomUUID().toString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 class JsonBodyGuardTests {
 
 	private final JsonBodyGuard guard = new JsonBodyGuard(JsonMapper.builder().build());
+
+	@Test
+	void readsTheBodyInTheCharsetItsContentTypeNames() {
+		// É as one Latin-1 byte is not UTF-8: read as UTF-8 the body would not parse, and
+		// the NUL behind it would pass to a converter that reads Latin-1.
+		byte[] latin1 = "{\"name\": \"Élodie\", \"note\": \"a\\u0000b\"}".getBytes(StandardCharsets.ISO_8859_1);
+		byte[] utf16 = "{\"amount\": 1.0E1}".getBytes(StandardCharsets.UTF_16);
+
+		assertThat(guard.firstRefusal(latin1, StandardCharsets.ISO_8859_1))
+			.isEqualTo(new JsonBodyGuard.Refusal("note", JsonBodyGuard.NUL));
+		assertThat(guard.firstRefusal(utf16, StandardCharsets.UTF_16))
+			.isEqualTo(new JsonBodyGuard.Refusal("amount", JsonBodyGuard.EXPONENT));
+	}
 
 	@ParameterizedTest(name = "{0} → {1}: {2}")
 	@CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -38,7 +52,7 @@ class JsonBodyGuardTests {
 			{"amount": 1.5, "rest": nope}                      | -                | -
 			""")
 	void refusesTheFirstNulOrExponentByItsPath(String body, String field, String reason) {
-		JsonBodyGuard.Refusal refusal = guard.firstRefusal(body.getBytes(StandardCharsets.UTF_8));
+		JsonBodyGuard.Refusal refusal = guard.firstRefusal(body.getBytes(StandardCharsets.UTF_8), null);
 
 		if (field == null) {
 			assertThat(refusal).isNull();
