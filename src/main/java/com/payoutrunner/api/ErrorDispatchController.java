@@ -33,6 +33,12 @@ class ErrorDispatchController implements ErrorController {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorDispatchController.class);
 
+	/**
+	 * A request attribute: the detail of a refusal made before any controller (a
+	 * filter's), shown on the page instead of the generic one.
+	 */
+	static final String DETAIL = ErrorDispatchController.class.getName() + ".detail";
+
 	/** What failed, as the client is told. */
 	record Failure(HttpStatus status, String type, String detail, String correlationId) {
 	}
@@ -83,6 +89,9 @@ class ErrorDispatchController implements ErrorController {
 			// log.
 			return new Failure(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status, "internal-error",
 					ApiProblemHandler.GENERIC, correlationId);
+		}
+		if (request.getAttribute(DETAIL) instanceof String detail) {
+			return new Failure(status, "rejected-request", detail, correlationId);
 		}
 		return switch (status) {
 			case BAD_REQUEST -> new Failure(status, "rejected-request",

@@ -73,19 +73,29 @@ class RequestSizeFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long limit = limitOf(request);
 		if (request.getContentLengthLong() > limit) {
-			answer(response, problem(limit));
+			answer(request, response, problem(limit));
 			return;
 		}
 		QueryFault fault = queryFault(request.getQueryString());
 		if (fault != null) {
-			answer(response, Problems.invalidField(fault.parameter(), fault.reason()).getBody());
+			answer(request, response, Problems.invalidField(fault.parameter(), fault.reason()).getBody());
 			return;
 		}
 		chain.doFilter(new Limited(request, limit), response);
 	}
 
-	private void answer(HttpServletResponse response, org.springframework.http.ProblemDetail problem)
-			throws IOException {
+	/**
+	 * The problem, or for a browser (it asks for HTML) the error page with the problem's
+	 * detail, through the error dispatch ({@link ErrorDispatchController}).
+	 */
+	private void answer(HttpServletRequest request, HttpServletResponse response,
+			org.springframework.http.ProblemDetail problem) throws IOException {
+		String accept = request.getHeader("Accept");
+		if (accept != null && accept.contains("text/html")) {
+			request.setAttribute(ErrorDispatchController.DETAIL, problem.getDetail());
+			response.sendError(problem.getStatus());
+			return;
+		}
 		response.setStatus(problem.getStatus());
 		response.setContentType("application/problem+json");
 		response.getOutputStream().write(json.writeValueAsBytes(problem));

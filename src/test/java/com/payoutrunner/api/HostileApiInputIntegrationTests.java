@@ -239,6 +239,12 @@ class HostileApiInputIntegrationTests extends WebIntegrationTest {
 			.hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 		assertThat(response.body()).contains("Problem <span>400</span>", "address or headers are malformed",
 				response.headers().firstValue("X-Correlation-Id").orElseThrow());
+
+		ApiClient.RawResponse malformed = api.getRaw("viewer", "/payouts?status=%zz", "text/html");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.contentType()).startsWith("text/html");
+		assertThat(malformed.body()).contains("Problem <span>400</span>",
+				"status: is not correctly percent-encoded UTF-8");
 	}
 
 	@Test

@@ -135,9 +135,14 @@ public final class ApiClient {
 	 * build (a malformed escape).
 	 */
 	public RawResponse getRaw(String user, String target) throws IOException {
+		return getRaw(user, target, "application/json");
+	}
+
+	/** As {@link #getRaw(String, String)}, accepting {@code accept}. */
+	public RawResponse getRaw(String user, String target, String accept) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(30_000);
-			String request = "GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+			String request = "GET " + target + " HTTP/1.0\r\nHost: 127.0.0.1\r\nAccept: " + accept + "\r\n"
 					+ "Authorization: " + demo(user) + "\r\n\r\n";
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
