@@ -14,7 +14,10 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What Tomcat answers itself, for a request it refuses before the application sees it (an
@@ -26,6 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
+	private final JsonMapper json;
+
+	ContainerErrorReports(JsonMapper json) {
+		this.json = json;
+	}
+
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
 		factory.addContextCustomizers(context -> {
@@ -35,7 +44,7 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 					host.getPipeline().removeValve(valve);
 				}
 			}
-			host.getPipeline().addValve(new ProblemReportValve());
+			host.getPipeline().addValve(new ProblemReportValve(json));
 			if (host instanceof StandardHost standardHost) {
 				// Else the host adds its own default valve when it starts.
 				standardHost.setErrorReportValveClass(ProblemReportValve.class.getName());
@@ -53,6 +62,12 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 	 * Writes the problem of an error no one else answered; the same guards as Tomcat's.
 	 */
 	public static class ProblemReportValve extends ErrorReportValve {
+
+		private final JsonMapper json;
+
+		ProblemReportValve(JsonMapper json) {
+			this.json = json;
+		}
 
 		@Override
 		protected void report(Request request, Response response, Throwable throwable) {
@@ -81,15 +96,16 @@ class ContainerErrorReports implements WebServerFactoryCustomizer<TomcatServletW
 			}
 		}
 
-		static String problem(int status) {
+		String problem(int status) {
+			HttpStatus known = HttpStatus.resolve(status);
 			boolean refused = status == 400;
 			String type = refused ? "rejected-request" : status >= 500 ? "internal-error" : "request-failed";
 			String detail = refused
 					? "the request was refused before it was read: its address is malformed "
-							+ "(for example an encoded NUL, '/' or '\\\\' in the path, or a broken escape)"
+							+ "(for example an encoded NUL, '/' or '\\' in the path, or a broken escape)"
 					: "the request failed with status " + status;
-			return "{\"type\":\"" + Problems.TYPE_PREFIX + type + "\",\"title\":\"" + type.replace('-', ' ')
-					+ "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+			return json.writeValueAsString(
+					Problems.detail(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known, type, detail));
 		}
 
 	}

@@ -157,6 +157,19 @@ public final class ApiClient {
 		}
 	}
 
+	/**
+	 * As {@link #assertProblem(HttpResponse, int, String)}, for a response read off the
+	 * wire.
+	 */
+	public void assertProblem(RawResponse response, int status, String type) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(org.springframework.http.MediaType.parseMediaType(response.contentType()).removeQualityValue())
+			.matches(media -> media.equalsTypeAndSubtype(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
+					response.contentType());
+		assertThat(json.readTree(response.body()).path("type").asString())
+			.isEqualTo("urn:payout-runner:problem:" + type);
+	}
+
 	public JsonNode json(HttpResponse<String> response) {
 		return json.readTree(response.body());
 	}
